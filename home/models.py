@@ -1,0 +1,46 @@
+"""The municipal portal's home page: the KS sections, latest news, upcoming events."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from portal.base.models import RICH_TEXT_FEATURES, BasePage
+
+
+class HomePage(BasePage):
+    body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
+
+    folded_text_fields = ("title", "intro", "body")
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "communities.CommunityPage",
+        "events.EventCalendarPage",
+        "news.NewsIndexPage",
+        "base.ContentPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.communities.models import CommunityPage, attach_communities
+        from portal.events.models import EventPage
+        from portal.news.models import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        communities = list(
+            CommunityPage.objects.child_of(self).live().public().select_related("image")
+        )
+        context["communities"] = communities
+        context["latest_news"] = attach_communities(
+            NewsPage.objects.latest_in(self)[:4], communities
+        )
+        context["upcoming_events"] = attach_communities(
+            EventPage.objects.upcoming_in(self)[:6], communities
+        )
+        return context

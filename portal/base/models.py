@@ -1,0 +1,136 @@
+"""What every public page type shares: a lead text, an image, folded search text."""
+
+from anyascii import anyascii
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = [
+    "h2",
+    "h3",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "image",
+    "embed",
+    "hr",
+]
+
+
+def image_field(verbose_name=_("image")):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def fold(text):
+    """Plain ASCII of `text`, so "strazisce" finds "Stražišče" on every database."""
+    return anyascii(strip_tags(str(text or "")))
+
+
+class BasePage(Page):
+    """A public page with a short lead text and an optional image.
+
+    `folded_search_text` indexes an accent-free copy of the page's text: PostgreSQL's
+    full-text search keeps diacritics, and residents often type without them.
+    """
+
+    intro = models.TextField(
+        _("lead text"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown at the top of the page and on cards."),
+    )
+    image = image_field()
+
+    folded_text_fields = ("title", "intro")
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("folded_search_text"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def folded_search_text(self):
+        return " ".join(fold(getattr(self, name, "")) for name in self.folded_text_fields)
+
+
+class ContentPage(BasePage):
+    """A plain page of text: about the project, privacy notice, house rules."""
+
+    body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
+
+    folded_text_fields = ("title", "intro", "body")
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "communities.CommunityPage", "base.ContentPage"]
+    subpage_types = ["base.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the portal: shown in the footer of every page."""
+
+    organisation = models.CharField(
+        _("organisation"), max_length=200, default="Mestna občina Kranj"
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("address"), FieldPanel("email"),
+             FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

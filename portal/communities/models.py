@@ -1,0 +1,104 @@
+"""A local community (krajevna skupnost, KS) and its section of the portal."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.base.models import RICH_TEXT_FEATURES, BasePage
+
+
+class CommunityPage(BasePage):
+    """The home of one KS: everything under it belongs to that KS."""
+
+    body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
+    office_address = models.CharField(_("office address"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    office_hours = models.CharField(
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Tuesdays 17.00–19.00."),
+    )
+
+    folded_text_fields = ("title", "intro", "body")
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("office_address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("KS office"),
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "spaces.SpacePage",
+        "events.EventCalendarPage",
+        "news.NewsIndexPage",
+        "base.ContentPage",
+    ]
+
+    class Meta:
+        verbose_name = _("local community (KS)")
+        verbose_name_plural = _("local communities (KS)")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.events.models import EventPage
+        from portal.news.models import NewsPage
+        from portal.spaces.models import SpacePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["spaces"] = (
+            SpacePage.objects.child_of(self).live().public().select_related("image")
+        )
+        context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
+        context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
+        context["calendar"] = self.section_page("events.EventCalendarPage")
+        context["news_index"] = self.section_page("news.NewsIndexPage")
+        return context
+
+    def section_page(self, model_label):
+        """The KS's own calendar or news index, if it has a live one."""
+        app_label, model_name = model_label.split(".")
+        return (
+            Page.objects.child_of(self)
+            .live()
+            .filter(content_type__app_label=app_label, content_type__model=model_name.lower())
+            .first()
+        )
+
+
+class CommunityOwned:
+    """For pages that live in a KS section: `page.community` is that KS (or None)."""
+
+    @cached_property
+    def community(self):
+        return CommunityPage.objects.ancestor_of(self).first()
+
+
+def attach_communities(pages, communities=None):
+    """Set `.community` on each page from a list of KS pages, without a query per page.
+
+    A page belongs to the KS whose tree path is a prefix of its own.
+    """
+    pages = list(pages)
+    if communities is None:
+        communities = CommunityPage.objects.live()
+    by_path = {community.path: community for community in communities}
+    lengths = sorted({len(path) for path in by_path})
+    for page in pages:
+        page.community = next(
+            (by_path[page.path[:n]] for n in lengths if page.path[:n] in by_path), None
+        )
+    return pages

@@ -1,0 +1,11 @@
+"""Test runs: SQLite unless DATABASE_URL says otherwise (CI runs both), fast hashing."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

@@ -1,0 +1,56 @@
+"""A community space: a room of the KS that residents and societies can use."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.communities.models import CommunityOwned
+
+
+class SpacePage(CommunityOwned, BasePage):
+    body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    address = models.CharField(
+        _("address"), max_length=200, help_text=_("Street and number, postcode and town.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("How many people can sit in it.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+
+    folded_text_fields = ("title", "intro", "body", "address")
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("address"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("capacity"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Where and how many"),
+        ),
+    ]
+
+    parent_page_types = ["communities.CommunityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("community space")
+        verbose_name_plural = _("community spaces")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.events.models import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = EventPage.objects.upcoming().filter(space=self)[:5]
+        return context
