@@ -1,0 +1,203 @@
+"""Build the demo portal's pages from `portal.demo.content`, creating only what is missing.
+
+A page is found by its slug under its parent. A page that exists is left exactly as it is
+(no new revision, no changed field), so running the loader again changes nothing, and
+relative event dates are fixed on the day a page is first created.
+"""
+
+import datetime
+
+from wagtail.models import Site
+
+from home.models import HomePage
+from portal.base.models import ContentPage, SiteSettings
+from portal.communities.models import CommunityPage
+from portal.demo import content
+from portal.events.models import EventCalendarPage, EventPage
+from portal.news.models import NewsIndexPage, NewsPage
+from portal.spaces.models import SpacePage
+
+# News items look published in the morning of their date, in Kranj.
+NEWS_PUBLISHED_AT = datetime.time(8, 0)
+
+
+class DemoDataError(Exception):
+    """The database is not in a state the demo loader can build on."""
+
+
+class PortalBuilder:
+    def __init__(self, today, progress):
+        self.today = today
+        self.progress = progress
+        self.site, self.home = self.default_site_and_home()
+
+    def build(self):
+        """Build the whole portal; return the home page and the KS pages."""
+        self.fill_in_home_page()
+        communities = [self.community(spec) for spec in content.COMMUNITIES]
+
+        calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
+        for spec in content.MUNICIPAL_EVENTS:
+            self.event(calendar, spec, spaces={})
+        news_index = self.text_page(self.home, NewsIndexPage, content.MUNICIPAL_NEWS_INDEX)
+        for spec in content.MUNICIPAL_NEWS:
+            self.news(news_index, spec)
+
+        pages = {
+            spec.slug: self.text_page(self.home, ContentPage, spec)
+            for spec in content.CONTENT_PAGES
+        }
+        self.fill_in_site_settings(
+            privacy_page=pages[content.PRIVACY.slug],
+            accessibility_page=pages[content.ACCESSIBILITY.slug],
+        )
+        return self.home, communities
+
+    # --- The municipality ---------------------------------------------------------------
+
+    @staticmethod
+    def default_site_and_home():
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page.specific if site else None
+        if not isinstance(home, HomePage):
+            raise DemoDataError(
+                "The default site has no portal home page as its root. Run "
+                "`manage.py migrate` on a fresh database: migration home 0002 creates the "
+                "home page and makes it the default site's root."
+            )
+        return site, home
+
+    def fill_in_home_page(self):
+        """Give the home page its text, once: a home page with a body is left alone."""
+        if self.home.body:
+            self.progress.found("home text", "/  home page text")
+            return
+        spec = content.HOME
+        self.home.title = self.home.draft_title = spec.title
+        self.home.intro = spec.intro
+        self.home.body = spec.body.strip()
+        self.home.save_revision().publish()
+        self.progress.add("home text", "/  home page text")
+
+    def fill_in_site_settings(self, privacy_page, accessibility_page):
+        """Fill in the blank fields of the default site's settings; keep the rest."""
+        wanted = {
+            **content.SITE_SETTINGS,
+            "privacy_page": privacy_page,
+            "accessibility_page": accessibility_page,
+        }
+        settings, created = SiteSettings.objects.get_or_create(site=self.site, defaults=wanted)
+        if created:
+            self.progress.add("settings", "site settings with footer links")
+            return
+        blank = [name for name in wanted if not getattr(settings, name)]
+        if not blank:
+            self.progress.found("settings", "site settings")
+            return
+        for name in blank:
+            setattr(settings, name, wanted[name])
+        settings.save(update_fields=blank)
+        self.progress.add("settings", f"filled in {', '.join(blank)}")
+
+    # --- A KS section -------------------------------------------------------------------
+
+    def community(self, spec):
+        community = self.page(
+            self.home,
+            CommunityPage,
+            spec.slug,
+            title=spec.title,
+            intro=spec.intro,
+            body=spec.body.strip(),
+            office_address=spec.office_address,
+            email=spec.email,
+            phone=spec.phone,
+            office_hours=spec.office_hours,
+        )
+        spaces = {space.slug: self.space(community, space) for space in spec.spaces}
+        calendar = self.text_page(community, EventCalendarPage, content.community_calendar(spec))
+        for event in spec.events:
+            self.event(calendar, event, spaces)
+        news_index = self.text_page(community, NewsIndexPage, content.community_news_index(spec))
+        for item in spec.news:
+            self.news(news_index, item)
+        return community
+
+    def space(self, community, spec):
+        return self.page(
+            community,
+            SpacePage,
+            spec.slug,
+            title=spec.title,
+            intro=spec.intro,
+            body=spec.body.strip(),
+            address=spec.address,
+            capacity=spec.capacity,
+            contact_email=spec.contact_email,
+            contact_phone=spec.contact_phone,
+        )
+
+    def event(self, calendar, spec, spaces):
+        start, end = spec.when.resolve(self.today)
+        return self.page(
+            calendar,
+            EventPage,
+            spec.slug,
+            title=spec.title,
+            intro=spec.intro,
+            body=spec.body.strip(),
+            start=start,
+            end=end,
+            all_day=spec.all_day,
+            space=spaces[spec.space] if spec.space else None,
+            location=spec.location,
+        )
+
+    def news(self, news_index, spec):
+        date = (
+            spec.date.resolve(self.today) if isinstance(spec.date, content.DaysAgo) else spec.date
+        )
+        return self.page(
+            news_index,
+            NewsPage,
+            spec.slug,
+            title=spec.title,
+            date=date,
+            intro=spec.intro,
+            body=spec.body.strip(),
+            first_published_at=datetime.datetime.combine(date, NEWS_PUBLISHED_AT, content.KRANJ),
+        )
+
+    def text_page(self, parent, model, spec):
+        fields = {"title": spec.title, "intro": spec.intro}
+        if spec.body:
+            fields["body"] = spec.body.strip()
+        return self.page(parent, model, spec.slug, **fields)
+
+    # --- Any page -----------------------------------------------------------------------
+
+    def page(self, parent, model, slug, **fields):
+        """The child of `parent` with this slug: found, or created and published."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            existing = existing.specific
+            if not isinstance(existing, model):
+                raise DemoDataError(
+                    f"The page {self.public_path(existing)} exists but is a "
+                    f"{existing._meta.verbose_name}, not a {model._meta.verbose_name}. "
+                    "Move or rename it, then run the command again."
+                )
+            self.progress.found("page", self.label(existing))
+            return existing
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.progress.add("page", self.label(page))
+        return page
+
+    def public_path(self, page):
+        """The page's URL path on the default site, whose root is the home page."""
+        return page.url_path[len(self.home.url_path) - 1 :]
+
+    def label(self, page):
+        return f"{self.public_path(page)}  {page.title}"

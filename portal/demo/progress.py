@@ -1,0 +1,39 @@
+"""What one run of the demo loader created, and what it found already there."""
+
+from collections import Counter
+
+# Kind of item: how the summary names one of them, and several.
+NOUNS = {
+    "page": ("page", "pages"),
+    "home text": ("home page text", "home page texts"),
+    "settings": ("site settings", "site settings"),
+    "user": ("user", "users"),
+    "membership": ("group membership", "group memberships"),
+    "group": ("group", "groups"),
+    "collection": ("collection", "collections"),
+    "permission": ("permission", "permissions"),
+}
+
+
+class Progress:
+    """Counts created and existing items by kind; `announce(created, kind, label)` sees each."""
+
+    def __init__(self, announce=None):
+        self.created = Counter()
+        self.existing = Counter()
+        self.announce = announce or (lambda created, kind, label: None)
+
+    def add(self, kind, label, count=1):
+        self.created[kind] += count
+        self.announce(True, kind, label)
+
+    def found(self, kind, label, count=1):
+        self.existing[kind] += count
+        self.announce(False, kind, label)
+
+    @staticmethod
+    def describe(counts):
+        """ "49 pages, 5 users, ..." in the order of NOUNS."""
+        return ", ".join(
+            f"{counts[kind]} {NOUNS[kind][counts[kind] != 1]}" for kind in NOUNS if counts[kind]
+        )
