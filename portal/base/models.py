@@ -25,17 +25,6 @@ RICH_TEXT_FEATURES = [
 ]
 
 
-def image_field(verbose_name=_("image")):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-
 def fold(text):
     """Plain ASCII of `text`, so "strazisce" finds "Stražišče" on every database."""
     return anyascii(strip_tags(str(text or "")))
@@ -54,7 +43,14 @@ class BasePage(Page):
         max_length=600,
         help_text=_("One or two sentences shown at the top of the page and on cards."),
     )
-    image = image_field()
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     folded_text_fields = ("title", "intro")
 
@@ -120,10 +116,16 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    select_related = ["privacy_page", "accessibility_page"]
+
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation"), FieldPanel("address"), FieldPanel("email"),
-             FieldPanel("phone")],
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(

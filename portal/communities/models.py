@@ -59,9 +59,7 @@ class CommunityPage(BasePage):
         from portal.spaces.models import SpacePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["spaces"] = (
-            SpacePage.objects.child_of(self).live().public().select_related("image")
-        )
+        context["spaces"] = SpacePage.objects.child_of(self).live().public().select_related("image")
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
         context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
         context["calendar"] = self.section_page("events.EventCalendarPage")

@@ -149,9 +149,23 @@ STORAGES = {
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Krajevne skupnosti Mestne občine Kranj")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "key",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII slugs: "strazisce", not "stražišče", so URLs survive e-mail, print and typing.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "d. m. Y"
 WAGTAIL_DATETIME_FORMAT = "d. m. Y H:i"
 WAGTAIL_TIME_FORMAT = "H:i"
@@ -168,3 +182,4 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}

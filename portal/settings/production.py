@@ -27,8 +27,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Hashed file names never change content: let browsers and CDNs keep them for a year.
-WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
+# whitenoise marks content-hashed files immutable with a far-future max-age by itself.
 
 # HTTPS behind the platform's proxy, which sets X-Forwarded-Proto.
 if env_bool("TRUST_X_FORWARDED_PROTO", default=True):

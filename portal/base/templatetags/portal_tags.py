@@ -32,7 +32,7 @@ def main_navigation(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    communities = CommunityPage.objects.live().public().in_menu()
+    communities = CommunityPage.objects.live().public()
     if site:
         communities = communities.descendant_of(site.root_page)
     communities = list(communities.order_by("path"))

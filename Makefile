@@ -1,0 +1,66 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else helps them.
+# Only Python 3.11+ and make are assumed; the virtualenv and every package come from here.
+
+VENV ?= .venv
+PORT ?= 8000
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	&& { command -v $$p; break; }; done)
+PY := $(VENV)/bin/python
+PIP_FLAGS ?= --quiet --disable-pip-version-check
+
+.PHONY: run test install install-test migrate demo lint format messages clean help
+
+help:
+	@echo "make run    - install, migrate, load the Kranj demo data, serve http://127.0.0.1:$(PORT)"
+	@echo "make test   - install what tests need, lint, run the test suite"
+	@echo "make format - format the code with ruff"
+	@echo "make messages - update and compile the Slovenian translations"
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: install it and run make again." >&2; exit 1; }
+	@echo "Creating the virtualenv in $(VENV) with $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
+
+# Reinstall only when the declared dependencies change.
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	@echo "Installing the portal and its dependencies"
+	$(PY) -m pip install $(PIP_FLAGS) -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	@echo "Installing the portal with its test dependencies"
+	$(PY) -m pip install $(PIP_FLAGS) -e ".[test]"
+	@touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_data
+
+run: demo
+	@echo "Serving the portal on http://127.0.0.1:$(PORT) (admin: /admin/, user admin, password demo12345)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-test
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install
+	$(PY) manage.py makemessages --locale sl --ignore '$(VENV)/*' --ignore 'static_collected/*'
+	$(PY) manage.py compilemessages --locale sl --ignore '$(VENV)/*'
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache *.egg-info

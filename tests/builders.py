@@ -1,0 +1,70 @@
+"""Small builders for the page tree: each makes one live page with sensible defaults."""
+
+import datetime
+import zoneinfo
+
+from home.models import HomePage
+from portal.communities.models import CommunityPage
+from portal.events.models import EventCalendarPage, EventPage
+from portal.news.models import NewsIndexPage, NewsPage
+from portal.spaces.models import SpacePage
+
+LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def home_page():
+    return HomePage.objects.get(depth=2)
+
+
+def community(title="Golnik", **fields):
+    fields.setdefault("intro", f"Krajevna skupnost {title}.")
+    return publish(home_page(), CommunityPage(title=title, **fields))
+
+
+def space(ks, title="Dom krajanov", **fields):
+    fields.setdefault("address", "Golnik 40, 4204 Golnik")
+    return publish(ks, SpacePage(title=title, **fields))
+
+
+def calendar(parent, title="Dogodki"):
+    return publish(parent, EventCalendarPage(title=title, slug="dogodki"))
+
+
+def news_index(parent, title="Novice"):
+    return publish(parent, NewsIndexPage(title=title, slug="novice"))
+
+
+def at(days_from_now, hour=18):
+    """A local wall-clock time `days_from_now` days from today."""
+    day = datetime.date.today() + datetime.timedelta(days=days_from_now)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LJUBLJANA)
+
+
+def event(cal, title="Popravljalnica", start=None, **fields):
+    start = start or at(7)
+    fields.setdefault("end", start + datetime.timedelta(hours=2))
+    if "space" not in fields:
+        fields.setdefault("location", "Gasilski dom, Golnik")
+    return publish(cal, EventPage(title=title, start=start, **fields))
+
+
+def news(index, title="Vabilo na delavnico", **fields):
+    fields.setdefault("body", "<p>Vabljeni vsi krajani.</p>")
+    return publish(index, NewsPage(title=title, **fields))
+
+
+def section(title, **fields):
+    """A KS with a space, a calendar holding one event and a news index holding one item."""
+    ks = community(title, **fields)
+    room = space(ks, f"Skupnostni prostor {title}")
+    cal = calendar(ks)
+    event(cal, f"Delavnica v KS {title}", space=room)
+    news(news_index(ks), f"Novice iz KS {title}")
+    return ks

@@ -1,0 +1,133 @@
+"""What a resident sees on the public site, fetched as a browser would."""
+
+import datetime
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_sections():
+    return [builders.section(name) for name in ("Golnik", "Zlato polje", "Stražišče")]
+
+
+def test_home_lists_every_ks_with_its_news_and_events(client, three_sections):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sl"' in html
+    for name in ("Golnik", "Zlato polje", "Stražišče"):
+        assert name in html
+        assert f"Novice iz KS {name}" in html
+        assert f"Delavnica v KS {name}" in html
+
+
+def test_home_query_count_does_not_grow_with_the_number_of_sections(
+    client, three_sections, django_assert_num_queries
+):
+    client.get("/")  # warm the site lookup cache like any running server
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get("/")
+    builders.section("Primskovo")
+    with django_assert_num_queries(HOME_QUERIES):
+        assert "Primskovo" in client.get("/").content.decode()
+
+
+def test_ks_page_shows_its_own_space_news_and_event_only(client, three_sections):
+    html = client.get("/golnik/").content.decode()
+    assert "Skupnostni prostor Golnik" in html
+    assert "Novice iz KS Golnik" in html
+    assert "Delavnica v KS Golnik" in html
+    assert "Zlato polje" in html  # in the navigation
+    assert "Delavnica v KS Zlato polje" not in html
+    assert "Novice iz KS Stražišče" not in html
+
+
+def test_ks_page_query_count_is_pinned(client, three_sections, django_assert_num_queries):
+    client.get("/golnik/")
+    with django_assert_num_queries(COMMUNITY_QUERIES):
+        client.get("/golnik/")
+
+
+def test_empty_portal_speaks_to_people(client):
+    html = client.get("/").content.decode()
+    assert "None" not in html
+    assert "Trenutno ni napovedanih dogodkov" in html
+    assert "Novic še ni" in html
+
+
+def test_drafts_and_private_pages_stay_hidden(client, three_sections):
+    golnik = three_sections[0]
+    cal = golnik.get_children().type(builders.EventCalendarPage).get().specific
+    draft = builders.event(cal, "Skrivni osnutek")
+    draft.unpublish()
+    private = builders.event(cal, "Samo za svet KS")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for url in ("/", "/golnik/", "/golnik/dogodki/"):
+        html = client.get(url).content.decode()
+        assert "Skrivni osnutek" not in html
+        assert "Samo za svet KS" not in html
+    assert client.get(draft.url_path.removeprefix("/domov")).status_code == 404
+
+
+def test_past_event_keeps_its_url_and_says_it_is_over(client):
+    cal = builders.calendar(builders.community("Golnik"))
+    workshop = builders.event(
+        cal,
+        "Delavnica o potrebah v KS Golnik",
+        start=datetime.datetime(2017, 11, 6, 17, tzinfo=builders.LJUBLJANA),
+    )
+    response = client.get(workshop.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "6. november 2017" in html
+    assert "Dogodek je že minil" in html
+    assert "Delavnica o potrebah" not in client.get("/golnik/dogodki/").content.decode()
+
+
+def test_calendar_and_news_index_page_through_their_items(client):
+    ks = builders.community("Golnik")
+    cal = builders.calendar(ks)
+    for day in range(25):
+        builders.event(cal, f"Srečanje {day:02d}", start=builders.at(day + 1))
+    first = client.get("/golnik/dogodki/").content.decode()
+    second = client.get("/golnik/dogodki/?page=2").content.decode()
+    assert "Srečanje 00" in first and "Srečanje 24" not in first
+    assert "Srečanje 24" in second and "Srečanje 00" not in second
+    assert client.get("/golnik/dogodki/?page=nonsense").status_code == 200
+
+
+def test_unknown_url_gets_the_sites_own_404(client, three_sections):
+    response = client.get("/ni-take-strani/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Stran ne obstaja" in html
+    assert "Stražišče" in html  # the usual navigation is there
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_public_pages_only(client, three_sections):
+    cal = three_sections[0].get_children().type(builders.EventCalendarPage).get().specific
+    builders.event(cal, "Osnutek").unpublish()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "/golnik/</loc>" in xml
+    assert "/strazisce/</loc>" in xml
+    assert "osnutek" not in xml
+
+
+HOME_QUERIES = 15
+COMMUNITY_QUERIES = 18
