@@ -9,6 +9,10 @@ from tests import builders
 
 pytestmark = pytest.mark.django_db
 
+# Queries for a whole page, navigation and footer included, whatever the number of KS.
+HOME_QUERIES = 15
+COMMUNITY_QUERIES = 18
+
 
 @pytest.fixture
 def three_sections():
@@ -129,5 +133,15 @@ def test_sitemap_lists_public_pages_only(client, three_sections):
     assert "osnutek" not in xml
 
 
-HOME_QUERIES = 15
-COMMUNITY_QUERIES = 18
+def test_server_error_page_is_in_the_site_style_and_needs_no_database(
+    rf, django_assert_num_queries
+):
+    from django.views.defaults import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="sl"' in html
+    assert "Pri nas je šlo nekaj narobe" in html
+    assert "/static/css/portal.css" in html
