@@ -3,12 +3,19 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.communities.bulk_actions import refuse_foreign_items
 from portal.search.views import search
 
 urlpatterns = [
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        require_admin_access(refuse_foreign_items),
+        name="wagtail_bulk_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     path("iskanje/", search, name="search"),

@@ -6,3 +6,10 @@ class CommunitiesConfig(AppConfig):
     name = "portal.communities"
     label = "communities"
     verbose_name = _("Local communities (KS)")
+
+    def ready(self):
+        from portal.communities import signals  # noqa: F401
+        from portal.communities.ownership import register_permission_policies
+
+        # Before anything asks Wagtail for these models' policies.
+        register_permission_policies()

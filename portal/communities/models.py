@@ -1,5 +1,6 @@
 """A local community (krajevna skupnost, KS) and its section of the portal."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+
+MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
 
 class CommunityPage(BasePage):
@@ -23,6 +26,33 @@ class CommunityPage(BasePage):
         max_length=200,
         blank=True,
         help_text=_("For example: Tuesdays 17.00–19.00."),
+    )
+    requires_approval = models.BooleanField(
+        _("publishing needs municipal approval"),
+        default=False,
+        help_text=_(
+            "When on, the editors of this KS submit pages for approval and the municipal "
+            "editors publish them. When off, KS editors publish directly."
+        ),
+    )
+    # Set by provisioning (portal.communities.provisioning), never edited by hand.
+    editors_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("editors group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="community",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection for images and documents"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="community",
     )
 
     folded_text_fields = ("title", "intro", "body")
@@ -52,14 +82,65 @@ class CommunityPage(BasePage):
     class Meta:
         verbose_name = _("local community (KS)")
         verbose_name_plural = _("local communities (KS)")
+        permissions = [
+            ("manage_all_communities", _("Can manage the content of every local community")),
+        ]
+
+    @property
+    def name(self):
+        """The KS's own name: "Golnik" for the page "KS Golnik"."""
+        title = self.title.strip()
+        return title[3:].strip() if title.upper().startswith("KS ") else title
+
+    def clean(self):
+        super().clean()
+        others = CommunityPage.objects.exclude(pk=self.pk).only("title")
+        if any(other.name.casefold() == self.name.casefold() for other in others):
+            raise ValidationError(
+                {"title": _("A local community with this name already exists. Choose another.")}
+            )
+
+    settings_panels = [
+        *BasePage.settings_panels,
+        FieldPanel("requires_approval", permission=MANAGE_ALL_COMMUNITIES),
+    ]
+
+    # Who may edit and publish a KS is not rolled back by publishing an older draft:
+    # these fields keep their live values, and a municipal editor's own published
+    # change of `requires_approval` is applied by `signals.apply_approval_change`.
+    access_fields = ("requires_approval", "editors_group_id", "collection_id")
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for field in self.access_fields:
+            setattr(page, field, getattr(self, field))
+        return page
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from portal.communities.provisioning import keep_names_in_step
+
+        keep_names_in_step(self)
 
     def get_context(self, request, *args, **kwargs):
         from portal.events.models import EventPage
         from portal.news.models import NewsPage
         from portal.spaces.models import SpacePage
+        from portal.stakeholders.models import Stakeholder, grouped_by_sector
 
         context = super().get_context(request, *args, **kwargs)
-        context["spaces"] = SpacePage.objects.child_of(self).live().public().select_related("image")
+        context["spaces"] = (
+            SpacePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+        stakeholders = Stakeholder.objects.select_related("logo").prefetch_related(
+            "logo__renditions"
+        )
+        context["stakeholders_by_sector"] = grouped_by_sector(stakeholders.filter(community=self))
+        context["municipal_partners"] = stakeholders.filter(community__isnull=True)
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
         context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
         context["calendar"] = self.section_page("events.EventCalendarPage")

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.news",
     "portal.search",
+    "portal.stakeholders",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -97,6 +98,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Each request is one transaction: an admin action that does several things (creating a
+# KS and provisioning its section) either happens whole or not at all.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app process), else local memory.
@@ -166,9 +170,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII slugs: "strazisce", not "stražišče", so URLs survive e-mail, print and typing.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAIL_DATE_FORMAT = "d. m. Y"
-WAGTAIL_DATETIME_FORMAT = "d. m. Y H:i"
-WAGTAIL_TIME_FORMAT = "H:i"
+# Admin date pickers, in strftime syntax and among Slovenian input formats: 25. 10. 2026 18:00.
+WAGTAIL_DATE_FORMAT = "%d. %m. %Y"
+WAGTAIL_DATETIME_FORMAT = "%d. %m. %Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+
+class CommunityOwnedForm(WagtailAdminModelForm):
+    """Offers only the editor's own KS; a KS editor cannot create municipality-wide rows."""
+
+    def __init__(self, *args, **kwargs):
+        from portal.communities.access import communities_for, manages_all_communities
+
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("community")
+        if field is None or self.for_user is None:
+            return
+        field.queryset = communities_for(self.for_user)
+        if not manages_all_communities(self.for_user):
+            field.required = True
+            field.empty_label = None
+            field.help_text = _("Your local community.")

@@ -1,0 +1,198 @@
+"""Everything a KS section needs to run, created in one step and kept in step.
+
+`provision_community(page)` is idempotent: it creates what is missing and changes
+nothing that is already right. It is called when a KS page is created in the admin,
+by `manage.py create_community`, by the municipal "KS settings" screen and by the demo
+loader, so there is one code path for all of them.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.coreutils import find_available_slug
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from portal.communities.models import CommunityPage
+from portal.communities.ownership import community_owned_models
+
+MUNICIPAL_EDITORS = "Občinski uredniki"
+APPROVAL_WORKFLOW = "Odobritev občinskih urednikov"
+APPROVAL_TASK = "Odobritev občinskih urednikov"
+
+COMMUNITY_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
+MUNICIPAL_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
+COMMUNITY_MEDIA_ACTIONS = ("add", "change", "delete", "choose")
+
+
+def editors_group_name(community):
+    return f"KS {community.name} – uredniki"
+
+
+def collection_name(community):
+    return f"KS {community.name}"
+
+
+@transaction.atomic
+def provision_community(community, user=None):
+    """Give `community` its calendar, news index, editors group, collection and workflow."""
+    municipal_editors = ensure_municipal_editors()
+    ensure_section_pages(community, user)
+    group = (
+        community.editors_group
+        if community.editors_group_id
+        else Group.objects.get_or_create(name=editors_group_name(community))[0]
+    )
+    collection = community.collection if community.collection_id else ensure_collection(community)
+    if (community.editors_group_id, community.collection_id) != (group.pk, collection.pk):
+        # A plain update: no revision, and no later revision can undo it (see the model).
+        CommunityPage.objects.filter(pk=community.pk).update(
+            editors_group=group, collection=collection
+        )
+        community.editors_group, community.collection = group, collection
+    grant_community_rights(community, group, collection)
+    apply_approval_setting(community, municipal_editors)
+    return community
+
+
+def keep_names_in_step(community):
+    """After a KS is renamed, its group and collection carry the new name."""
+    if community.editors_group_id:
+        Group.objects.filter(pk=community.editors_group_id).exclude(
+            name=editors_group_name(community)
+        ).update(name=editors_group_name(community))
+    if community.collection_id:
+        Collection.objects.filter(pk=community.collection_id).exclude(
+            name=collection_name(community)
+        ).update(name=collection_name(community))
+
+
+def ensure_section_pages(community, user=None):
+    from portal.events.models import EventCalendarPage
+    from portal.news.models import NewsIndexPage
+
+    for model, title, slug in (
+        (EventCalendarPage, "Dogodki", "dogodki"),
+        (NewsIndexPage, "Novice", "novice"),
+    ):
+        if not model.objects.child_of(community).exists():
+            page = model(title=title, slug=find_available_slug(community, slug))
+            community.add_child(instance=page)
+            page.save_revision(user=user, log_action=True).publish(user=user)
+
+
+def ensure_collection(community):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=collection_name(community)).first()
+    return existing or root.add_child(name=collection_name(community))
+
+
+def grant_community_rights(community, group, collection):
+    group.permissions.add(admin_access(), *owned_model_permissions(editor_actions=True))
+    for permission in page_permissions(COMMUNITY_PAGE_ACTIONS):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=community, permission=permission
+        )
+    for permission in media_permissions(COMMUNITY_MEDIA_ACTIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def apply_approval_setting(community, municipal_editors):
+    """With approval on, KS editors submit and the municipal editors publish; with it
+    off, KS editors publish themselves and no workflow stands in their way."""
+    publish = page_permissions(["publish"])[0]
+    group = community.editors_group
+    if community.requires_approval:
+        GroupPagePermission.objects.filter(group=group, page=community, permission=publish).delete()
+        WorkflowPage.objects.update_or_create(
+            page=community, defaults={"workflow": approval_workflow(municipal_editors)}
+        )
+    else:
+        GroupPagePermission.objects.get_or_create(group=group, page=community, permission=publish)
+        WorkflowPage.objects.filter(page=community).delete()
+
+
+def approval_workflow(municipal_editors):
+    workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
+    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+        task.groups.set([municipal_editors])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def ensure_municipal_editors():
+    """The municipal editors group: the whole tree, every collection, every KS's rows."""
+    group, _ = Group.objects.get_or_create(name=MUNICIPAL_EDITORS)
+    group.permissions.add(
+        admin_access(),
+        permission("communities", "manage_all_communities"),
+        *owned_model_permissions(editor_actions=False),
+    )
+    root_page = Page.get_first_root_node()
+    for perm in page_permissions(MUNICIPAL_PAGE_ACTIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=perm)
+    root_collection = Collection.get_first_root_node()
+    for perm in media_permissions(COMMUNITY_MEDIA_ACTIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=perm
+        )
+    return group
+
+
+def add_community_editor(community, user):
+    """Make `user` an editor of `community` (provisioning it first if needed)."""
+    if not community.editors_group_id:
+        provision_community(community)
+    user.groups.add(community.editors_group)
+    return user
+
+
+# --- Permission lookups -----------------------------------------------------------------
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def admin_access():
+    return permission("wagtailadmin", "access_admin")
+
+
+def page_permissions(actions):
+    return [permission("wagtailcore", f"{action}_page") for action in actions]
+
+
+def media_permissions(actions):
+    return [
+        *(permission("wagtailimages", f"{action}_image") for action in actions),
+        *(permission("wagtaildocs", f"{action}_document") for action in actions),
+    ]
+
+
+def owned_model_permissions(editor_actions):
+    """Model permissions on every KS-owned model: the KS editors' share, or all of them."""
+    permissions = []
+    for model in community_owned_models():
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = (
+            [f"{action}_{model._meta.model_name}" for action in model.community_editor_actions]
+            if editor_actions
+            else None
+        )
+        found = Permission.objects.filter(content_type=content_type)
+        if codenames is not None:
+            found = found.filter(codename__in=codenames)
+        permissions.extend(found)
+    return permissions
