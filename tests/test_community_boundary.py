@@ -67,8 +67,15 @@ def database_state():
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "title", "draft_title", "slug", "live", "path", "locked",
-                "has_unpublished_changes", "latest_revision_id",
+                "pk",
+                "title",
+                "draft_title",
+                "slug",
+                "live",
+                "path",
+                "locked",
+                "has_unpublished_changes",
+                "latest_revision_id",
             )
         ),
         "stakeholders": list(
@@ -186,7 +193,9 @@ class PageMatrixTests(BoundaryTestCase):
             self.check_matrix(
                 kind,
                 lambda page, section: (
-                    "post", reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {}
+                    "post",
+                    reverse("wagtailadmin_pages:unpublish", args=[page.pk]),
+                    {},
                 ),
             )
 
@@ -195,7 +204,9 @@ class PageMatrixTests(BoundaryTestCase):
             self.check_matrix(
                 kind,
                 lambda page, section: (
-                    "post", reverse("wagtailadmin_pages:delete", args=[page.pk]), {}
+                    "post",
+                    reverse("wagtailadmin_pages:delete", args=[page.pk]),
+                    {},
                 ),
             )
 
@@ -236,7 +247,9 @@ class PageMatrixTests(BoundaryTestCase):
             self.check_matrix(
                 kind,
                 lambda page, section: (
-                    "post", reverse("wagtailadmin_pages:lock", args=[page.pk]), {}
+                    "post",
+                    reverse("wagtailadmin_pages:lock", args=[page.pk]),
+                    {},
                 ),
             )
 
@@ -245,7 +258,9 @@ class PageMatrixTests(BoundaryTestCase):
             self.check_matrix(
                 kind,
                 lambda page, section: (
-                    "get", reverse("wagtailadmin_pages:history", args=[page.pk]), None
+                    "get",
+                    reverse("wagtailadmin_pages:history", args=[page.pk]),
+                    None,
                 ),
             )
             self.check_matrix(
@@ -267,9 +282,7 @@ class PageMatrixTests(BoundaryTestCase):
                     kind,
                     lambda page, section, action=action: (
                         "post",
-                        reverse(
-                            "wagtail_bulk_action", args=["wagtailcore", "page", action]
-                        )
+                        reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
                         + f"?id={page.pk}",
                         {},
                     ),
@@ -354,7 +367,9 @@ class MediaMatrixTests(BoundaryTestCase):
             lambda image, s: ("post", reverse("wagtailimages:delete", args=[image.pk]), {}),
             lambda image, s: ("get", reverse("wagtailimages:image_usage", args=[image.pk]), None),
             lambda image, s: (
-                "get", reverse("wagtailimages_chooser:chosen", args=[image.pk]), None
+                "get",
+                reverse("wagtailimages_chooser:chosen", args=[image.pk]),
+                None,
             ),
         ):
             self.check_matrix("image", make_request)

@@ -81,3 +81,56 @@ def test_demo_users_sign_in_to_the_admin(client, demo, username):
     assert user is not None
     client.force_login(user)
     assert client.get("/admin/").status_code == 200
+
+
+def test_each_pilot_ks_is_provisioned_with_its_own_media(demo):
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    for ks in CommunityPage.objects.all():
+        assert ks.editors_group.user_set.filter(username=f"ks-{ks.slug}").exists()
+        assert Image.objects.filter(collection=ks.collection).exists()
+        assert Document.objects.filter(collection=ks.collection).exists()
+
+
+def test_ks_golnik_sees_only_golnik_in_the_admin(client, demo):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    from portal.stakeholders.models import Stakeholder
+
+    client.force_login(get_user_model().objects.get(username="ks-golnik"))
+    golnik = CommunityPage.objects.get(slug="golnik")
+    others = CommunityPage.objects.exclude(pk=golnik.pk)
+
+    explorer = client.get(reverse("wagtailadmin_explore", args=[golnik.pk])).content.decode()
+    for page in golnik.get_children():
+        assert page.title in explorer
+    pages = client.get(reverse("wagtailadmin_pages:search"), {"q": "skupnostni"}).content.decode()
+    assert any(
+        f'"/admin/pages/{page.pk}/' in pages for page in golnik.get_descendants(inclusive=True)
+    )
+
+    listings = {
+        "stakeholders": client.get(reverse("wagtailsnippets_stakeholders_stakeholder:list")),
+        "images": client.get(reverse("wagtailimages:index")),
+        "documents": client.get(reverse("wagtaildocs:index")),
+    }
+    html = {name: response.content.decode() for name, response in listings.items()}
+    for stakeholder in Stakeholder.objects.filter(community=golnik):
+        assert stakeholder.name in html["stakeholders"]
+    for image in Image.objects.filter(collection=golnik.collection):
+        assert image.title in html["images"]
+    for document in Document.objects.filter(collection=golnik.collection):
+        assert document.title in html["documents"]
+    for other in others:
+        for stakeholder in Stakeholder.objects.filter(community=other):
+            assert stakeholder.name not in html["stakeholders"]
+        for image in Image.objects.filter(collection=other.collection):
+            assert image.title not in html["images"]
+        for document in Document.objects.filter(collection=other.collection):
+            assert document.title not in html["documents"]
+        for page in other.get_descendants(inclusive=True):
+            assert f'"/admin/pages/{page.pk}/' not in pages

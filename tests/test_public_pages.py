@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 15
-COMMUNITY_QUERIES = 18
+COMMUNITY_QUERIES = 19
 
 
 @pytest.fixture
@@ -145,3 +145,26 @@ def test_server_error_page_is_in_the_site_style_and_needs_no_database(
     assert '<html lang="sl"' in html
     assert "Pri nas je šlo nekaj narobe" in html
     assert "/static/css/portal.css" in html
+
+
+def test_ks_page_lists_its_stakeholders_by_sector_and_the_municipal_partners(client):
+    from portal.stakeholders.models import Stakeholder
+
+    golnik = builders.community("KS Golnik")
+    strazisce = builders.community("KS Stražišče")
+    for name, sector, ks in (
+        ("Svet KS Golnik", "public", golnik),
+        ("PGD Golnik", "ngo", golnik),
+        ("Pekarna pod Kriško goro", "business", golnik),
+        ("Društvo upokojencev Stražišče", "ngo", strazisce),
+        ("Ljudska univerza Kranj", "public", None),
+    ):
+        Stakeholder.objects.create(name=name, sector=sector, community=ks)
+    html = client.get(golnik.url).content.decode()
+    for name in ("Svet KS Golnik", "PGD Golnik", "Pekarna pod Kriško goro"):
+        assert name in html
+    assert "Društvo upokojencev Stražišče" not in html
+    public = html.index("Svet KS Golnik")
+    assert html.index("Javni sektor") < public < html.index("Nevladna organizacija")
+    assert html.index("PGD Golnik") < html.index("Gospodarstvo") < html.index("Pekarna")
+    assert html.index("Partnerji v vsej občini") < html.index("Ljudska univerza Kranj")

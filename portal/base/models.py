@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.base.forms import BasePageForm
+
 RICH_TEXT_FEATURES = [
     "h2",
     "h3",
@@ -53,6 +55,7 @@ class BasePage(Page):
     )
 
     folded_text_fields = ("title", "intro")
+    base_form_class = BasePageForm
 
     search_fields = [
         *Page.search_fields,

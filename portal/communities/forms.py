@@ -1,8 +1,10 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from portal.base.forms import BaseModelForm
 
 
-class CommunityOwnedForm(WagtailAdminModelForm):
+class CommunityOwnedForm(BaseModelForm):
     """Offers only the editor's own KS; a KS editor cannot create municipality-wide rows."""
 
     def __init__(self, *args, **kwargs):
@@ -12,8 +14,10 @@ class CommunityOwnedForm(WagtailAdminModelForm):
         field = self.fields.get("community")
         if field is None or self.for_user is None:
             return
-        field.queryset = communities_for(self.for_user)
+        field.queryset = communities_for(self.for_user).order_by("title")
         if not manages_all_communities(self.for_user):
             field.required = True
             field.empty_label = None
             field.help_text = _("Your local community.")
+        # A plain list of the editor's KS, not a chooser of the whole page tree.
+        field.widget = forms.Select(choices=field.choices)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -105,9 +106,9 @@ class CommunityPage(BasePage):
         FieldPanel("requires_approval", permission=MANAGE_ALL_COMMUNITIES),
     ]
 
-    # Who may edit and publish a KS is not rolled back by publishing an older draft:
-    # these fields keep their live values, and a municipal editor's own published
-    # change of `requires_approval` is applied by `signals.apply_approval_change`.
+    # Who may edit and publish a KS is never rolled back by publishing or reverting to an
+    # older revision: these fields keep their live values. Only a municipal editor's form
+    # has `requires_approval`; `signals.keep_rights_in_step_with_approval` applies it.
     access_fields = ("requires_approval", "editors_group_id", "collection_id")
 
     def with_content_json(self, content):
@@ -136,11 +137,15 @@ class CommunityPage(BasePage):
             .select_related("image")
             .prefetch_related("image__renditions")
         )
-        stakeholders = Stakeholder.objects.select_related("logo").prefetch_related(
-            "logo__renditions"
+        stakeholders = list(
+            Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
         )
-        context["stakeholders_by_sector"] = grouped_by_sector(stakeholders.filter(community=self))
-        context["municipal_partners"] = stakeholders.filter(community__isnull=True)
+        context["stakeholders_by_sector"] = grouped_by_sector(
+            s for s in stakeholders if s.community_id == self.pk
+        )
+        context["municipal_partners"] = [s for s in stakeholders if s.community_id is None]
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
         context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
         context["calendar"] = self.section_page("events.EventCalendarPage")

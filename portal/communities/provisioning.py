@@ -44,7 +44,7 @@ def collection_name(community):
 @transaction.atomic
 def provision_community(community, user=None):
     """Give `community` its calendar, news index, editors group, collection and workflow."""
-    municipal_editors = ensure_municipal_editors()
+    ensure_municipal_editors()
     ensure_section_pages(community, user)
     group = (
         community.editors_group
@@ -59,7 +59,7 @@ def provision_community(community, user=None):
         )
         community.editors_group, community.collection = group, collection
     grant_community_rights(community, group, collection)
-    apply_approval_setting(community, municipal_editors)
+    apply_approval_setting(community)
     return community
 
 
@@ -107,7 +107,7 @@ def grant_community_rights(community, group, collection):
         )
 
 
-def apply_approval_setting(community, municipal_editors):
+def apply_approval_setting(community):
     """With approval on, KS editors submit and the municipal editors publish; with it
     off, KS editors publish themselves and no workflow stands in their way."""
     publish = page_permissions(["publish"])[0]
@@ -115,19 +115,19 @@ def apply_approval_setting(community, municipal_editors):
     if community.requires_approval:
         GroupPagePermission.objects.filter(group=group, page=community, permission=publish).delete()
         WorkflowPage.objects.update_or_create(
-            page=community, defaults={"workflow": approval_workflow(municipal_editors)}
+            page=community, defaults={"workflow": approval_workflow()}
         )
     else:
         GroupPagePermission.objects.get_or_create(group=group, page=community, permission=publish)
         WorkflowPage.objects.filter(page=community).delete()
 
 
-def approval_workflow(municipal_editors):
+def approval_workflow():
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
-        task.groups.set([municipal_editors])
+        task.groups.set([ensure_municipal_editors()])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
 

@@ -78,4 +78,4 @@ class CommunityOwnedViewSet(SnippetViewSet):
         return super().construct_view(with_mixin(CommunityBoundaryMixin, view_class), **kwargs)
 
     def get_queryset(self, request):
-        return editable_instances(request.user, self.model).select_related("community")
+        return editable_instances(request.user, self.model)

@@ -3,6 +3,10 @@
 A page is found by its slug under its parent. A page that exists is left exactly as it is
 (no new revision, no changed field), so running the loader again changes nothing, and
 relative event dates are fixed on the day a page is first created.
+
+Each KS is provisioned as the admin provisions a new one (`provision_community`): that
+makes its calendar, news index, editors group and collection. Its floor plans and house
+rules are generated into that collection.
 """
 
 import datetime
@@ -12,7 +16,12 @@ from wagtail.models import Site
 from home.models import HomePage
 from portal.base.models import ContentPage, SiteSettings
 from portal.communities.models import CommunityPage
-from portal.demo import content
+from portal.communities.provisioning import provision_community
+from portal.demo import content, house_rules
+from portal.demo.drawing import render_floor_plan
+from portal.demo.floor_plans import PLANS, describe
+from portal.demo.media import ensure_document, ensure_image
+from portal.demo.stakeholders import ensure_stakeholders
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
@@ -32,9 +41,10 @@ class PortalBuilder:
         self.site, self.home = self.default_site_and_home()
 
     def build(self):
-        """Build the whole portal; return the home page and the KS pages."""
+        """Build the whole portal; return the KS pages."""
         self.fill_in_home_page()
         communities = [self.community(spec) for spec in content.COMMUNITIES]
+        ensure_stakeholders({community.slug: community for community in communities}, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
         for spec in content.MUNICIPAL_EVENTS:
@@ -51,7 +61,7 @@ class PortalBuilder:
             privacy_page=pages[content.PRIVACY.slug],
             accessibility_page=pages[content.ACCESSIBILITY.slug],
         )
-        return self.home, communities
+        return communities
 
     # --- The municipality ---------------------------------------------------------------
 
@@ -114,17 +124,44 @@ class PortalBuilder:
             phone=spec.phone,
             office_hours=spec.office_hours,
         )
+        self.provision(community)
         spaces = {space.slug: self.space(community, space) for space in spec.spaces}
-        calendar = self.text_page(community, EventCalendarPage, content.community_calendar(spec))
+        calendar = self.section_page(community, EventCalendarPage, content.community_calendar(spec))
         for event in spec.events:
             self.event(calendar, event, spaces)
-        news_index = self.text_page(community, NewsIndexPage, content.community_news_index(spec))
+        news_index = self.section_page(community, NewsIndexPage, content.community_news_index(spec))
         for item in spec.news:
             self.news(news_index, item)
+        self.house_rules_document(community, spaces.values())
         return community
 
+    def provision(self, community):
+        """Provision the KS as the admin does, and report what that created."""
+        children = list(community.get_children().values_list("pk", flat=True))
+        was_provisioned = bool(community.editors_group_id and community.collection_id)
+        provision_community(community)
+        for page in community.get_children().exclude(pk__in=children):
+            self.progress.add("page", self.label(page))
+        label = (
+            f"{community.title}: group {community.editors_group.name}, "
+            f"collection {community.collection.name}"
+        )
+        (self.progress.found if was_provisioned else self.progress.add)("provisioning", label)
+
+    def section_page(self, community, model, spec):
+        """The calendar or news index that provisioning made, given its lead text once."""
+        page = model.objects.child_of(community).first()
+        if page.intro:
+            self.progress.found("page", self.label(page))
+            return page
+        page.intro = spec.intro
+        page.save_revision().publish()
+        self.progress.add("lead text", self.label(page))
+        return page
+
     def space(self, community, spec):
-        return self.page(
+        plan = self.floor_plan(community, spec)
+        space = self.page(
             community,
             SpacePage,
             spec.slug,
@@ -135,6 +172,41 @@ class PortalBuilder:
             capacity=spec.capacity,
             contact_email=spec.contact_email,
             contact_phone=spec.contact_phone,
+            image=plan,
+        )
+        if plan is not None and space.image_id is None:
+            space.image = plan
+            space.save_revision().publish()
+            self.progress.add("page image", f"{self.label(space)}: {plan.title}")
+        return space
+
+    def floor_plan(self, community, spec):
+        """The space's floor plan image in the KS's collection, if the demo has a plan."""
+        plan = PLANS.get((community.slug, spec.slug))
+        if plan is None:
+            return None
+        title = f"Tloris – {spec.title}"
+        subtitle = f"{spec.address} – do {spec.capacity} oseb" if spec.capacity else spec.address
+        return ensure_image(
+            community.collection,
+            title,
+            f"tloris-{community.slug}-{spec.slug}.png",
+            lambda: render_floor_plan(plan, title, subtitle),
+            self.progress,
+            description=describe(plan),
+        )
+
+    def house_rules_document(self, community, spaces):
+        """The house rules of the KS's main space (the one people book) as a document."""
+        space = next((space for space in spaces if space.capacity), None)
+        if space is None:
+            return
+        ensure_document(
+            community.collection,
+            house_rules.title(community),
+            f"hisni-red-ks-{community.slug}.odt",
+            lambda: house_rules.house_rules_odt(community, space),
+            self.progress,
         )
 
     def event(self, calendar, spec, spaces):

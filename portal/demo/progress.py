@@ -6,12 +6,15 @@ from collections import Counter
 NOUNS = {
     "page": ("page", "pages"),
     "home text": ("home page text", "home page texts"),
+    "lead text": ("lead text", "lead texts"),
     "settings": ("site settings", "site settings"),
+    "provisioning": ("provisioned KS", "provisioned KS"),
+    "image": ("image", "images"),
+    "page image": ("page image", "page images"),
+    "document": ("document", "documents"),
+    "stakeholder": ("stakeholder", "stakeholders"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
-    "group": ("group", "groups"),
-    "collection": ("collection", "collections"),
-    "permission": ("permission", "permissions"),
 }
 
 

@@ -67,7 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.base.middleware.AtomicAdminWritesMiddleware",
 ]
+WAGTAILADMIN_URL_PREFIX = "/admin/"
 
 ROOT_URLCONF = "portal.urls"
 
@@ -98,9 +100,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Each request is one transaction: an admin action that does several things (creating a
-# KS and provisioning its section) either happens whole or not at all.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app process), else local memory.

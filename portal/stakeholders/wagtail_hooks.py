@@ -14,7 +14,6 @@ class StakeholderViewSet(CommunityOwnedViewSet):
     list_display = ["name", "sector", "community"]
     list_filter = ["sector", "community"]
     list_export = ["name", "sector", "community", "contact_person", "email", "phone", "website"]
-    search_fields = ["name", "description"]
     copy_view_enabled = True
 
 

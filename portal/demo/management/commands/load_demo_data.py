@@ -17,8 +17,9 @@ from portal.demo.progress import Progress
 class Command(BaseCommand):
     help = (
         "Build the demo portal of the Municipality of Kranj: KS Golnik, Zlato polje and "
-        "Stražišče with their community spaces, events and news, plus demo users. Creates "
-        "only what is missing, so it is safe to run again."
+        "Stražišče, provisioned like any new KS, with their community spaces (and floor "
+        "plans), house rules, stakeholders, events and news, plus demo users. Creates only "
+        "what is missing, so it is safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -54,8 +55,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Loading the demo portal (upcoming dates counted from {today}).")
         try:
             with self.quiet_wagtail_log(verbosity), transaction.atomic():
-                home, communities = PortalBuilder(today, progress).build()
-                create_demo_accounts(home, communities, progress)
+                communities = PortalBuilder(today, progress).build()
+                create_demo_accounts(communities, progress)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         if verbosity >= 1:
@@ -79,9 +80,9 @@ class Command(BaseCommand):
 
         def announce(created, kind, label):
             if created and verbosity >= 1:
-                self.stdout.write(f"  created  {kind:<10} {label}")
+                self.stdout.write(f"  created  {kind:<12} {label}")
             elif not created and verbosity >= 2:
-                self.stdout.write(f"  exists   {kind:<10} {label}")
+                self.stdout.write(f"  exists   {kind:<12} {label}")
 
         return announce
 

@@ -1,0 +1,252 @@
+"""What a KS editor sees and cannot do in the admin beyond the object matrix."""
+
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from portal.base.models import ContentPage
+from portal.communities.models import CommunityPage
+from portal.communities.provisioning import provision_community
+from portal.stakeholders.models import Stakeholder
+from tests import builders
+from tests.test_community_boundary import BoundaryTestCase
+
+
+class HiddenFromOtherCommunitiesTests(BoundaryTestCase):
+    """Another KS's drafts and rows appear in no listing, search or chooser."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        draft = builders.publish(
+            cls.strazisce["community"], ContentPage(title="Skrivni osnutek Stražišče")
+        )
+        draft.unpublish()
+        cls.foreign_draft = draft
+
+    def assertHidden(self, url, *texts):
+        self.client.force_login(self.ks_editor)
+        response = self.client.get(url)
+        self.assertIn(response.status_code, (200, 302, 403, 404))
+        html = ""
+        if response.status_code == 200:
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            html = body.decode()
+        for text in texts:
+            self.assertNotIn(text, html, url)
+
+    def test_listings_searches_and_choosers(self):
+        home = builders.home_page()
+        ks = self.strazisce["community"]
+        draft = "Skrivni osnutek"
+        checks = [
+            (reverse("wagtailadmin_explore", args=[home.pk]), [ks.title]),
+            (reverse("wagtailadmin_explore", args=[ks.pk]), [draft, "Prostor Stražišče"]),
+            (reverse("wagtailadmin_pages:search") + "?q=Stražišče", [draft, "Prostor Stražišče"]),
+            (reverse("wagtailadmin_pages:search") + "?q=osnutek", [draft]),
+            (reverse("wagtailadmin_choose_page_child", args=[ks.pk]), [draft]),
+            (reverse("wagtailadmin_choose_page_search") + "?q=osnutek", [draft]),
+            (reverse("wagtailsnippets_stakeholders_stakeholder:list"), ["Društvo Stražišče"]),
+            (
+                reverse("wagtailsnippets_stakeholders_stakeholder:list") + "?q=Stražišče",
+                ["Društvo Stražišče"],
+            ),
+            (
+                reverse("wagtailsnippets_stakeholders_stakeholder:list") + "?export=csv",
+                ["Društvo Stražišče"],
+            ),
+            (
+                reverse("wagtailsnippetchoosers_stakeholders_stakeholder:choose"),
+                ["Društvo Stražišče"],
+            ),
+            (reverse("wagtailimages:index"), ["Slika Stražišče"]),
+            (reverse("wagtailimages_chooser:choose"), ["Slika Stražišče"]),
+            (reverse("wagtaildocs:index"), ["Dokument Stražišče"]),
+            (reverse("wagtaildocs_chooser:choose"), ["Dokument Stražišče"]),
+            (reverse("wagtailadmin_home"), [draft, "Društvo Stražišče"]),
+            (reverse("wagtailadmin_reports:site_history"), [draft, "Društvo Stražišče"]),
+        ]
+        for url, texts in checks:
+            with self.subTest(url=url):
+                self.assertHidden(url, *texts)
+
+    def test_own_rows_are_listed(self):
+        self.client.force_login(self.ks_editor)
+        listing = self.client.get(reverse("wagtailsnippets_stakeholders_stakeholder:list"))
+        self.assertContains(listing, "Društvo Golnik")
+        search = self.client.get(
+            reverse("wagtailsnippets_stakeholders_stakeholder:list") + "?q=Golnik"
+        )
+        self.assertContains(search, "Društvo Golnik")
+        images = self.client.get(reverse("wagtailimages_chooser:choose"))
+        self.assertContains(images, "Slika Golnik")
+
+    def test_municipal_rows_can_be_chosen_but_not_edited(self):
+        luk = Stakeholder.objects.create(name="Ljudska univerza Kranj", sector="public")
+        luk.save_revision()
+        self.client.force_login(self.ks_editor)
+        chooser = self.client.get(reverse("wagtailsnippetchoosers_stakeholders_stakeholder:choose"))
+        self.assertContains(chooser, "Ljudska univerza Kranj")
+        edit = self.client.get(
+            reverse("wagtailsnippets_stakeholders_stakeholder:edit", args=[luk.pk])
+        )
+        self.assertEqual(edit.status_code, 404)
+        listing = self.client.get(reverse("wagtailsnippets_stakeholders_stakeholder:list"))
+        self.assertNotContains(listing, "Ljudska univerza Kranj")
+
+
+class NoEscapeTests(BoundaryTestCase):
+    def test_cannot_create_a_row_for_another_ks_or_the_municipality(self):
+        self.client.force_login(self.ks_editor)
+        url = reverse("wagtailsnippets_stakeholders_stakeholder:add")
+        form = self.client.get(url)
+        self.assertContains(form, "KS Golnik")
+        self.assertNotContains(form, "KS Stražišče")
+        for community in (self.strazisce["community"].pk, ""):
+            response = self.client.post(
+                url, {"name": "Tuje društvo", "sector": "ngo", "community": community}
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertFalse(Stakeholder.objects.filter(name="Tuje društvo").exists())
+        self.client.post(
+            url, {"name": "Naše društvo", "sector": "ngo", "community": self.golnik["community"].pk}
+        )
+        self.assertEqual(
+            Stakeholder.objects.get(name="Naše društvo").community, self.golnik["community"]
+        )
+
+    def test_cannot_move_pages_across_the_boundary(self):
+        self.client.force_login(self.ks_editor)
+        own, foreign = self.golnik["content"], self.strazisce["content"]
+        out_of_own = reverse(
+            "wagtailadmin_pages:move_confirm", args=[own.pk, self.strazisce["community"].pk]
+        )
+        into_own = reverse(
+            "wagtailadmin_pages:move_confirm", args=[foreign.pk, self.golnik["community"].pk]
+        )
+        to_home = reverse("wagtailadmin_pages:move_confirm", args=[own.pk, builders.home_page().pk])
+        for url in (out_of_own, into_own, to_home):
+            with self.subTest(url=url):
+                response, changed = self.respond(self.ks_editor, ("post", url, {}))
+                self.assertRefused(response, changed)
+
+    def test_cannot_manage_users_or_groups_or_escalate(self):
+        user_edit = reverse("wagtailusers_users:edit", args=[self.ks_editor.pk])
+        for method, url, data in (
+            ("get", reverse("wagtailusers_users:index"), None),
+            ("get", reverse("wagtailusers_groups:index"), None),
+            ("get", user_edit, None),
+            (
+                "post",
+                user_edit,
+                {
+                    "username": "ks-golnik",
+                    "email": "x@example.org",
+                    "first_name": "K",
+                    "last_name": "S",
+                    "is_active": "on",
+                    "is_superuser": "on",
+                    "groups": [g.pk for g in self.municipal.groups.all()],
+                },
+            ),
+            ("get", reverse("wagtailadmin_workflows:index"), None),
+        ):
+            with self.subTest(url=url, method=method):
+                response, changed = self.respond(self.ks_editor, (method, url, data))
+                self.assertRefused(response, changed)
+        self.ks_editor.refresh_from_db()
+        self.assertFalse(self.ks_editor.is_superuser)
+        self.assertEqual(self.ks_editor.groups.count(), 1)
+
+    def test_cannot_pick_another_ks_image_for_a_page(self):
+        own_page = self.golnik["space"]
+        foreign_image = self.strazisce["image"]
+        data = self.edit_form_data(
+            reverse("wagtailadmin_pages:edit", args=[own_page.pk]), form_id="page-edit-form"
+        ).copy()
+        data["image"] = foreign_image.pk
+        data["action-publish"] = "1"
+        self.client.force_login(self.ks_editor)
+        self.client.post(reverse("wagtailadmin_pages:edit", args=[own_page.pk]), data)
+        own_page.refresh_from_db()
+        self.assertIsNone(own_page.image_id)
+        own_image = self.golnik["image"]
+        data["image"] = own_image.pk
+        self.client.post(reverse("wagtailadmin_pages:edit", args=[own_page.pk]), data)
+        own_page.refresh_from_db()
+        self.assertEqual(own_page.image_id, own_image.pk)
+
+
+class ApprovalWorkflowTests(BoundaryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        ks = cls.golnik["community"]
+        CommunityPage.objects.filter(pk=ks.pk).update(requires_approval=True)
+        ks.refresh_from_db()
+        provision_community(ks)
+
+    def submit_new_page(self, title):
+        ks = self.golnik["community"]
+        self.client.force_login(self.ks_editor)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=["base", "contentpage", ks.pk]),
+            nested_form_data(
+                {"title": title, "slug": "predlog", "body": rich_text(""), "action-submit": "1"}
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        return Page.objects.get(slug="predlog")
+
+    def test_ks_editor_can_only_submit_and_the_municipality_sees_the_task(self):
+        page = self.submit_new_page("Predlog za urnik")
+        self.assertFalse(page.live)
+        state = WorkflowState.objects.get(object_id=str(page.pk))
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
+
+        # The KS editor has no publish button at all.
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertNotContains(edit, 'name="action-publish"')
+
+        self.client.force_login(self.municipal)
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(dashboard, "Predlog za urnik")
+
+    def test_approval_publishes(self):
+        page = self.submit_new_page("Predlog za urnik")
+        task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+        self.client.force_login(self.municipal)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+            {"comment": ""},
+        )
+        self.assertIn(response.status_code, (200, 302))
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+
+    def test_rejection_returns_it_with_the_comment(self):
+        page = self.submit_new_page("Predlog za urnik")
+        task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+        self.client.force_login(self.municipal)
+        self.client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
+            {"comment": "Dodajte uro začetka, prosim."},
+        )
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, task_state.STATUS_REJECTED)
+        self.client.force_login(self.ks_editor)
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertContains(edit, "Dodajte uro začetka, prosim.")
+
+    def test_ks_editor_cannot_publish_by_forging_the_button(self):
+        page = self.submit_new_page("Predlog za urnik")
+        data = self.edit_form_data(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), form_id="page-edit-form"
+        ).copy()
+        data["action-publish"] = "1"
+        self.client.force_login(self.ks_editor)
+        self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        page.refresh_from_db()
+        self.assertFalse(page.live)

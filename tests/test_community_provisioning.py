@@ -1,0 +1,256 @@
+"""Creating a KS sets up its whole section in one step, however it is created."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import Collection, GroupPagePermission, Page, WorkflowPage
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from portal.communities.models import CommunityPage
+from portal.communities.provisioning import (
+    MUNICIPAL_EDITORS,
+    add_community_editor,
+    ensure_municipal_editors,
+)
+from portal.events.models import EventCalendarPage
+from portal.news.models import NewsIndexPage
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def page_permissions(community):
+    return set(
+        GroupPagePermission.objects.filter(
+            group=community.editors_group, page=community
+        ).values_list("permission__codename", flat=True)
+    )
+
+
+def assert_provisioned(community):
+    community.refresh_from_db()
+    assert community.editors_group.name == f"KS {community.name} – uredniki"
+    assert community.collection.name == f"KS {community.name}"
+    assert EventCalendarPage.objects.child_of(community).live().count() == 1
+    assert NewsIndexPage.objects.child_of(community).live().count() == 1
+    assert community.editors_group.permissions.filter(codename="access_admin").exists()
+    images = set(
+        community.editors_group.collection_permissions.filter(
+            collection=community.collection
+        ).values_list("permission__codename", flat=True)
+    )
+    assert {"add_image", "choose_image", "add_document", "choose_document"} <= images
+
+
+def test_create_community_command_provisions_everything():
+    out = io.StringIO()
+    call_command("create_community", "--name", "Primskovo", stdout=out)
+    community = CommunityPage.objects.get(slug="primskovo")
+    assert community.title == "KS Primskovo"
+    assert community.live
+    assert_provisioned(community)
+    assert page_permissions(community) == {
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    }
+    assert not WorkflowPage.objects.filter(page=community).exists()
+    assert "KS Primskovo – uredniki" in out.getvalue()
+    assert Group.objects.filter(name=MUNICIPAL_EDITORS).exists()
+
+
+def test_running_create_community_again_changes_nothing():
+    call_command(
+        "create_community", "--name", "Primskovo", "--slug", "primskovo", stdout=io.StringIO()
+    )
+    before = (
+        list(Page.objects.values_list("pk", "path", "latest_revision_id")),
+        list(Group.objects.values_list("pk", "name")),
+        list(Collection.objects.values_list("pk", "name")),
+        GroupPagePermission.objects.count(),
+        WorkflowPage.objects.count(),
+    )
+    call_command(
+        "create_community", "--name", "Primskovo", "--slug", "primskovo", stdout=io.StringIO()
+    )
+    after = (
+        list(Page.objects.values_list("pk", "path", "latest_revision_id")),
+        list(Group.objects.values_list("pk", "name")),
+        list(Collection.objects.values_list("pk", "name")),
+        GroupPagePermission.objects.count(),
+        WorkflowPage.objects.count(),
+    )
+    assert after == before
+
+
+def test_create_community_with_approval_gives_editors_no_publish_right():
+    call_command(
+        "create_community", "--name", "Kokrica", "--requires-approval", stdout=io.StringIO()
+    )
+    community = CommunityPage.objects.get(slug="kokrica")
+    assert "publish_page" not in page_permissions(community)
+    workflow = WorkflowPage.objects.get(page=community).workflow
+    task = workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == [MUNICIPAL_EDITORS]
+
+
+def test_adding_a_ks_page_in_the_admin_provisions_it(client, admin_user):
+    client.force_login(admin_user)
+    home = builders.home_page()
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["communities", "communitypage", home.pk]),
+        nested_form_data(
+            {
+                "title": "KS Orehek Drulovka",
+                "slug": "orehek-drulovka",
+                "intro": "Ob Savi.",
+                "body": rich_text("<p>KS</p>"),
+                "action-publish": "publish",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    community = CommunityPage.objects.get(slug="orehek-drulovka")
+    assert_provisioned(community)
+    assert community.editors_group.name == "KS Orehek Drulovka – uredniki"
+
+
+def test_a_second_ks_with_the_same_name_is_refused_with_a_message(client, admin_user):
+    builders.community("KS Golnik")
+    client.force_login(admin_user)
+    home = builders.home_page()
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["communities", "communitypage", home.pk]),
+        nested_form_data(
+            {"title": "Golnik", "slug": "golnik-2", "body": rich_text(""), "action-publish": "1"}
+        ),
+    )
+    assert response.status_code == 200
+    assert "already exists" in str(response.context["form"].errors) or "že obstaja" in str(
+        response.context["form"].errors
+    )
+    assert CommunityPage.objects.count() == 1
+
+
+def test_renaming_a_ks_renames_its_group_and_collection():
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    community = CommunityPage.objects.get(slug="primskovo")
+    community.title = "KS Primskovo ob Kokri"
+    community.save_revision().publish()
+    community.refresh_from_db()
+    assert community.editors_group.name == "KS Primskovo ob Kokri – uredniki"
+    assert community.collection.name == "KS Primskovo ob Kokri"
+
+
+def test_add_community_editor_creates_a_user_with_a_one_time_password():
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command(
+        "add_community_editor",
+        "primskovo",
+        "ana",
+        "--email",
+        "ana@example.org",
+        "--no-input",
+        stdout=out,
+    )
+    password = out.getvalue().split("One-time password for ana: ")[1].split()[0]
+    user = get_user_model().objects.get(username="ana")
+    assert user.check_password(password)
+    assert user.groups.filter(name="KS Primskovo – uredniki").exists()
+    assert user.email == "ana@example.org"
+
+
+def test_add_community_editor_names_the_known_slugs_when_wrong():
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="primskovo"):
+        call_command("add_community_editor", "nikjer", "ana", "--no-input")
+
+
+def test_municipal_editor_switches_approval_on_and_off(client):
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    community = CommunityPage.objects.get(slug="primskovo")
+    municipal = get_user_model().objects.create_user("obcina", password="x")
+    municipal.groups.add(ensure_municipal_editors())
+    client.force_login(municipal)
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[community.pk])
+    data = edit_form(client, edit_url)
+    data["requires_approval"] = "on"
+    data["action-publish"] = "1"
+    assert client.post(edit_url, data).status_code == 302
+    community.refresh_from_db()
+    assert community.requires_approval
+    assert "publish_page" not in page_permissions(community)
+    assert WorkflowPage.objects.filter(page=community).exists()
+
+    data = edit_form(client, edit_url)
+    data.pop("requires_approval", None)
+    data["action-publish"] = "1"
+    client.post(edit_url, data)
+    community.refresh_from_db()
+    assert not community.requires_approval
+    assert "publish_page" in page_permissions(community)
+    assert not WorkflowPage.objects.filter(page=community).exists()
+
+
+def test_ks_editor_cannot_switch_approval_off_for_their_own_ks(client):
+    call_command(
+        "create_community", "--name", "Primskovo", "--requires-approval", stdout=io.StringIO()
+    )
+    community = CommunityPage.objects.get(slug="primskovo")
+    editor = get_user_model().objects.create_user("ks-primskovo", password="x")
+    add_community_editor(community, editor)
+    client.force_login(editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[community.pk])
+    data = edit_form(client, edit_url)
+    assert "requires_approval" not in data
+    data["requires_approval"] = ""  # forged: the field is not in their form
+    client.post(edit_url, data)
+    # Even when a municipal editor later publishes that draft, the setting stays.
+    municipal = get_user_model().objects.create_user("obcina", password="x")
+    municipal.groups.add(ensure_municipal_editors())
+    community.refresh_from_db()
+    community.get_latest_revision().publish(user=municipal)
+    community.refresh_from_db()
+    assert community.requires_approval
+    assert "publish_page" not in page_permissions(community)
+
+
+def edit_form(client, url):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    response = client.get(url)
+    assert response.status_code == 200
+    return querydict_from_html(response.content.decode(), form_id="page-edit-form").copy()
+
+
+def test_a_failure_while_provisioning_leaves_no_half_made_ks(client, admin_user, monkeypatch):
+    import portal.communities.provisioning as provisioning
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the collection store is down")
+
+    monkeypatch.setattr(provisioning, "ensure_collection", broken)
+    client.force_login(admin_user)
+    home = builders.home_page()
+    with pytest.raises(RuntimeError):
+        client.post(
+            reverse("wagtailadmin_pages:add", args=["communities", "communitypage", home.pk]),
+            nested_form_data(
+                {
+                    "title": "KS Bitnje",
+                    "slug": "bitnje",
+                    "body": rich_text(""),
+                    "action-publish": "1",
+                }
+            ),
+        )
+    assert not Page.objects.filter(slug="bitnje").exists()
+    assert not Group.objects.filter(name__contains="Bitnje").exists()
