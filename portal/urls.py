@@ -7,6 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.base.health import healthz
 from portal.communities.bulk_actions import refuse_foreign_items
 from portal.search.views import search
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     path("iskanje/", search, name="search"),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

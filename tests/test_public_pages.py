@@ -168,3 +168,16 @@ def test_ks_page_lists_its_stakeholders_by_sector_and_the_municipal_partners(cli
     assert html.index("Javni sektor") < public < html.index("Nevladna organizacija")
     assert html.index("PGD Golnik") < html.index("Gospodarstvo") < html.index("Pekarna")
     assert html.index("Partnerji v vsej občini") < html.index("Ljudska univerza Kranj")
+
+
+def test_the_public_sees_the_published_version_not_a_newer_draft(client):
+    ks = builders.community("KS Golnik")
+    room = builders.space(ks, "Dvorana Golnik")
+    room.title = "Dvorana Golnik (osnutek prenove)"
+    room.intro = "Besedilo, ki še ni odobreno."
+    room.save_revision()
+    for url in (room.url, ks.url, "/iskanje/?q=osnutek"):
+        html = client.get(url).content.decode()
+        assert "osnutek prenove" not in html
+        assert "še ni odobreno" not in html
+    assert "Dvorana Golnik" in client.get(room.url).content.decode()

@@ -6,3 +6,15 @@ class BaseConfig(AppConfig):
     name = "portal.base"
     label = "base"
     verbose_name = _("Shared page building blocks")
+
+    def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Site
+
+        from portal.base.models import SiteSettings
+        from portal.base.pagecache import affects_public_pages, connect_page_signals
+
+        connect_page_signals()
+        for model in (get_image_model(), get_document_model(), Site, SiteSettings):
+            affects_public_pages(model)

@@ -12,7 +12,8 @@ keepalive = 5
 # Recycle workers now and then so a slow leak in any library cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# Each request is logged once, by portal.base.observability.RequestLogMiddleware.
+accesslog = None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn 27 writes a control socket under $HOME by default; app hosts keep no state.

@@ -9,7 +9,7 @@ class CommunitiesConfig(AppConfig):
 
     def ready(self):
         from portal.communities import signals  # noqa: F401
-        from portal.communities.ownership import register_permission_policies
+        from portal.communities.ownership import register_community_owned_models
 
         # Before anything asks Wagtail for these models' policies.
-        register_permission_policies()
+        register_community_owned_models()

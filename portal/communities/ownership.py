@@ -42,10 +42,14 @@ def community_owned_models():
     ]
 
 
-def register_permission_policies():
+def register_community_owned_models():
+    """Each KS-owned model gets the KS permission policy, and its changes refresh the
+    cached public pages that list it."""
     from wagtail.permissions import register_permission_policy
 
+    from portal.base.pagecache import affects_public_pages
     from portal.communities.permissions import CommunityOwnedPermissionPolicy
 
     for model in community_owned_models():
         register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
+        affects_public_pages(model)

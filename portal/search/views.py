@@ -1,19 +1,38 @@
 """Search across every live, public page of the site."""
 
+import re
+
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from portal.base.models import fold
 from portal.base.pagination import paginate
 
 MAX_QUERY_LENGTH = 200
+# NUL and other control characters mean nothing in a search, and PostgreSQL refuses NUL.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# Search needs words only; quotes and operators would be read as full-text syntax.
+NOT_A_WORD = re.compile(r"[^\w\s]+")
+
+
+def clean_query(raw):
+    return CONTROL_CHARACTERS.sub(" ", raw).strip()[:MAX_QUERY_LENGTH]
+
+
+def search_terms(query):
+    """The words of `query`, accent-free, as pages index them."""
+    return " ".join(NOT_A_WORD.sub(" ", fold(query)).split())
+
+
+@require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
-    if query:
-        # Pages index an accent-free copy of their text, so search with an accent-free query.
-        found = Page.objects.live().public().specific().search(fold(query), operator="and")
+    terms = search_terms(query)
+    if terms:
+        found = Page.objects.live().public().specific().search(terms, operator="and")
         results = paginate(request, found, 10)
     return render(request, "search/search.html", {"query": query, "results": results})

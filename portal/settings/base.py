@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -57,8 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.base.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.base.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.base.middleware.AtomicAdminWritesMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 WAGTAILADMIN_URL_PREFIX = "/admin/"
 
@@ -102,7 +109,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every app process), else local memory.
+# Cache: Redis when REDIS_URL is set (shared by every app process and host), else local
+# memory. The content version that keeps cached pages fresh must be seen by every worker:
+# Redis, or without it a file cache that the workers of one host share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -111,22 +120,58 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 600,
-        }
+        },
     }
+    CACHES["versions"] = CACHES["default"]
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
-        }
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "CONTENT_VERSION_DIR", str(BASE_DIR / ".cache" / "content-version")
+            ),
+        },
     }
+
+# Anonymous page cache (portal.base.pagecache); 0 switches it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username and IP before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Logins: five wrong passwords for one username from one address lock that pair out for
+# 15 minutes; a right password resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_VERBOSE = False
+
+# Sessions: KS offices share computers, so a session ends with the browser and after a
+# working day at most.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # Slovenian first.
 LANGUAGE_CODE = "sl"
@@ -152,6 +197,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Krajevne skupnosti Mestne občine Kranj")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads: raster images and office documents only (no SVG, no HTML), with size limits.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -176,14 +224,74 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Content-Security-Policy of public pages: nothing inline, nothing from elsewhere except
+# video embeds in rich text. Extra sources (a media CDN, another embed provider) come from
+# the environment, space-separated.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", *os.environ.get("CSP_IMG_SRC", "").split()],
+    "style-src": ["'self'"],
+    "script-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": [
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+        *os.environ.get("CSP_FRAME_SRC", "").split(),
+    ],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin writes inline scripts and styles.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY,
+    "img-src": ["'self'", "data:", "blob:", *os.environ.get("CSP_IMG_SRC", "").split()],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["frame-src"]],
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "browsing-topics",
+]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "portal.base.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+        "json": {"()": "portal.base.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("LOG_FORMAT", "plain"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # Our request log says it once; Django's own would repeat every 4xx.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
     },
 }
-LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}

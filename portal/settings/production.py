@@ -19,6 +19,7 @@ def required(name):
 
 
 DEBUG = False
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")  # noqa: F405
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -29,10 +30,16 @@ STORAGES = {
 }
 # whitenoise marks content-hashed files immutable with a far-future max-age by itself.
 
-# HTTPS behind the platform's proxy, which sets X-Forwarded-Proto.
+# HTTPS behind the platform's proxy, which sets X-Forwarded-Proto and X-Forwarded-For.
 if env_bool("TRUST_X_FORWARDED_PROTO", default=True):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies stand in front of the app: login throttling counts failures per client
+# address, which it then reads from X-Forwarded-For. 0 means clients connect directly.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)

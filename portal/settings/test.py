@@ -19,3 +19,11 @@ LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # 
 # Serve static files straight from the source folders; tests run no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Login throttling is switched on where a test checks it (tests/test_security.py).
+AXES_ENABLED = False
+# Tests render every page afresh unless a test switches the page cache on.
+PAGE_CACHE_SECONDS = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    "versions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "v"},
+}

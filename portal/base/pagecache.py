@@ -1,0 +1,97 @@
+"""Server-side cache of public pages for anonymous visitors, never stale after an edit.
+
+Every stored page carries the content version it was rendered at. Any change to public
+content (publish, unpublish, move or delete of a page; a change to a model registered
+with `affects_public_pages`) sets a new version in the shared `versions` cache, so the
+next request on every worker and every host renders afresh. Pages also expire after
+`PAGE_CACHE_SECONDS`, so time-based listings ("upcoming events") move on by themselves.
+
+Only anonymous GET/HEAD requests (no session cookie) are served from the cache, and only
+responses that are 200, set no cookie, and do not vary on the cookie are stored: nothing
+personal, no CSRF token, no preview (previews live under the admin).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "portal:content-version"
+
+
+def content_version():
+    version = caches["versions"].get(VERSION_KEY)
+    if version is None:
+        version = bump_content_version()
+    return version
+
+
+def bump_content_version(**kwargs):
+    version = uuid.uuid4().hex
+    caches["versions"].set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def affects_public_pages(model):
+    """Saving or deleting a row of `model` changes what public pages show."""
+    post_save.connect(bump_content_version, sender=model, weak=False)
+    post_delete.connect(bump_content_version, sender=model, weak=False)
+    return model
+
+
+def connect_page_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_content_version, weak=False)
+    post_delete.connect(page_deleted, weak=False)
+
+
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PAGE_CACHE_SECONDS
+        self.skip_prefixes = tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
+
+    def cacheable_request(self, request):
+        return (
+            self.seconds > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.skip_prefixes)
+        )
+
+    @staticmethod
+    def cacheable_response(response):
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "cookie" not in response.get("Vary", "").lower()
+            and "private" not in response.get("Cache-Control", "")
+            and "no-cache" not in response.get("Cache-Control", "")
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        version = content_version()
+        key = f"portal:page:{version}:{request.get_host()}:{request.get_full_path()}"
+        cached = caches["default"].get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            caches["default"].set(key, response, self.seconds)
+            response["X-Cache"] = "MISS"
+        return response

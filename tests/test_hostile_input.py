@@ -1,0 +1,125 @@
+"""Whatever a visitor sends, the public site answers with a 4xx or a clean page: never a
+500, never their input back unescaped, and nothing saved."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Page, Revision
+
+from portal.stakeholders.models import Stakeholder
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "' OR '1'='1' --",
+    "1; DROP TABLE wagtailcore_page; --",
+    "%00",
+    "\x00",
+    "a\x00b",
+    "\u202egnp.exe",  # right-to-left override
+    "Stražišče 👩‍👩‍👧 ﷽",
+    "e\u0301\u0301\u0301\u0301",  # stacked combining accents
+    "\ufeff\u200b",
+    "x" * 10_000,
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "1e9",
+    "${{7*7}}{% debug %}{{ settings.SECRET_KEY }}",
+    "../../../../etc/passwd",
+]
+
+
+@pytest.fixture
+def site():
+    golnik = builders.section("Golnik")
+    builders.section("Stražišče")
+    return golnik
+
+
+def public_urls(golnik):
+    space = golnik.get_children().type(builders.SpacePage).first().specific
+    event = golnik.get_descendants().type(builders.EventPage).first().specific
+    news = golnik.get_descendants().type(builders.NewsPage).first().specific
+    return [
+        "/",
+        golnik.url,
+        space.url,
+        "/golnik/dogodki/",
+        event.url,
+        "/golnik/novice/",
+        news.url,
+        "/iskanje/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
+
+
+def saved_state():
+    return (Page.objects.count(), Revision.objects.count(), Stakeholder.objects.count())
+
+
+def assert_clean(response, payload):
+    assert response.status_code < 500
+    if response.status_code == 200 and ("<" in payload or '"' in payload):
+        assert payload not in response.content.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_every_query_parameter_of_every_public_url(client, site, payload):
+    before = saved_state()
+    for url in public_urls(site):
+        for parameter in ("q", "page", "filter"):
+            response = client.get(url, {parameter: payload})
+            assert_clean(response, payload)
+    assert saved_state() == before
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_search_shows_what_was_asked_escaped(client, site, payload):
+    response = client.get("/iskanje/", {"q": payload, "page": payload})
+    assert response.status_code == 200
+    assert_clean(response, payload)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/<script>alert(1)</script>/",
+        "/golnik/%00/",
+        "/golnik/..%2f..%2fetc%2fpasswd",
+        "/" + "a" * 3000 + "/",
+        "/%ED%A0%80/",  # a lone surrogate, invalid UTF-8
+        "/dokumenti/99999/ni.pdf",
+        "/golnik/dogodki/ni-takega-dogodka/",
+    ],
+)
+def test_odd_paths_get_a_clean_not_found(client, site, path):
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert "<script>alert(1)</script>" not in response.content.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("url", ["/", "/golnik/", "/iskanje/", "/golnik/dogodki/"])
+def test_writing_methods_are_refused_on_public_pages(site, method, url):
+    before = saved_state()
+    response = getattr(Client(enforce_csrf_checks=True), method)(url, {"title": "x"})
+    assert 400 <= response.status_code < 500
+    assert saved_state() == before
+
+
+def test_a_foreign_host_header_is_refused(client, site):
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+
+
+def test_refusals_are_explained_in_slovenian(site):
+    csrf = Client(enforce_csrf_checks=True).post("/iskanje/", {"q": "x"})
+    assert csrf.status_code == 403
+    assert "Obrazec je potekel" in csrf.content.decode()
+    bad_host = Client().get("/", HTTP_HOST="evil.example.com")
+    assert "Portal te zahteve ne razume" in bad_host.content.decode()

@@ -1,0 +1,94 @@
+"""Anonymous visitors get cached pages, and never a stale one after an edit."""
+
+import pytest
+from django.test import override_settings
+
+from portal.stakeholders.models import Stakeholder
+from tests import builders
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+@pytest.fixture
+def page_cache():
+    with override_settings(PAGE_CACHE_SECONDS=300):
+        yield
+
+
+@pytest.fixture
+def golnik():
+    from wagtail.models import Site
+
+    from portal.base.models import SiteSettings
+
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # as any site has by now
+    return builders.section("Golnik")
+
+
+def test_second_visit_comes_from_the_cache_without_queries(
+    client, golnik, django_assert_num_queries
+):
+    first = client.get("/golnik/")
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get("/golnik/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second
+
+
+def test_publishing_shows_at_once(client, golnik):
+    client.get("/golnik/")
+    golnik.intro = "Nov uvod, pravkar objavljen."
+    golnik.save_revision().publish()
+    response = client.get("/golnik/")
+    assert "Nov uvod, pravkar objavljen." in response.content.decode()
+    assert response["X-Cache"] == "MISS"
+
+
+def test_unpublishing_moving_and_deleting_show_at_once(client, golnik):
+    news = golnik.get_descendants().type(builders.NewsPage).get().specific
+    assert news.title in client.get("/golnik/").content.decode()
+    news.unpublish()
+    assert news.title not in client.get("/golnik/").content.decode()
+
+    extra = builders.news(builders.NewsIndexPage.objects.child_of(golnik).get(), "Druga novica")
+    assert "Druga novica" in client.get("/golnik/").content.decode()
+    extra.delete()
+    assert "Druga novica" not in client.get("/golnik/").content.decode()
+
+    other = builders.section("Stražišče")
+    room = golnik.get_children().type(builders.SpacePage).get().specific
+    client.get("/strazisce/")
+    room.move(other, pos="last-child")
+    assert room.title in client.get("/strazisce/").content.decode()
+
+
+def test_a_snippet_change_shows_at_once(client, golnik):
+    client.get("/golnik/")
+    Stakeholder.objects.create(name="Društvo vrtičkarjev", sector="informal", community=golnik)
+    assert "Društvo vrtičkarjev" in client.get("/golnik/").content.decode()
+
+
+def test_signed_in_editors_are_never_served_from_the_cache(client, admin_user, golnik):
+    client.get("/golnik/")
+    client.force_login(admin_user)
+    response = client.get("/golnik/")
+    assert "X-Cache" not in response
+
+
+def test_a_version_bump_from_another_worker_is_seen(client, golnik):
+    """Workers share the content version, so a publish elsewhere reaches this one."""
+    from django.core.cache import caches
+
+    from portal.base.pagecache import VERSION_KEY
+
+    client.get("/golnik/")
+    assert client.get("/golnik/")["X-Cache"] == "HIT"
+    caches["versions"].set(VERSION_KEY, "set-by-another-worker", timeout=None)
+    assert client.get("/golnik/")["X-Cache"] == "MISS"
+
+
+def test_not_found_pages_are_not_cached(client, golnik):
+    assert client.get("/ni-je/").status_code == 404
+    assert "X-Cache" not in client.get("/ni-je/")

@@ -1,0 +1,186 @@
+"""Security the deploy checklist does not cover: headers, throttling, uploads, health."""
+
+import json
+import logging
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.test.utils.form_data import querydict_from_html
+
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_have_a_strict_content_security_policy(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self';" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_admin_gets_its_own_policy(admin_client):
+    policy = admin_client.get("/admin/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "object-src 'none'" in policy
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_is_down(client):
+    with mock.patch("portal.base.health.connection.cursor", side_effect=OSError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "failing"
+
+
+def test_healthz_is_503_when_the_cache_is_down(client):
+    with mock.patch("portal.base.health.cache.set", side_effect=ConnectionError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "failing"}
+
+
+def test_each_request_is_logged_once_with_an_id_and_without_the_query(client, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        response = client.get("/iskanje/", {"q": "Ana Novak, Golnik 12"})
+    request_id = response["X-Request-ID"]
+    lines = [r for r in caplog.records if r.name == "portal.requests"]
+    assert len(lines) == 1
+    assert lines[0].request_id == request_id
+    assert lines[0].getMessage().startswith("GET /iskanje/ 200")
+    assert "Novak" not in lines[0].getMessage()
+
+
+def test_a_sane_request_id_from_the_proxy_is_kept_and_a_hostile_one_replaced(client):
+    assert client.get("/", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
+    replaced = client.get("/", HTTP_X_REQUEST_ID="<script>\n")["X-Request-ID"]
+    assert replaced != "<script>\n"
+    assert replaced.isalnum()
+
+
+@override_settings(AXES_ENABLED=True)
+def test_repeated_wrong_passwords_lock_that_user_from_that_address(client):
+    get_user_model().objects.create_user("ks-golnik", password="pravo-geslo-123")
+    login = reverse("wagtailadmin_login")
+    for _ in range(4):
+        response = client.post(login, {"username": "ks-golnik", "password": "narobe"})
+        assert response.status_code == 200
+    fifth = client.post(login, {"username": "ks-golnik", "password": "narobe"})
+    assert fifth.status_code == 429
+    locked = client.post(login, {"username": "ks-golnik", "password": "pravo-geslo-123"})
+    assert locked.status_code == 429
+    assert "zaklenjena" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    elsewhere = client.post(
+        login,
+        {"username": "ks-golnik", "password": "pravo-geslo-123"},
+        REMOTE_ADDR="10.1.2.3",
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_sessions_end_with_the_browser_and_within_a_working_day(settings):
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+
+
+def test_weak_passwords_are_refused_when_an_editor_is_added(admin_client):
+    response = admin_client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "novi",
+            "email": "novi@example.org",
+            "first_name": "Novi",
+            "last_name": "Urednik",
+            "password1": "12345678",
+            "password2": "12345678",
+        },
+    )
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(username="novi").exists()
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>'
+
+
+def test_svg_images_are_refused_with_a_message(admin_client):
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Zlobna slika", "file": SimpleUploadedFile("x.svg", SVG, "image/svg+xml")},
+    )
+    assert response.status_code == 200
+    assert not Image.objects.filter(title="Zlobna slika").exists()
+    assert response.context["form"].errors["file"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("napad.html", b"<script>alert(1)</script>"), ("napad.svg", SVG), ("program.exe", b"MZ")],
+)
+def test_html_svg_and_programs_are_refused_as_documents(admin_client, name, content):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Zlobni dokument", "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 200
+    assert not Document.objects.filter(title="Zlobni dokument").exists()
+
+
+@override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=1024)
+def test_oversized_documents_are_refused(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Prevelik", "file": SimpleUploadedFile("velik.pdf", b"%PDF" + b"0" * 4096)},
+    )
+    assert response.status_code == 200
+    assert not Document.objects.filter(title="Prevelik").exists()
+
+
+def test_rich_text_from_the_editor_cannot_carry_scripts(admin_client, client):
+    """What the editor's browser sends is Draftail's JSON: script text stays text, and a
+    javascript: link is dropped when it is turned into HTML."""
+    ks = builders.community("KS Golnik")
+    text = "Dobrodošli <script>alert(1)</script> klik"
+    contentstate = {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "type": "unstyled",
+                "text": text,
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [{"offset": text.index("klik"), "length": 4, "key": 0}],
+            }
+        ],
+        "entityMap": {
+            "0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "javascript:alert(2)"}}
+        },
+    }
+    edit_url = reverse("wagtailadmin_pages:edit", args=[ks.pk])
+    form = admin_client.get(edit_url)
+    data = querydict_from_html(form.content.decode(), form_id="page-edit-form").copy()
+    data["body"] = json.dumps(contentstate)
+    data["action-publish"] = "1"
+    assert admin_client.post(edit_url, data).status_code == 302
+    html = client.get(ks.url).content.decode()
+    assert "Dobrodošli &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert "javascript:" not in html
