@@ -34,4 +34,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.BENCH_BASELINE:
+    from portal.base.bench import baseline
+
+    urlpatterns.append(path("bench/baseline/", baseline, name="bench_baseline"))
+
 urlpatterns.append(path("", include(wagtail_urls)))

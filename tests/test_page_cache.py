@@ -92,3 +92,13 @@ def test_a_version_bump_from_another_worker_is_seen(client, golnik):
 def test_not_found_pages_are_not_cached(client, golnik):
     assert client.get("/ni-je/").status_code == 404
     assert "X-Cache" not in client.get("/ni-je/")
+
+
+def test_pages_still_serve_when_the_cache_is_down(client, golnik):
+    from unittest import mock
+
+    with mock.patch("portal.base.pagecache.caches") as broken:
+        broken.__getitem__.return_value.get.side_effect = ConnectionError("redis is down")
+        response = client.get("/golnik/")
+    assert response.status_code == 200
+    assert "KS Golnik" in response.content.decode() or "Golnik" in response.content.decode()

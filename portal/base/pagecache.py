@@ -11,6 +11,7 @@ responses that are 200, set no cookie, and do not vary on the cookie are stored:
 personal, no CSRF token, no preview (previews live under the admin).
 """
 
+import logging
 import uuid
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
+logger = logging.getLogger(__name__)
 
 
 def content_version():
@@ -30,7 +32,11 @@ def content_version():
 
 def bump_content_version(**kwargs):
     version = uuid.uuid4().hex
-    caches["versions"].set(VERSION_KEY, version, timeout=None)
+    try:
+        caches["versions"].set(VERSION_KEY, version, timeout=None)
+    except Exception:
+        # The page cache is down too, so nothing stale can be served from it; but say so.
+        logger.exception("Could not record a new content version; the cache is unavailable.")
     return version
 
 
@@ -82,9 +88,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        version = content_version()
-        key = f"portal:page:{version}:{request.get_host()}:{request.get_full_path()}"
-        cached = caches["default"].get(key)
+        try:
+            key = f"portal:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+            cached = caches["default"].get(key)
+        except Exception:
+            # Without the cache the site is slower, not down.
+            logger.warning("Page cache unavailable; rendering without it.", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
@@ -92,6 +102,9 @@ class AnonymousPageCacheMiddleware:
         if self.cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            caches["default"].set(key, response, self.seconds)
-            response["X-Cache"] = "MISS"
+            try:
+                caches["default"].set(key, response, self.seconds)
+                response["X-Cache"] = "MISS"
+            except Exception:
+                logger.warning("Page cache unavailable; not storing.", exc_info=True)
         return response

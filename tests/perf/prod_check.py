@@ -1,0 +1,254 @@
+"""`make prod-check`: run the portal as production does and check what only a real run shows.
+
+gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
+local services by default), after migrate, collectstatic and the demo data. Checks that
+pages serve over the proxy's HTTPS, plain HTTP is redirected, static files come from
+whitenoise compressed and cached for a year, anonymous pages come from the shared cache,
+each request is logged once as JSON with its id, and /healthz reports the database and
+the cache, with a 503 when either is down. Exits non-zero when any check fails.
+"""
+
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_prodcheck")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13")
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+    print(f"  {'ok  ' if ok else 'FAIL'} {name}{f' – {detail}' if detail else ''}", flush=True)
+
+
+def environment(**overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        WEB_CONCURRENCY="2",
+        LOG_FORMAT="json",
+        PROXY_COUNT="0",
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env):
+    print(f"$ manage.py {' '.join(args)}", flush=True)
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def ensure_database():
+    import psycopg
+
+    server, name = DATABASE_URL.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"Created the database {name}.", flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, env, log_path):
+        self.port = free_port()
+        self.log = open(log_path, "w")  # noqa: SIM115  (closed in stop())
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:portal.base.gunicorn",
+                "portal.wsgi:application",
+            ],
+            cwd=ROOT,
+            env={**env, "PORT": str(self.port)},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                request(self.url + "/healthz")  # any HTTP answer, 503 included, means it runs
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"gunicorn exited; see {log_path}") from None
+                time.sleep(0.5)
+        raise RuntimeError("gunicorn did not answer within 60 s")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+
+def request(url, headers=None):
+    req = urllib.request.Request(url, headers=headers or {})
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(req, timeout=20) as response:
+            return Response(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as error:
+        return Response(error.code, error.headers, error.read())
+
+
+def check_site(server, log_path):
+    print(f"Checking {server.url}", flush=True)
+    home = request(server.url + "/", HTTPS)
+    html = home.body.decode()
+    check("home page serves", home.status == 200 and "Golnik" in html, f"status {home.status}")
+    check("HSTS header", "max-age=" in (home.headers.get("Strict-Transport-Security") or ""))
+    check(
+        "Content-Security-Policy",
+        "default-src 'self'" in (home.headers.get("Content-Security-Policy") or ""),
+    )
+    plain = request(server.url + "/")
+    check(
+        "plain HTTP is redirected to HTTPS",
+        plain.status == 301 and (plain.headers.get("Location") or "").startswith("https://"),
+        f"status {plain.status}",
+    )
+
+    css = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', html)
+    check("page links a content-hashed stylesheet", css)
+    if css:
+        static = request(server.url + css.group(1), {**HTTPS, "Accept-Encoding": "gzip, br"})
+        max_age = re.search(r"max-age=(\d+)", static.headers.get("Cache-Control") or "")
+        check("stylesheet served", static.status == 200, f"status {static.status}")
+        check(
+            "stylesheet cached for a year or more",
+            max_age and int(max_age.group(1)) >= 365 * 24 * 3600,
+            static.headers.get("Cache-Control"),
+        )
+        check(
+            "stylesheet compressed",
+            static.headers.get("Content-Encoding") in ("gzip", "br"),
+            static.headers.get("Content-Encoding"),
+        )
+
+    request(server.url + "/golnik/", HTTPS)
+    again = request(server.url + "/golnik/", HTTPS)
+    check(
+        "anonymous page comes from the cache",
+        again.headers.get("X-Cache") == "HIT",
+        again.headers.get("X-Cache"),
+    )
+    import redis
+
+    keys = redis.Redis.from_url(REDIS_URL).keys("*portal:page:*")
+    check("cached pages live in Redis", len(keys) > 0, f"{len(keys)} keys")
+
+    health = request(server.url + "/healthz")
+    check(
+        "/healthz reports database and cache",
+        health.status == 200
+        and json.loads(health.body) == {"status": "ok", "database": "ok", "cache": "ok"},
+        health.body.decode(),
+    )
+
+    time.sleep(0.5)
+    lines = [line for line in Path(log_path).read_text().splitlines() if line.startswith("{")]
+    records = [json.loads(line) for line in lines]
+    requests_logged = [r for r in records if r.get("logger") == "portal.requests"]
+    check(
+        "each request logged once as JSON with an id",
+        requests_logged and all(len(r["request_id"]) == 32 for r in requests_logged),
+        f"{len(requests_logged)} lines",
+    )
+
+
+def check_health_when_down(env, log_dir):
+    for name, overrides, failing in (
+        ("cache", {"REDIS_URL": "redis://127.0.0.1:1/0"}, "cache"),
+        ("database", {"DATABASE_URL": DATABASE_URL.rsplit(":", 1)[0] + ":1/none"}, "database"),
+    ):
+        server = None
+        try:
+            server = Gunicorn(
+                {**env, **overrides, "WEB_CONCURRENCY": "1"}, Path(log_dir) / f"down-{name}.log"
+            )
+            health = request(server.url + "/healthz")
+            body = json.loads(health.body)
+            check(
+                f"/healthz is 503 when the {name} is down",
+                health.status == 503 and body.get(failing) == "failing",
+                health.body.decode(),
+            )
+            if name == "cache":
+                page = request(server.url + "/golnik/", HTTPS)
+                check(
+                    "pages still serve while the cache is down",
+                    page.status == 200,
+                    f"status {page.status}",
+                )
+        finally:
+            if server:
+                server.stop()
+
+
+def main():
+    env = environment()
+    ensure_database()
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    manage("load_demo_data", "--force", "-v0", env=env)
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    with tempfile.TemporaryDirectory(prefix="prod-check-") as log_dir:
+        log_path = Path(log_dir) / "gunicorn.log"
+        server = Gunicorn(env, log_path)
+        try:
+            check_site(server, log_path)
+        finally:
+            server.stop()
+        check_health_when_down(env, log_dir)
+    failed = [name for name, ok, _ in results if not ok]
+    print(f"\n{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
