@@ -1,0 +1,65 @@
+"""Every kind of public page of the demo portal, and how to open one in the browser."""
+
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    path: str
+    # A selector that only this kind of page has: proves that the check ran on the right page.
+    shows: str
+    status: int = 200
+
+
+PAGES = {
+    "home": PortalPage("/", "body.page-home .hero"),
+    "ks": PortalPage("/golnik/", "body.page-community .card--space"),
+    "space": PortalPage("/golnik/skupnostni-prostor/", "body.page-space .page-header__image"),
+    "event": PortalPage("/golnik/dogodki/popravljalnica/", "body.page-event"),
+    "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
+    "news-index": PortalPage("/golnik/novice/", "body.page-news-index .news-item"),
+    "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
+    "content-page": PortalPage("/o-projektu/", "body.page-content"),
+    "search-results": PortalPage("/iskanje/?q=popravljalnica", "body.page-search .search-result"),
+    "search-no-results": PortalPage(
+        "/iskanje/?q=nekaj+cesar+ni", "body.page-search .empty-state[role=status]"
+    ),
+    "not-found": PortalPage("/ta-stran-ne-obstaja/", "main h1", status=404),
+}
+
+every_page = pytest.mark.parametrize("portal_page", PAGES.values(), ids=PAGES.keys())
+
+# Lazy images load only when scrolled to: load them all, so that every request is made.
+# Answers the images that did not load.
+LOAD_EVERY_IMAGE = """
+async () => {
+    await Promise.all([...document.images].map((img) => {
+        img.loading = "eager";
+        return img.complete ? null : new Promise((done) => {
+            img.addEventListener("load", done);
+            img.addEventListener("error", done);
+        });
+    }));
+    return [...document.images].filter((img) => !img.naturalWidth).map((img) => img.src);
+}
+"""
+
+
+def open_page(page, base_url, portal_page):
+    """Load a page whole, images included, and check that it is the page we mean to test."""
+    url = base_url + portal_page.path
+    response = page.goto(url, wait_until="load")
+    assert response.status == portal_page.status, f"{portal_page.path} answered {response.status}"
+    assert page.locator(portal_page.shows).count(), (
+        f"{portal_page.path} does not show {portal_page.shows!r}: not the page we mean to test"
+    )
+    broken = page.evaluate(LOAD_EVERY_IMAGE)
+    assert not broken, f"images that do not load on {portal_page.path}: {broken}"
+    # The browser logs the 404 of the page itself: that answer is the one we asked for.
+    if portal_page.status == 404:
+        page.expected_problems = [
+            "console error: Failed to load resource: the server responded with a status of"
+            f" 404 (Not Found) ({url})"
+        ]
