@@ -9,13 +9,15 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 PY := $(VENV)/bin/python
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 
-.PHONY: run test install install-test install-browser migrate demo lint format messages clean help
+.PHONY: run test install install-test install-browser migrate demo lint format messages clean help prod-check bench
 
 help:
 	@echo "make run    - install, migrate, load the Kranj demo data, serve http://127.0.0.1:$(PORT)"
 	@echo "make test   - install what tests need, lint, run the test suite"
 	@echo "make format - format the code with ruff"
 	@echo "make messages - update and compile the Slovenian translations"
+	@echo "make prod-check - run gunicorn with production settings on PostgreSQL and Redis and check it"
+	@echo "make bench  - req/s, latency, queries and memory of every public page type into docs/performance.md"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: install it and run make again." >&2; exit 1; }
@@ -67,6 +69,16 @@ install-browser:
 
 test: lint install-browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
+# local services by default): pages, HTTPS redirect, static files, page cache, /healthz.
+prod-check: install
+	$(PY) tests/perf/prod_check.py
+
+# Public pages under gunicorn with production settings on PostgreSQL and Redis, loaded by wrk
+# (Debian's package; installed when run as root). A report: exits 0 even when a target is missed.
+bench: install
+	$(PY) tests/perf/bench.py $(BENCH_ARGS)
 
 format: install-test
 	$(VENV)/bin/ruff format .

@@ -23,6 +23,7 @@ from home.models import HomePage
 from portal.base.pagecache import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
+from portal.demo.builder import DemoDataError
 from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 
@@ -110,7 +111,7 @@ class BenchBuilder:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = site.root_page.specific if site else None
         if not isinstance(home, HomePage):
-            raise LookupError(
+            raise DemoDataError(
                 "The default site has no portal home page as its root. Run "
                 "`manage.py migrate` on a fresh database first."
             )
@@ -118,9 +119,7 @@ class BenchBuilder:
 
     def build(self):
         names = place_names(self.scale.communities)
-        existing = {
-            page.slug: page for page in CommunityPage.objects.child_of(self.home).specific()
-        }
+        existing = {page.slug: page for page in CommunityPage.objects.child_of(self.home)}
         for done, place in enumerate(names, start=1):
             # One KS per transaction: an interrupted run keeps what it finished.
             with transaction.atomic():

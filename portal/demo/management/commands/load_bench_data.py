@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo.bench import BenchBuilder, Scale
+from portal.demo.builder import DemoDataError
 from portal.demo.progress import Progress
 
 
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to load bench data because DEBUG is off, so this may be a "
-                "production site: it adds a hundred made-up KS sections. If this really is a "
+                "production site: it adds made-up KS sections by the hundred. If this really is a "
                 "development, test or bench database, run the command again with --force."
             )
         scale = Scale(
@@ -66,7 +67,7 @@ class Command(BaseCommand):
             with quiet_wagtail_log(verbosity):
                 builder = BenchBuilder(scale, progress, on_community=bar.update)
                 builder.build()
-        except LookupError as error:
+        except DemoDataError as error:
             raise CommandError(str(error)) from error
         finally:
             bar.close()
