@@ -28,19 +28,13 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.communities.models import CommunityPage, attach_communities
+        from portal.communities.directory import sections
+        from portal.communities.models import attach_communities
         from portal.events.models import EventPage
         from portal.news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        communities = list(
-            CommunityPage.objects.child_of(self).live().public().select_related("image")
-        )
-        context["communities"] = communities
-        context["latest_news"] = attach_communities(
-            NewsPage.objects.latest_in(self)[:4], communities
-        )
-        context["upcoming_events"] = attach_communities(
-            EventPage.objects.upcoming_in(self)[:6], communities
-        )
+        context["sections"] = [s for s in sections() if s.community.path.startswith(self.path)]
+        context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
+        context["upcoming_events"] = attach_communities(EventPage.objects.upcoming_in(self)[:6])
         return context

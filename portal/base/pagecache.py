@@ -24,7 +24,12 @@ logger = logging.getLogger(__name__)
 
 
 def content_version():
-    version = caches["versions"].get(VERSION_KEY)
+    """The current content version; a fresh one (so: nothing cached) if the cache is down."""
+    try:
+        version = caches["versions"].get(VERSION_KEY)
+    except Exception:
+        logger.warning("Content version unavailable; the cache is down.", exc_info=True)
+        return uuid.uuid4().hex
     if version is None:
         version = bump_content_version()
     return version

@@ -7,7 +7,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
@@ -148,19 +147,12 @@ class CommunityPage(BasePage):
         context["municipal_partners"] = [s for s in stakeholders if s.community_id is None]
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
         context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
-        context["calendar"] = self.section_page("events.EventCalendarPage")
-        context["news_index"] = self.section_page("news.NewsIndexPage")
-        return context
+        from portal.communities.directory import section_for_path
 
-    def section_page(self, model_label):
-        """The KS's own calendar or news index, if it has a live one."""
-        app_label, model_name = model_label.split(".")
-        return (
-            Page.objects.child_of(self)
-            .live()
-            .filter(content_type__app_label=app_label, content_type__model=model_name.lower())
-            .first()
-        )
+        section = section_for_path(self.path)
+        context["calendar_url"] = section.calendar_url if section else None
+        context["news_url"] = section.news_url if section else None
+        return context
 
 
 class CommunityOwned:
@@ -168,21 +160,23 @@ class CommunityOwned:
 
     @cached_property
     def community(self):
+        from portal.communities.directory import section_for_path
+
+        section = section_for_path(self.path)
+        if section is not None:
+            return section.community
+        # A KS that is not live (a preview under a draft section) is not in the directory.
         return CommunityPage.objects.ancestor_of(self).first()
 
 
-def attach_communities(pages, communities=None):
-    """Set `.community` on each page from a list of KS pages, without a query per page.
+def attach_communities(pages):
+    """Set `.community` on each page from the directory of sections, without a query."""
+    from portal.communities.directory import sections
 
-    A page belongs to the KS whose tree path is a prefix of its own.
-    """
     pages = list(pages)
-    if communities is None:
-        communities = CommunityPage.objects.live()
-    by_path = {community.path: community for community in communities}
-    lengths = sorted({len(path) for path in by_path})
+    known = sections()
     for page in pages:
         page.community = next(
-            (by_path[page.path[:n]] for n in lengths if page.path[:n] in by_path), None
+            (s.community for s in known if page.path.startswith(s.community.path)), None
         )
     return pages

@@ -2,12 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from portal.communities.models import CommunityPage
-from portal.events.models import EventCalendarPage
-from portal.news.models import NewsIndexPage
+from portal.communities.directory import sections
 
 register = template.Library()
 
@@ -25,23 +22,23 @@ def site_name(context):
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Every live KS section of the current site, for the main menu.
-
-    `current_community` is the KS the current page belongs to, so the menu can mark it.
-    """
+    """Every live KS section, for the main menu; the one the current page is in is marked."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    current = context.get("page")
-    communities = CommunityPage.objects.live().public()
-    if site:
-        communities = communities.descendant_of(site.root_page)
-    communities = list(communities.order_by("path"))
-    current_path = getattr(current, "path", None) or ""
+    current_path = getattr(context.get("page"), "path", None) or ""
+    items = [
+        (
+            section,
+            "page"
+            if section.community.path == current_path
+            else "true"
+            if current_path.startswith(section.community.path)
+            else "",
+        )
+        for section in sections()
+    ]
     return {
-        "communities": communities,
-        "current_community": next(
-            (c for c in communities if current_path.startswith(c.path)), None
-        ),
+        "items": items,
         "current_path": current_path,
         "home": site.root_page if site else None,
         "request": request,
@@ -56,33 +53,3 @@ def breadcrumbs(context):
         return {"ancestors": [], "page": page}
     ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page}
-
-
-@register.simple_tag
-def community_sections(communities):
-    """Each KS with its live calendar and news index (or None), found in one query.
-
-    Returns `{"all": [...], "with_calendar": [...]}`, lists of dicts with the keys
-    `community`, `calendar` and `news_index`; `with_calendar` keeps those that have one.
-    """
-    communities = list(communities)
-    sections = [{"community": c, "calendar": None, "news_index": None} for c in communities]
-    if not communities:
-        return {"all": [], "with_calendar": []}
-    by_path = {section["community"].path: section for section in sections}
-    children = Q()
-    for community in communities:
-        children |= Q(path__startswith=community.path, depth=community.depth + 1)
-    pages = (
-        Page.objects.live()
-        .public()
-        .type(EventCalendarPage, NewsIndexPage)
-        .filter(children)
-        .order_by("path")
-    )
-    for page in pages:
-        section = by_path.get(page.path[: -Page.steplen])
-        key = "calendar" if issubclass(page.specific_class, EventCalendarPage) else "news_index"
-        if section and section[key] is None:
-            section[key] = page
-    return {"all": sections, "with_calendar": [s for s in sections if s["calendar"]]}

@@ -1,0 +1,67 @@
+"""The live KS sections of the portal, worked out once per content version.
+
+Every page shows the KS menu, the home page shows a card per KS, and listings label items
+with their KS. Working that out is a few queries and a URL per KS; it only changes when
+content does, so it is kept in the cache under the current content version
+(`portal.base.pagecache`), which every publish, move or delete renews.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from portal.base.pagecache import content_version
+
+CACHE_SECONDS = 24 * 60 * 60
+
+
+@dataclass
+class Section:
+    community: object  # the live CommunityPage
+    url: str
+    calendar_url: str | None
+    news_url: str | None
+
+
+def sections():
+    key = f"portal:sections:{content_version()}"
+    try:
+        found = cache.get(key)
+    except Exception:
+        return build_sections()  # the cache is down: slower, still right
+    if found is None:
+        found = build_sections()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def build_sections():
+    from portal.communities.models import CommunityPage
+    from portal.events.models import EventCalendarPage
+    from portal.news.models import NewsIndexPage
+
+    communities = list(
+        CommunityPage.objects.live().public().select_related("image").order_by("path")
+    )
+    depths = {community.depth + 1 for community in communities}
+    children = {
+        model: {
+            page.path[: -CommunityPage.steplen]: page.get_url()
+            for page in model.objects.live().public().filter(depth__in=depths).order_by("-path")
+        }
+        for model in (EventCalendarPage, NewsIndexPage)
+    }
+    return [
+        Section(
+            community=community,
+            url=community.get_url(),
+            calendar_url=children[EventCalendarPage].get(community.path),
+            news_url=children[NewsIndexPage].get(community.path),
+        )
+        for community in communities
+    ]
+
+
+def section_for_path(path):
+    """The live KS section a page with this tree path belongs to, or None."""
+    return next((s for s in sections() if path.startswith(s.community.path)), None)
