@@ -1,5 +1,7 @@
 """What one run of the demo loader created, and what it found already there."""
 
+import contextlib
+import logging
 from collections import Counter
 
 # Kind of item: how the summary names one of them, and several.
@@ -40,3 +42,17 @@ class Progress:
         return ", ".join(
             f"{counts[kind]} {NOUNS[kind][counts[kind] != 1]}" for kind in NOUNS if counts[kind]
         )
+
+
+@contextlib.contextmanager
+def quiet_wagtail_log(verbosity):
+    """Wagtail logs every page it creates and publishes; below verbosity 3 our own
+    progress lines say the same, so keep its log to warnings while we run."""
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    if verbosity < 3:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

@@ -1,7 +1,5 @@
 """`manage.py load_bench_data`: fill the database at a chosen scale for `make bench`."""
 
-import contextlib
-import logging
 import sys
 import time
 
@@ -10,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo.bench import BenchBuilder, Scale
 from portal.demo.builder import DemoDataError
-from portal.demo.progress import Progress
+from portal.demo.progress import Progress, quiet_wagtail_log
 
 
 def count(value):
@@ -81,19 +79,6 @@ class Command(BaseCommand):
                     f"Created {created}. Already there: {existing}."
                 )
             )
-
-
-@contextlib.contextmanager
-def quiet_wagtail_log(verbosity):
-    """Wagtail logs every page it creates and publishes; keep that to verbosity 3."""
-    logger = logging.getLogger("wagtail")
-    level = logger.level
-    if verbosity < 3:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 class ProgressBar:

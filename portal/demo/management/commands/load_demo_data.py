@@ -1,8 +1,6 @@
 """`manage.py load_demo_data`: the Kranj portal with three pilot KS, for development and demos."""
 
-import contextlib
 import datetime
-import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +9,7 @@ from django.utils import timezone
 
 from portal.demo.accounts import PASSWORD, create_demo_accounts
 from portal.demo.builder import DemoDataError, PortalBuilder
-from portal.demo.progress import Progress
+from portal.demo.progress import Progress, quiet_wagtail_log
 
 
 class Command(BaseCommand):
@@ -54,26 +52,13 @@ class Command(BaseCommand):
         if verbosity >= 1:
             self.stdout.write(f"Loading the demo portal (upcoming dates counted from {today}).")
         try:
-            with self.quiet_wagtail_log(verbosity), transaction.atomic():
+            with quiet_wagtail_log(verbosity), transaction.atomic():
                 communities = PortalBuilder(today, progress).build()
                 create_demo_accounts(communities, progress)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         if verbosity >= 1:
             self.summarise(progress)
-
-    @contextlib.contextmanager
-    def quiet_wagtail_log(self, verbosity):
-        """Wagtail logs every page it creates and publishes; below verbosity 3 our own
-        progress lines say the same, so keep its log to warnings while we run."""
-        logger = logging.getLogger("wagtail")
-        level = logger.level
-        if verbosity < 3:
-            logger.setLevel(logging.WARNING)
-        try:
-            yield
-        finally:
-            logger.setLevel(level)
 
     def announcer(self, verbosity):
         """Print what is created from verbosity 1, and what already exists from 2."""
