@@ -26,8 +26,6 @@ import platform
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +34,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from gunicorn_process import Gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -261,61 +261,12 @@ def scale_facts():
 # --- gunicorn and wrk ---------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """gunicorn as the Procfile starts it, bound to loopback only."""
+class MeasuredGunicorn(Gunicorn):
+    """gunicorn whose workers' CPU time, memory and restarts the bench reads from /proc."""
 
     def __init__(self, env, log_path):
-        self.port = free_port()
-        self.log_path = log_path
         self.largest_rss_mb = 0.0
-        self.log = open(log_path, "w")  # noqa: SIM115  (closed in stop())
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:portal.base.gunicorn",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "portal.wsgi:application",
-            ],
-            cwd=ROOT,
-            env={**env, "PORT": str(self.port)},
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-        try:
-            self.wait_until_ready()
-        except BaseException:
-            self.stop()
-            raise
-
-    def wait_until_ready(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited; see {self.log_path}")
-            with contextlib.suppress(OSError):
-                if get(self.url + "/healthz")[0] == 200 and len(self.worker_pids()) == WORKERS:
-                    return
-            time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer within 60 s; see {self.log_path}")
-
-    def worker_pids(self):
-        pid = self.process.pid
-        try:
-            return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        except OSError:
-            return []
+        super().__init__(env, log_path)
 
     def cpu_seconds(self):
         """CPU time of the workers so far, those already recycled included."""
@@ -344,16 +295,6 @@ class Gunicorn:
     def worker_restarts(self):
         self.log.flush()
         return Path(self.log_path).read_text().count("Booting worker") - WORKERS
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -693,7 +634,9 @@ def main():
     results, servers = [], []
     for name, cached in (("on", True), ("off", False)):
         page_cache = "300" if cached else "0"
-        server = Gunicorn({**env, "PAGE_CACHE_SECONDS": page_cache}, log_dir / f"cache-{name}.log")
+        server = MeasuredGunicorn(
+            {**env, "PAGE_CACHE_SECONDS": page_cache}, log_dir / f"cache-{name}.log"
+        )
         try:
             say(f"Load with the page cache {name} ({server.url}, {WORKERS} workers)")
             others = others_cpu_share()

@@ -12,8 +12,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,6 +19,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from gunicorn_process import Gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -66,52 +66,6 @@ def ensure_database():
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
             print(f"Created the database {name}.", flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    def __init__(self, env, log_path):
-        self.port = free_port()
-        self.log = open(log_path, "w")  # noqa: SIM115  (closed in stop())
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:portal.base.gunicorn",
-                "portal.wsgi:application",
-            ],
-            cwd=ROOT,
-            env={**env, "PORT": str(self.port)},
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                request(self.url + "/healthz")  # any HTTP answer, 503 included, means it runs
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"gunicorn exited; see {log_path}") from None
-                time.sleep(0.5)
-        raise RuntimeError("gunicorn did not answer within 60 s")
-
-    def stop(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.log.close()
 
 
 class Response:
@@ -207,7 +161,9 @@ def check_health_when_down(env, log_dir):
         server = None
         try:
             server = Gunicorn(
-                {**env, **overrides, "WEB_CONCURRENCY": "1"}, Path(log_dir) / f"down-{name}.log"
+                {**env, **overrides, "WEB_CONCURRENCY": "1"},
+                Path(log_dir) / f"down-{name}.log",
+                healthy=False,
             )
             health = request(server.url + "/healthz")
             body = json.loads(health.body)
