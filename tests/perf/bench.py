@@ -24,7 +24,6 @@ import datetime
 import os
 import platform
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -35,7 +34,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gunicorn_process import Gunicorn
+from gunicorn_process import Gunicorn, production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -119,11 +118,7 @@ def ensure_wrk():
 
 
 def environment(**overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
+    env = production_environment(
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX="bench",

@@ -11,7 +11,6 @@ the cache, with a 503 when either is down. Exits non-zero when any check fails.
 import json
 import os
 import re
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from gunicorn_process import Gunicorn
+from gunicorn_process import Gunicorn, production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -37,11 +36,7 @@ def check(name, ok, detail=""):
 
 
 def environment(**overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
+    env = production_environment(
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
         WEB_CONCURRENCY="2",
