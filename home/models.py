@@ -28,6 +28,7 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.base.pagecache import content_version
         from portal.communities.directory import sections
         from portal.communities.models import attach_communities
         from portal.events.models import EventPage
@@ -35,6 +36,7 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = [s for s in sections() if s.community.path.startswith(self.path)]
+        context["content_version"] = content_version()
         context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
         context["upcoming_events"] = attach_communities(EventPage.objects.upcoming_in(self)[:6])
         return context

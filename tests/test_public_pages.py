@@ -1,6 +1,7 @@
 """What a resident sees on the public site, fetched as a browser would."""
 
 import datetime
+import re
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -182,3 +183,17 @@ def test_the_public_sees_the_published_version_not_a_newer_draft(client):
         assert "osnutek prenove" not in html
         assert "še ni odobreno" not in html
     assert "Dvorana Golnik" in client.get(room.url).content.decode()
+
+
+def test_the_menu_marks_the_section_you_are_in(client, three_sections):
+    def marked(url):
+        html = client.get(url).content.decode()
+        menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+        return re.findall(r'href="([^"]+)" aria-current="(page|true)"', menu)
+
+    assert marked("/golnik/") == [("/golnik/", "page")]
+    assert marked("/strazisce/") == [("/strazisce/", "page")]
+    space = three_sections[0].get_children().type(builders.SpacePage).first()
+    assert marked(space.url) == [("/golnik/", "true")]
+    assert marked("/golnik/") == [("/golnik/", "page")]
+    assert marked("/") == [("/", "page")]

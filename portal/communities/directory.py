@@ -23,8 +23,16 @@ class Section:
     news_url: str | None
 
 
+# The directory of the current version, kept in this process too: reading 100 KS pages
+# back from the shared cache on every request costs more than the rest of the menu.
+_this_process = {}
+
+
 def sections():
-    key = f"portal:sections:{content_version()}"
+    version = content_version()
+    if version in _this_process:
+        return _this_process[version]
+    key = f"portal:sections:{version}"
     try:
         found = cache.get(key)
     except Exception:
@@ -32,6 +40,8 @@ def sections():
     if found is None:
         found = build_sections()
         cache.set(key, found, CACHE_SECONDS)
+    _this_process.clear()
+    _this_process[version] = found
     return found
 
 

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Site
 
+from portal.base.pagecache import content_version
 from portal.communities.directory import sections
 
 register = template.Library()
@@ -37,8 +38,16 @@ def main_navigation(context):
         )
         for section in sections()
     ]
+    marked = next(((s.community.path, current) for s, current in items if current), None)
     return {
         "items": items,
+        # The rendered menu is kept per content version, site and marked entry.
+        "menu_key": (
+            content_version(),
+            site.pk if site else None,
+            marked,
+            bool(site and current_path == site.root_page.path),
+        ),
         "current_path": current_path,
         "home": site.root_page if site else None,
         "request": request,
