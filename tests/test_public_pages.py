@@ -11,8 +11,8 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
-HOME_QUERIES = 9
-COMMUNITY_QUERIES = 15
+HOME_QUERIES = 7
+COMMUNITY_QUERIES = 12
 
 
 @pytest.fixture
@@ -197,3 +197,12 @@ def test_the_menu_marks_the_section_you_are_in(client, three_sections):
     assert marked(space.url) == [("/golnik/", "true")]
     assert marked("/golnik/") == [("/golnik/", "page")]
     assert marked("/") == [("/", "page")]
+
+
+def test_a_page_made_private_leaves_the_listings_at_once(client, three_sections):
+    calendar = three_sections[0].get_children().type(builders.EventCalendarPage).get().specific
+    meeting = builders.event(calendar, "Seja sveta KS")
+    assert "Seja sveta KS" in client.get("/golnik/dogodki/").content.decode()
+    PageViewRestriction.objects.create(page=meeting, restriction_type="login")
+    assert "Seja sveta KS" not in client.get("/golnik/dogodki/").content.decode()
+    assert "Seja sveta KS" not in client.get("/").content.decode()

@@ -10,11 +10,17 @@ class BaseConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
-        from wagtail.models import Site
+        from wagtail.models import PageViewRestriction, Site
 
         from portal.base.models import SiteSettings
         from portal.base.pagecache import affects_public_pages, connect_page_signals
 
         connect_page_signals()
-        for model in (get_image_model(), get_document_model(), Site, SiteSettings):
+        for model in (
+            get_image_model(),
+            get_document_model(),
+            Site,
+            SiteSettings,
+            PageViewRestriction,
+        ):
             affects_public_pages(model)

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.privacy import public
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
@@ -130,9 +131,7 @@ class CommunityPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["spaces"] = (
-            SpacePage.objects.child_of(self)
-            .live()
-            .public()
+            public(SpacePage.objects.child_of(self).live())
             .select_related("image")
             .prefetch_related("image__renditions")
         )

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagination import paginate
+from portal.base.privacy import public
 from portal.communities.models import CommunityOwned
 
 
@@ -49,8 +50,7 @@ class EventQuerySet(PageQuerySet):
         now = now or timezone.now()
         start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         return (
-            self.live()
-            .public()
+            public(self.live())
             .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today))
             .select_related("image", "space")
             .order_by("start", "pk")

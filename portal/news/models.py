@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagination import paginate
+from portal.base.privacy import public
 from portal.communities.models import CommunityOwned
 
 
@@ -42,8 +43,7 @@ class NewsQuerySet(PageQuerySet):
     def latest_in(self, page):
         """Live, public news anywhere under `page`, newest first."""
         return (
-            self.live()
-            .public()
+            public(self.live())
             .descendant_of(page)
             .select_related("image")
             .order_by("-date", "-first_published_at")

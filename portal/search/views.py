@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from portal.base.models import fold
 from portal.base.pagination import paginate
+from portal.base.privacy import public
 
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters mean nothing in a search, and PostgreSQL refuses NUL.
@@ -33,6 +34,6 @@ def search(request):
     results = None
     terms = search_terms(query)
     if terms:
-        found = Page.objects.live().public().specific().search(terms, operator="and")
+        found = public(Page.objects.live()).specific().search(terms, operator="and")
         results = paginate(request, found, 10)
     return render(request, "search/search.html", {"query": query, "results": results})
