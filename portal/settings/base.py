@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.search",
     "portal.stakeholders",
+    "portal.programme_pages",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -228,6 +229,16 @@ WAGTAIL_DATETIME_FORMAT = "%d. %m. %Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Programmes (the reusable `programmes` package): the portal's models it links to, how it
+# builds public URLs, its admin screens, and which programme types are on (a
+# comma-separated list of plugin keys in PROGRAMME_PLUGINS; unset: every installed one).
+PROGRAMMES_COMMUNITY_MODEL = "communities.CommunityPage"
+PROGRAMMES_SPACE_MODEL = "spaces.SpacePage"
+PROGRAMMES_ORGANISER_MODEL = "stakeholders.Stakeholder"
+PROGRAMMES_URL_RESOLVER = "portal.programme_pages.routes.programme_url"
+PROGRAMMES_VIEWSET = "portal.programme_pages.viewsets.ProgrammeViewSet"
+PROGRAMME_PLUGINS = env_list("PROGRAMME_PLUGINS") or None
 
 # Content-Security-Policy of public pages: nothing inline, nothing from elsewhere except
 # video embeds in rich text. Extra sources (a media CDN, another embed provider) come from

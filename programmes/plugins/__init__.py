@@ -1,0 +1,1 @@
+"""The built-in programme types, one per module; `programmes.programme_plugins` registers them."""
