@@ -16,7 +16,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
@@ -46,9 +46,12 @@ def bump_content_version(**kwargs):
 
 
 def affects_public_pages(model):
-    """Saving or deleting a row of `model` changes what public pages show."""
+    """Saving or deleting a row of `model`, or changing its many-to-many links, changes
+    what public pages show."""
     post_save.connect(bump_content_version, sender=model, weak=False)
     post_delete.connect(bump_content_version, sender=model, weak=False)
+    for field in model._meta.many_to_many:
+        m2m_changed.connect(bump_content_version, sender=field.remote_field.through, weak=False)
     return model
 
 

@@ -4,7 +4,9 @@ A concrete subclass of `CommunityOwnedModel` gets the KS boundary everywhere in 
 admin by being registered with `CommunityOwnedViewSet` (see `viewsets.py`); its
 permission policy is registered when the app registry is ready (see `apps.py`), and
 provisioning grants each KS group the model permissions the model lists in
-`community_editor_actions`.
+`community_editor_actions`. A model of a reusable app that has a `community` foreign key
+but cannot subclass `CommunityOwnedModel` (a programme) is declared KS-owned with
+`declare_community_owned` instead, and then gets all of the same.
 """
 
 from django.apps import apps
@@ -34,22 +36,44 @@ class CommunityOwnedModel(models.Model):
         abstract = True
 
 
+# Models declared KS-owned without subclassing CommunityOwnedModel: model -> editor actions.
+_declared = {}
+
+
+def declare_community_owned(model, editor_actions=CommunityOwnedModel.community_editor_actions):
+    """Make `model` (which has a `community` foreign key) KS-owned, giving a KS's editors
+    `editor_actions` on their own KS's rows. Call it from an `AppConfig.ready()`, before
+    anything asks Wagtail for the model's permission policy."""
+    _declared[model] = tuple(editor_actions)
+    register_community_owned(model)
+
+
 def community_owned_models():
-    return [
+    subclasses = [
         model
         for model in apps.get_models()
         if issubclass(model, CommunityOwnedModel) and not model._meta.proxy
     ]
+    return [*subclasses, *(model for model in _declared if model not in subclasses)]
+
+
+def community_editor_actions(model):
+    """The model permissions a KS's editors get on their own KS's rows of `model`."""
+    return _declared.get(model) or model.community_editor_actions
 
 
 def register_community_owned_models():
-    """Each KS-owned model gets the KS permission policy, and its changes refresh the
-    cached public pages that list it."""
+    for model in community_owned_models():
+        register_community_owned(model)
+
+
+def register_community_owned(model):
+    """A KS-owned model gets the KS permission policy, and its changes refresh the cached
+    public pages that list it."""
     from wagtail.permissions import register_permission_policy
 
     from portal.base.pagecache import affects_public_pages
     from portal.communities.permissions import CommunityOwnedPermissionPolicy
 
-    for model in community_owned_models():
-        register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
-        affects_public_pages(model)
+    register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
+    affects_public_pages(model)

@@ -12,17 +12,20 @@ from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import (
     Collection,
+    DraftStateMixin,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
 
 from portal.communities.models import CommunityPage
-from portal.communities.ownership import community_owned_models
+from portal.communities.ownership import community_editor_actions, community_owned_models
 
 MUNICIPAL_EDITORS = "Občinski uredniki"
 APPROVAL_WORKFLOW = "Odobritev občinskih urednikov"
@@ -109,7 +112,12 @@ def grant_community_rights(community, group, collection):
 
 def apply_approval_setting(community):
     """With approval on, KS editors submit and the municipal editors publish; with it
-    off, KS editors publish themselves and no workflow stands in their way."""
+    off, KS editors publish themselves and no workflow stands in their way.
+
+    The same holds for the KS's snippets with drafts (programmes): its editors get their
+    publish permission only without approval. A snippet's workflow is set per model,
+    not per KS, so the approval workflow always stands on those models: editors who may
+    publish simply publish, the others submit."""
     publish = page_permissions(["publish"])[0]
     group = community.editors_group
     if community.requires_approval:
@@ -117,9 +125,22 @@ def apply_approval_setting(community):
         WorkflowPage.objects.update_or_create(
             page=community, defaults={"workflow": approval_workflow()}
         )
+        group.permissions.remove(*snippet_publish_permissions())
     else:
         GroupPagePermission.objects.get_or_create(group=group, page=community, permission=publish)
         WorkflowPage.objects.filter(page=community).delete()
+        group.permissions.add(*snippet_publish_permissions())
+    ensure_snippet_workflows()
+
+
+def ensure_snippet_workflows():
+    """KS-owned snippets with a workflow go through the municipal approval workflow."""
+    for model in community_owned_models():
+        if issubclass(model, WorkflowMixin):
+            WorkflowContentType.objects.get_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": approval_workflow()},
+            )
 
 
 def approval_workflow():
@@ -181,13 +202,22 @@ def media_permissions(actions):
     ]
 
 
+def snippet_publish_permissions():
+    """The publish permissions of KS-owned snippets with drafts (publish_programme)."""
+    return [
+        permission(model._meta.app_label, f"publish_{model._meta.model_name}")
+        for model in community_owned_models()
+        if issubclass(model, DraftStateMixin)
+    ]
+
+
 def owned_model_permissions(editor_actions):
     """Model permissions on every KS-owned model: the KS editors' share, or all of them."""
     permissions = []
     for model in community_owned_models():
         content_type = ContentType.objects.get_for_model(model)
         codenames = (
-            [f"{action}_{model._meta.model_name}" for action in model.community_editor_actions]
+            [f"{action}_{model._meta.model_name}" for action in community_editor_actions(model)]
             if editor_actions
             else None
         )

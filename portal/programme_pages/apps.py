@@ -3,6 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammePagesConfig(AppConfig):
+    """The portal's side of programmes: the KS boundary in the admin and public pages."""
+
     name = "portal.programme_pages"
     label = "programme_pages"
     verbose_name = _("Programme pages")
+
+    def ready(self):
+        from portal.communities.ownership import declare_community_owned
+        from programmes.models import Programme
+
+        # Before anything asks Wagtail for the programme's permission policy. Publishing
+        # follows the KS's approval setting (see provisioning.apply_approval_setting).
+        declare_community_owned(
+            Programme, editor_actions=("add", "change", "delete", "lock", "unlock")
+        )

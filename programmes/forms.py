@@ -1,0 +1,41 @@
+"""The admin form of a programme: the common fields plus its type's own block fields."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks import BlockField
+
+from programmes import registry
+from programmes.models import Theme
+
+
+class ProgrammeForm(WagtailAdminModelForm):
+    """`details` becomes the type plugin's StructBlock; while the plugin is off the field
+    is left out and the stored details are kept as they are.
+
+    A project adds its own rules (e.g. which KS an editor may pick) by subclassing this
+    form and naming the subclass as `base_form_class` of its `ProgrammeViewSet`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plugin = registry.get(self.instance.programme_type)
+        if "details" not in self.fields:
+            return
+        if self.plugin is None:
+            del self.fields["details"]
+            return
+        self.fields["details"] = BlockField(
+            block=self.plugin.block,
+            label=self.plugin.label,
+            help_text=_("What is particular to this type of programme."),
+        )
+        self.initial["details"] = self.plugin.to_python(self.instance.details)
+        if self.instance._state.adding and "themes" in self.fields and not self.is_bound:
+            self.initial["themes"] = list(
+                Theme.objects.filter(key__in=self.plugin.default_themes).values_list(
+                    "pk", flat=True
+                )
+            )
+
+    def clean_details(self):
+        return self.plugin.get_prep_value(self.cleaned_data["details"])

@@ -1,0 +1,167 @@
+"""Turning a programme type off in settings hides its programmes from the public and from
+the add menu, keeps their data, and breaks no admin screen; turning it on restores them."""
+
+from django.test import TestCase, override_settings
+from wagtail.test.utils import WagtailTestUtils
+
+from programmes import registry
+from programmes.models import Programme
+from tests import builders
+from tests.programme_helpers import (
+    add_url,
+    admin_url,
+    form_data,
+    list_block,
+    programme,
+    section_of,
+)
+
+WITHOUT_GARDENS = ["repair_cafe", "intergenerational", "energy_advice", "workshop", "bike_kitchen"]
+GARDEN = {"plots_total": 12, "plots_free": 3, "how_to_apply": "<p>Pišite nam.</p>"}
+
+
+class TypeSwitchTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.golnik = builders.community("KS Golnik")
+        cls.editor = cls.create_superuser("urednica", password="x")
+        cls.garden = programme(
+            "Skupnostni vrt Golnik",
+            "community_garden",
+            community=cls.golnik,
+            details=registry.get("community_garden").get_prep_value(
+                registry.get("community_garden").to_python(GARDEN)
+            ),
+        )
+        cls.repair = programme("Popravljalnica Golnik", "repair_cafe", community=cls.golnik)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    @override_settings(PROGRAMME_PLUGINS=WITHOUT_GARDENS)
+    def test_a_turned_off_type_is_hidden_from_the_public(self):
+        self.assertEqual(list(Programme.objects.public()), [self.repair])
+        self.assertIsNone(registry.get("community_garden"))
+        self.assertEqual(section_of(self.garden), "")
+
+    @override_settings(PROGRAMME_PLUGINS=WITHOUT_GARDENS)
+    def test_the_add_menu_no_longer_offers_it(self):
+        response = self.client.get(add_url())
+        self.assertContains(response, add_url("repair_cafe"))
+        self.assertNotContains(response, add_url("community_garden"))
+        self.assertRedirects(self.client.get(add_url("community_garden")), add_url())
+
+    @override_settings(PROGRAMME_PLUGINS=WITHOUT_GARDENS)
+    def test_the_admin_still_lists_and_edits_it_keeping_its_details(self):
+        response = self.client.get(admin_url("list"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Skupnostni vrt Golnik")
+        self.assertContains(response, "turned off")
+
+        edit = admin_url("edit", self.garden.pk)
+        response = self.client.get(edit)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("details", response.context["form"].fields)
+        self.assertContains(response, "is turned off")
+
+        data = form_data(self.client, edit, title="Vrt pod Storžičem", **{"action-publish": "1"})
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        self.garden.refresh_from_db()
+        self.assertEqual(self.garden.title, "Vrt pod Storžičem")
+        self.assertEqual(self.garden.details["plots_total"], 12)
+        self.assertEqual(self.garden.details["plots_free"], 3)
+
+        for name in ("history", "usage"):
+            self.assertEqual(
+                self.client.get(admin_url(name, self.garden.pk)).status_code, 200, name
+            )
+
+    def test_turning_it_back_on_restores_it(self):
+        with override_settings(PROGRAMME_PLUGINS=WITHOUT_GARDENS):
+            edit = admin_url("edit", self.garden.pk)
+            data = form_data(
+                self.client, edit, title="Vrt pod Storžičem", **{"action-publish": "1"}
+            )
+            self.client.post(edit, data)
+        with override_settings(PROGRAMME_PLUGINS=None):
+            self.assertIn(self.garden, Programme.objects.public())
+            html = section_of(Programme.objects.get(pk=self.garden.pk))
+            self.assertIn("12 plots", html)
+            response = self.client.get(admin_url("edit", self.garden.pk))
+            self.assertEqual(response.context["form"].initial["details"]["plots_free"], 3)
+            self.assertContains(self.client.get(add_url()), add_url("community_garden"))
+
+    @override_settings(PROGRAMME_PLUGINS=[])
+    def test_with_every_type_off_nothing_breaks(self):
+        self.assertEqual(list(Programme.objects.public()), [])
+        response = self.client.get(add_url())
+        self.assertContains(response, "No programme type is turned on")
+        self.assertEqual(self.client.get(admin_url("list")).status_code, 200)
+        self.assertEqual(self.client.get(admin_url("edit", self.repair.pk)).status_code, 200)
+
+
+class BuiltInTypesInTheAdminTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = cls.create_superuser("urednica", password="x")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_every_built_in_type_has_a_working_form(self):
+        for key in (
+            "repair_cafe",
+            "community_garden",
+            "intergenerational",
+            "energy_advice",
+            "workshop",
+        ):
+            with self.subTest(key):
+                response = self.client.get(add_url(key))
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("details", response.context["form"].fields)
+
+    def test_a_garden_cannot_have_more_free_plots_than_plots(self):
+        url = add_url("community_garden")
+        data = form_data(
+            self.client,
+            url,
+            title="Vrt Zlato polje",
+            summary="Gredice za vse.",
+            details={
+                "plots_total": "4",
+                "plots_free": "6",
+                "season_start": "3",
+                "season_end": "10",
+            },
+        )
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        error = response.context["form"].errors["details"].as_data()[0].block_errors["plots_free"]
+        self.assertIn("more free plots than plots in total", error.messages[0])
+
+        data.update({"details-plots_free": "2"})
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        garden = Programme.objects.get()
+        self.assertEqual(garden.details["plots_free"], 2)
+        self.assertIn("from March to October", section_of(garden))
+
+    def test_a_repair_cafe_lists_what_gets_repaired(self):
+        url = add_url("repair_cafe")
+        data = form_data(
+            self.client,
+            url,
+            title="Popravljalnica Stražišče",
+            summary="Prinesite pokvarjene stvari.",
+            details={
+                "repair_categories": list_block(["textiles", "bicycles"]),
+                "tools_available": list_block(["šivalni stroj"]),
+                "volunteers_needed": "on",
+                "volunteer_skills": "šivanje",
+            },
+        )
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        html = section_of(Programme.objects.get())
+        self.assertIn("textiles and clothes, bicycles", html)
+        self.assertIn("šivalni stroj", html)
+        self.assertIn("Skills wanted: šivanje.", html)
