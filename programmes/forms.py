@@ -1,11 +1,39 @@
 """The admin form of a programme: the common fields plus its type's own block fields."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import BlockField
+from wagtail.blocks.base import BlockWidget
 
 from programmes import registry
 from programmes.models import Theme
+
+
+class DetailsWidget(BlockWidget):
+    def value_from_datadict(self, data, files, name):
+        # A block reads its form data without checks; a request with parts of it missing
+        # (not sent by the admin's own editor) is a form error, not a server error.
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (KeyError, ValueError, TypeError):
+            return None
+
+
+class DetailsField(BlockField):
+    def __init__(self, block, **kwargs):
+        super().__init__(block=block, widget=DetailsWidget(block), **kwargs)
+
+    def clean(self, value):
+        if value is None:
+            raise ValidationError(
+                _(
+                    "The details of this type were not sent completely. "
+                    "Reload the page and try again."
+                ),
+                code="incomplete",
+            )
+        return super().clean(value)
 
 
 class ProgrammeForm(WagtailAdminModelForm):
@@ -24,8 +52,8 @@ class ProgrammeForm(WagtailAdminModelForm):
         if self.plugin is None:
             del self.fields["details"]
             return
-        self.fields["details"] = BlockField(
-            block=self.plugin.block,
+        self.fields["details"] = DetailsField(
+            self.plugin.block,
             label=self.plugin.label,
             help_text=_("What is particular to this type of programme."),
         )

@@ -21,6 +21,17 @@ def add_url(programme_type=None):
     return f"{url}?type={programme_type}" if programme_type else url
 
 
+def browser_form_data(html, form_id="w-editor-form"):
+    """The inputs of a form as a browser posts them."""
+    data = querydict_from_html(html, form_id=form_id).copy()
+    # A ticked checkbox without a value attribute is sent as "on".
+    for checkbox in BeautifulSoup(html, "html.parser").select(
+        f"#{form_id} input[type=checkbox][checked]:not([value])"
+    ):
+        data[checkbox["name"]] = "on"
+    return data
+
+
 def list_block(items):
     """Form data of a ListBlock (what Wagtail's block editor posts), for nested_form_data."""
     data = {"count": len(items)}
@@ -34,13 +45,7 @@ def form_data(client, url, details=None, **fields):
     and the type's block fields `details` (rendered by JavaScript, so built here)."""
     response = client.get(url)
     assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    data = querydict_from_html(html, form_id="w-editor-form").copy()
-    # A ticked checkbox without a value attribute is sent as "on" by browsers.
-    for checkbox in BeautifulSoup(html, "html.parser").select(
-        "#w-editor-form input[type=checkbox][checked]:not([value])"
-    ):
-        data[checkbox["name"]] = "on"
+    data = browser_form_data(response.content.decode())
     for name, value in fields.items():
         if isinstance(value, list):
             data.setlist(name, [str(item) for item in value])

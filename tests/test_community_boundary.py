@@ -16,7 +16,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.test.utils.form_data import nested_form_data
 
 from portal.base.models import ContentPage
 from portal.communities.provisioning import (
@@ -27,9 +27,16 @@ from portal.communities.provisioning import (
 from portal.events.models import EventCalendarPage
 from portal.news.models import NewsIndexPage
 from portal.stakeholders.models import Stakeholder
+from programmes.models import Programme
 from tests import builders
+from tests.programme_helpers import admin_url as programme_url
+from tests.programme_helpers import browser_form_data, list_block, programme
 
 STAKEHOLDERS = "wagtailsnippets_stakeholders_stakeholder"
+# The block fields of a repair café as the admin's editor posts them (built by JavaScript).
+REPAIR_CAFE_DETAILS = nested_form_data(
+    {"details": {"repair_categories": list_block([]), "tools_available": list_block(["lepilo"])}}
+)
 
 
 def build_section(name):
@@ -42,6 +49,7 @@ def build_section(name):
     space = builders.space(ks, f"Prostor {name}")
     stakeholder = Stakeholder.objects.create(name=f"Društvo {name}", sector="ngo", community=ks)
     stakeholder.save_revision()
+    repair_cafe = programme(f"Popravljalnica {name}", community=ks, organisers=[stakeholder])
     return {
         "community": ks,
         "space": space,
@@ -51,6 +59,7 @@ def build_section(name):
         "news": builders.news(news_index, f"Novica {name}"),
         "content": builders.publish(ks, ContentPage(title=f"Hišni red {name}", body="<p>Red</p>")),
         "stakeholder": stakeholder,
+        "programme": repair_cafe,
         "image": Image.objects.create(
             title=f"Slika {name}", file=get_test_image_file(), collection=ks.collection
         ),
@@ -81,6 +90,11 @@ def database_state():
         "stakeholders": list(
             Stakeholder.objects.order_by("pk").values_list(
                 "pk", "name", "community_id", "latest_revision_id"
+            )
+        ),
+        "programmes": list(
+            Programme.objects.order_by("pk").values_list(
+                "pk", "title", "community_id", "live", "locked", "latest_revision_id"
             )
         ),
         "images": list(Image.objects.order_by("pk").values_list("pk", "title", "collection_id")),
@@ -154,7 +168,7 @@ class BoundaryTestCase(WagtailTestUtils, TestCase):
         self.client.force_login(self.superuser)
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
-        return querydict_from_html(response.content.decode(), form_id=form_id)
+        return browser_form_data(response.content.decode(), form_id=form_id)
 
 
 PAGE_KINDS = ["community", "space", "calendar", "event", "news_index", "news", "content"]
@@ -351,6 +365,93 @@ class SnippetMatrixTests(BoundaryTestCase):
     def test_bulk_delete(self):
         url = reverse("wagtail_bulk_action", args=["stakeholders", "stakeholder", "delete"])
         self.check_matrix("stakeholder", lambda obj, s: ("post", f"{url}?id={obj.pk}", {}))
+
+
+class ProgrammeMatrixTests(BoundaryTestCase):
+    def test_views_of_one_programme(self):
+        for name in ("edit", "delete", "history", "usage"):
+            self.check_matrix(
+                "programme",
+                lambda obj, section, name=name: ("get", programme_url(name, obj.pk), None),
+            )
+
+    def test_revisions(self):
+        for make_request in (
+            lambda obj, s: (
+                "get",
+                programme_url("revisions_view", obj.pk, obj.latest_revision_id),
+                None,
+            ),
+            lambda obj, s: (
+                "get",
+                programme_url("revisions_compare", obj.pk, "earliest", "latest"),
+                None,
+            ),
+        ):
+            self.check_matrix("programme", make_request)
+
+    def edit(self, obj, **extra):
+        data = self.edit_form_data(programme_url("edit", obj.pk)).copy()
+        data["title"] = f"{obj.title} (popravljeno)"
+        data.update(REPAIR_CAFE_DETAILS, **extra)
+        return ("post", programme_url("edit", obj.pk), data)
+
+    def test_save_a_draft_and_publish(self):
+        self.check_matrix("programme", lambda obj, section: self.edit(obj))
+        self.check_matrix(
+            "programme", lambda obj, section: self.edit(obj, **{"action-publish": "1"})
+        )
+
+    def test_unpublish_lock_and_delete(self):
+        for name in ("unpublish", "lock", "delete"):
+            self.check_matrix(
+                "programme",
+                lambda obj, section, name=name: ("post", programme_url(name, obj.pk), {}),
+            )
+
+    def test_preview(self):
+        for user, section, allowed in (
+            (self.ks_editor, self.golnik, True),
+            (self.ks_editor, self.strazisce, False),
+            (self.municipal, self.strazisce, True),
+        ):
+            url = programme_url("preview_on_edit", section["programme"].pk)
+            data = self.edit_form_data(programme_url("edit", section["programme"].pk)).copy()
+            data.update(REPAIR_CAFE_DETAILS)
+            self.client.force_login(user)
+            response = self.client.post(url, data)
+            if allowed:
+                self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
+            else:
+                self.assertRefused(response, changed=False)
+
+    def test_bulk_delete(self):
+        url = reverse("wagtail_bulk_action", args=["programmes", "programme", "delete"])
+        self.check_matrix("programme", lambda obj, s: ("post", f"{url}?id={obj.pk}", {}))
+
+    def test_the_listing_shows_only_the_editors_own_ks(self):
+        self.client.force_login(self.ks_editor)
+        response = self.client.get(programme_url("list"))
+        self.assertContains(response, "Popravljalnica Golnik")
+        self.assertNotContains(response, "Popravljalnica Stražišče")
+
+    def test_a_ks_editor_cannot_create_a_programme_in_another_ks(self):
+        self.client.force_login(self.ks_editor)
+        url = programme_url("add") + "?type=repair_cafe"
+        data = self.edit_form_data(url).copy()
+        self.client.force_login(self.ks_editor)
+        data.update(
+            REPAIR_CAFE_DETAILS,
+            title="Vsiljivec",
+            summary="Ni naš.",
+            community=str(self.strazisce["community"].pk),
+            organisers=str(self.strazisce["stakeholder"].pk),
+        )
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("community", response.context["form"].errors)
+        self.assertIn("organisers", response.context["form"].errors)
+        self.assertFalse(Programme.objects.filter(title="Vsiljivec").exists())
 
 
 class MediaMatrixTests(BoundaryTestCase):
