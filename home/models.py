@@ -6,9 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.programme_pages.routes import ProgrammeRoutes
 
 
-class HomePage(BasePage):
+class HomePage(ProgrammeRoutes, BasePage):
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
 
     folded_text_fields = ("title", "intro", "body")
@@ -26,6 +27,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def programme_owner(self):
+        return None  # the whole municipality
 
     def get_context(self, request, *args, **kwargs):
         from portal.base.pagecache import content_version

@@ -27,6 +27,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from programmes import registry
 
@@ -85,7 +86,7 @@ class Audience(models.Model):
         return self.get_key_display()
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class ProgrammeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """What the public sees: live programmes of an active type."""
         return self.filter(live=True, programme_type__in=registry.active_keys())

@@ -6,7 +6,9 @@ from django.test import Client
 from wagtail.models import Page, Revision
 
 from portal.stakeholders.models import Stakeholder
+from programmes.models import Programme
 from tests import builders
+from tests.programme_helpers import programme
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +39,7 @@ PAYLOADS = [
 def site():
     golnik = builders.section("Golnik")
     builders.section("Stražišče")
+    programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
     return golnik
 
 
@@ -55,11 +58,22 @@ def public_urls(golnik):
         "/iskanje/",
         "/sitemap.xml",
         "/robots.txt",
+        *PROGRAMME_LISTINGS,
+        "/golnik/programi/popravljalnica-na-golniku/",
     ]
 
 
+PROGRAMME_LISTINGS = ["/golnik/programi/", "/programi/"]
+PROGRAMME_FILTERS = ("q", "theme", "audience", "type", "community", "page")
+
+
 def saved_state():
-    return (Page.objects.count(), Revision.objects.count(), Stakeholder.objects.count())
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Stakeholder.objects.count(),
+        Programme.objects.count(),
+    )
 
 
 def assert_clean(response, payload):
@@ -79,6 +93,15 @@ def test_every_query_parameter_of_every_public_url(client, site, payload):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_every_filter_of_the_programme_listings(client, site, payload):
+    for url in PROGRAMME_LISTINGS:
+        for parameter in PROGRAMME_FILTERS:
+            assert_clean(client.get(url, {parameter: payload}), payload)
+        everything = dict.fromkeys(PROGRAMME_FILTERS, payload)
+        assert_clean(client.get(url, everything), payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_search_shows_what_was_asked_escaped(client, site, payload):
     response = client.get("/iskanje/", {"q": payload, "page": payload})
     assert response.status_code == 200
@@ -95,6 +118,9 @@ def test_search_shows_what_was_asked_escaped(client, site, payload):
         "/%ED%A0%80/",  # a lone surrogate, invalid UTF-8
         "/dokumenti/99999/ni.pdf",
         "/golnik/dogodki/ni-takega-dogodka/",
+        "/golnik/programi/ni-takega-programa/",
+        "/golnik/programi/<script>alert(1)</script>/",
+        "/programi/popravljalnica-na-golniku/",
     ],
 )
 def test_odd_paths_get_a_clean_not_found(client, site, path):
@@ -104,7 +130,17 @@ def test_odd_paths_get_a_clean_not_found(client, site, path):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-@pytest.mark.parametrize("url", ["/", "/golnik/", "/iskanje/", "/golnik/dogodki/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/golnik/",
+        "/iskanje/",
+        "/golnik/dogodki/",
+        "/golnik/programi/",
+        "/golnik/programi/popravljalnica-na-golniku/",
+    ],
+)
 def test_writing_methods_are_refused_on_public_pages(site, method, url):
     before = saved_state()
     response = getattr(Client(enforce_csrf_checks=True), method)(url, {"title": "x"})

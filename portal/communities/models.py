@@ -11,12 +11,14 @@ from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.privacy import public
+from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
 
-class CommunityPage(BasePage):
-    """The home of one KS: everything under it belongs to that KS."""
+class CommunityPage(ProgrammeRoutes, BasePage):
+    """The home of one KS: everything under it belongs to that KS. Its programmes are at
+    `programi/` below it (`portal.programme_pages.routes`)."""
 
     body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
     office_address = models.CharField(_("office address"), max_length=200, blank=True)
@@ -123,11 +125,16 @@ class CommunityPage(BasePage):
 
         keep_names_in_step(self)
 
+    def programme_owner(self):
+        return self
+
     def get_context(self, request, *args, **kwargs):
         from portal.events.models import EventPage
         from portal.news.models import NewsPage
+        from portal.programme_pages.routes import public_programmes
         from portal.spaces.models import SpacePage
         from portal.stakeholders.models import Stakeholder, grouped_by_sector
+        from programmes.models import Programme
 
         context = super().get_context(request, *args, **kwargs)
         context["spaces"] = (
@@ -138,12 +145,15 @@ class CommunityPage(BasePage):
         stakeholders = list(
             Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
             .select_related("logo")
-            .prefetch_related("logo__renditions")
+            .prefetch_related("logo__renditions", public_programmes())
         )
         context["stakeholders_by_sector"] = grouped_by_sector(
             s for s in stakeholders if s.community_id == self.pk
         )
         context["municipal_partners"] = [s for s in stakeholders if s.community_id is None]
+        context["programmes"] = (
+            Programme.objects.public().of_community(self).select_related("image")[:6]
+        )
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
         context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
         from portal.communities.directory import section_for_path

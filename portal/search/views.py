@@ -28,12 +28,26 @@ def search_terms(query):
     return " ".join(NOT_A_WORD.sub(" ", fold(query)).split())
 
 
+# Programmes that match are listed above the pages, up to this many.
+MAX_PROGRAMMES = 6
+
+
 @require_safe
 def search(request):
+    from programmes.models import Programme
+
     query = clean_query(request.GET.get("q", ""))
-    results = None
+    results = programmes = None
     terms = search_terms(query)
     if terms:
         found = public(Page.objects.live()).specific().search(terms, operator="and")
         results = paginate(request, found, 10)
-    return render(request, "search/search.html", {"query": query, "results": results})
+        if results.number == 1:
+            programmes = list(
+                Programme.objects.public().search(terms, operator="and")[:MAX_PROGRAMMES]
+            )
+    return render(
+        request,
+        "search/search.html",
+        {"query": query, "results": results, "programmes": programmes},
+    )

@@ -50,7 +50,9 @@ class SpacePage(CommunityOwned, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from portal.events.models import EventPage
+        from programmes.models import Programme
 
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = EventPage.objects.upcoming().filter(space=self)[:5]
+        context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
         return context

@@ -1,6 +1,7 @@
 """Every kind of public page of the demo portal, and how to open one in the browser."""
 
 from dataclasses import dataclass
+from http import HTTPStatus
 
 import pytest
 
@@ -22,6 +23,13 @@ PAGES = {
     "news-index": PortalPage("/golnik/novice/", "body.page-news-index .news-item"),
     "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
     "content-page": PortalPage("/o-projektu/", "body.page-content"),
+    "programme": PortalPage(
+        "/golnik/programi/medgeneracijsko-druzenje/", "body.page-programme .facts"
+    ),
+    "programme-list": PortalPage("/programi/", "body.page-programmes .card--programme"),
+    "programme-list-filtered": PortalPage(
+        "/programi/?theme=nekaj&type=repair_cafe", "body.page-programmes .notice--error", 400
+    ),
     "search-results": PortalPage("/iskanje/?q=popravljalnica", "body.page-search .search-result"),
     "search-no-results": PortalPage(
         "/iskanje/?q=nekaj+cesar+ni", "body.page-search .empty-state[role=status]"
@@ -57,9 +65,10 @@ def open_page(page, base_url, portal_page):
     )
     broken = page.evaluate(LOAD_EVERY_IMAGE)
     assert not broken, f"images that do not load on {portal_page.path}: {broken}"
-    # The browser logs the 404 of the page itself: that answer is the one we asked for.
-    if portal_page.status == 404:
+    # The browser logs a 4xx of the page itself: that answer is the one we asked for.
+    if portal_page.status >= 400:
+        status = HTTPStatus(portal_page.status)
         page.expected_problems = [
             "console error: Failed to load resource: the server responded with a status of"
-            f" 404 (Not Found) ({url})"
+            f" {status.value} ({status.phrase}) ({url})"
         ]

@@ -190,9 +190,20 @@ def find_targets():
             raise SystemExit(f"No live {model._meta.verbose_name} to measure.")
         return page.get_url_parts()[2]
 
+    def programme_path():
+        from programmes.models import Programme
+
+        programme = Programme.objects.public().exclude(community=None).order_by("pk").first()
+        if programme is None:
+            raise SystemExit("No live programme to measure.")
+        return programme.get_url()
+
     pages = [
         ("home", path_of(HomePage)),
         ("KS page", path_of(CommunityPage)),
+        ("programme list", path_of(CommunityPage) + "programi/"),
+        ("programme", programme_path()),
+        ("all programmes", "/programi/"),
         ("space page", path_of(SpacePage)),
         ("event calendar", path_of(EventCalendarPage)),
         ("event", path_of(EventPage)),

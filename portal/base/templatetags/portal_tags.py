@@ -56,9 +56,11 @@ def main_navigation(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The path from the home page down to the current page."""
+    """The path from the home page down to the current page, then `breadcrumb_trail`:
+    (title, url) pairs of what a routed view shows below its page (the last has no url)."""
     page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+    trail = context.get("breadcrumb_trail") or []
+    if page is None or (page.depth <= 2 and not trail):
+        return {"ancestors": [], "page": page, "trail": trail}
     ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "trail": trail}

@@ -1,0 +1,63 @@
+"""The filters of a programme listing: a plain GET form, so a filtered list is a link."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.search.views import clean_query, search_terms
+from programmes import registry
+from programmes.models import Audience, Programme, Theme
+
+
+class ProgrammeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    audience = forms.ChoiceField(label=_("For whom"), required=False)
+    type = forms.ChoiceField(label=_("Kind of programme"), required=False)
+    community = forms.ChoiceField(label=_("Local community"), required=False)
+
+    def __init__(self, data, municipal=False):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        self.fields["theme"].choices = everything + list(Theme.Key.choices)
+        self.fields["audience"].choices = everything + list(Audience.Key.choices)
+        self.fields["type"].choices = everything + [
+            (plugin.key, str(plugin.label).capitalize()) for plugin in registry.active()
+        ]
+        if municipal:
+            self.fields["community"].choices = everything + community_choices()
+        else:
+            del self.fields["community"]
+        for name, field in self.fields.items():
+            field.widget.attrs["id"] = f"filter-{name}"
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.fields)
+
+    def apply(self, programmes):
+        """`programmes` narrowed by every valid filter; an invalid one is left out (the
+        form then shows what was wrong with it)."""
+        self.is_valid()
+        values = {name: value for name, value in self.cleaned_data.items() if value}
+        if "theme" in values:
+            programmes = programmes.with_themes([values["theme"]])
+        if "audience" in values:
+            programmes = programmes.for_audiences([values["audience"]])
+        if "type" in values:
+            programmes = programmes.of_types([values["type"]])
+        if "community" in values:
+            programmes = programmes.filter(community=values["community"])
+        terms = search_terms(values.get("q", ""))
+        if terms:
+            found = Programme.objects.public().search(terms, operator="and")
+            programmes = programmes.filter(pk__in=[programme.pk for programme in found])
+        return programmes.order_by("title", "pk")
+
+
+def community_choices():
+    from portal.communities.directory import sections
+
+    return [(str(section.community.pk), section.community.name) for section in sections()]

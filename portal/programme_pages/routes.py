@@ -1,0 +1,148 @@
+"""Public programme pages, routed under the pages that own them.
+
+A KS page answers `programi/` (its programmes) and `programi/<slug>/` (one of them); the
+home page answers the same for the whole municipality: its listing shows every KS's
+programmes, and its detail URLs are those of the municipality-wide ones. A programme's
+one public address is under its KS, so links never need the page tree: they come from the
+directory of KS sections (`programme_url`).
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from portal.base.pagination import paginate
+from programmes.models import Programme
+
+LISTING_ROUTE = "programmes"
+DETAIL_ROUTE = "programme"
+
+
+class ProgrammeRoutes(RoutablePageMixin):
+    """Mixed into the KS page and the home page (see `programme_owner`)."""
+
+    programmes_per_page = 12
+
+    def programme_owner(self):
+        """The KS whose programmes these routes show; None for the whole municipality."""
+        raise NotImplementedError
+
+    def listed_programmes(self):
+        programmes = Programme.objects.public()
+        owner = self.programme_owner()
+        return programmes if owner is None else programmes.of_community(owner)
+
+    @path("programi/", name=LISTING_ROUTE)
+    def programme_list(self, request):
+        from portal.programme_pages.filters import ProgrammeFilterForm
+
+        form = ProgrammeFilterForm(request.GET, municipal=self.programme_owner() is None)
+        programmes = form.apply(self.listed_programmes())
+        listing = paginate(request, with_public_links(programmes), self.programmes_per_page)
+        return TemplateResponse(
+            request,
+            "programme_pages/programme_list.html",
+            {
+                "page": self,
+                "self": self,
+                "form": form,
+                "programmes_page": listing,
+                "listing_title": listing_title(self.programme_owner()),
+                "breadcrumb_trail": [(_("Programmes"), None)],
+            },
+            status=400 if form.errors else 200,
+        )
+
+    @path("programi/<slug:slug>/", name=DETAIL_ROUTE)
+    def programme_detail(self, request, slug):
+        programme = (
+            with_public_links(Programme.objects.public().of_community(self.programme_owner()))
+            .filter(slug=slug)
+            .first()
+        )
+        if programme is None:
+            raise Http404
+        return TemplateResponse(
+            request,
+            "programme_pages/programme_page.html",
+            {
+                "page": self,
+                "self": self,
+                "programme": programme,
+                "breadcrumb_trail": [
+                    (_("Programmes"), self.programmes_url()),
+                    (programme.title, None),
+                ],
+            },
+        )
+
+    def programmes_url(self):
+        return self.get_url() + self.reverse_subpage(LISTING_ROUTE)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        listed = self.listed_programmes().of_community(self.programme_owner())
+        return [
+            *urls,
+            {"location": base + self.reverse_subpage(LISTING_ROUTE)},
+            *(
+                {
+                    "location": base + self.reverse_subpage(DETAIL_ROUTE, kwargs={"slug": slug}),
+                    "lastmod": last_published_at,
+                }
+                for slug, last_published_at in listed.values_list("slug", "last_published_at")
+            ),
+        ]
+
+
+def listing_title(owner):
+    return _("Programmes in the whole municipality") if owner is None else _("Programmes")
+
+
+def with_public_links(programmes):
+    """What a programme's card or page shows, in a constant number of queries."""
+    return programmes.for_listing()
+
+
+def public_programmes(lookup="programmes"):
+    """Prefetch for a stakeholder or space: its public programmes, as `public_programmes`."""
+    return Prefetch(
+        lookup,
+        queryset=Programme.objects.public().order_by("title", "pk"),
+        to_attr="public_programmes",
+    )
+
+
+def programme_url(programme, request=None):
+    """The public address of a live programme: under its KS, or at the municipality's
+    home page. None while its KS has no live section. No query: the KS sections and the
+    home page's URL are known per content version."""
+    from portal.communities.directory import sections
+
+    if programme.community_id is None:
+        base, owner = municipal_home_url(), home_page_class()
+    else:
+        section = next((s for s in sections() if s.community.pk == programme.community_id), None)
+        if section is None:
+            return None
+        base, owner = section.url, type(section.community)
+    if base is None or not programme.slug:
+        return None
+    return base + owner.get_resolver().reverse(DETAIL_ROUTE, slug=programme.slug)
+
+
+def home_page_class():
+    from home.models import HomePage
+
+    return HomePage
+
+
+def municipal_home_url():
+    from portal.communities.directory import home_url
+
+    return home_url()
