@@ -11,8 +11,8 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
-HOME_QUERIES = 7
-COMMUNITY_QUERIES = 12
+HOME_QUERIES = 5
+COMMUNITY_QUERIES = 10
 
 
 @pytest.fixture

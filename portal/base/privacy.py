@@ -5,24 +5,19 @@ which is a query per listing on every page. The restrictions change only when co
 does, so `public(queryset)` reads them from the cache under the content version.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
-from portal.base.pagecache import content_version
+from portal.base.versioned import per_content_version
 
 
 def private_paths():
-    key = f"portal:private-paths:{content_version()}"
-    try:
-        paths = cache.get(key)
-    except Exception:
-        paths = None
-    if paths is None:
-        from wagtail.models import PageViewRestriction
+    return per_content_version("private-paths", read_private_paths)
 
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, 24 * 60 * 60)
-    return paths
+
+def read_private_paths():
+    from wagtail.models import PageViewRestriction
+
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def public(pages):
