@@ -77,6 +77,17 @@ class BasePage(Page):
     def folded_search_text(self):
         return " ".join(fold(getattr(self, name, "")) for name in self.folded_text_fields)
 
+    def get_view_restrictions(self):
+        """Wagtail asks on every page served; most pages are in no private section, and
+        that is known without a query (`portal.base.privacy`)."""
+        from wagtail.models import PageViewRestriction
+
+        from portal.base.privacy import needs_restriction_check
+
+        if needs_restriction_check(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
 
 class ContentPage(BasePage):
     """A plain page of text: about the project, privacy notice, house rules."""

@@ -80,6 +80,16 @@ def connect_page_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_content_version, weak=False)
     post_delete.connect(page_deleted, weak=False)
+    post_save.connect(alias_created, weak=False)
+
+
+def alias_created(sender, instance, created, **kwargs):
+    """Wagtail sends no signal when it creates an alias, which shares its original's view
+    restrictions (`portal.base.privacy` keeps a list of aliases per version)."""
+    from wagtail.models import Page
+
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        bump_content_version()
 
 
 def page_deleted(sender, instance, **kwargs):
