@@ -102,3 +102,32 @@ def test_pages_still_serve_when_the_cache_is_down(client, golnik):
         response = client.get("/golnik/")
     assert response.status_code == 200
     assert "KS Golnik" in response.content.decode() or "Golnik" in response.content.decode()
+
+
+def test_a_page_another_worker_stored_is_served_until_its_shared_expiry(client, golnik):
+    """Each worker keeps pages in its own memory too, never longer than the shared copy."""
+    import time
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    now = time.time()
+    assert client.get("/golnik/")["X-Cache"] == "MISS"  # stored by "another worker"...
+    caches["local"].clear()  # ...so this one has no copy of its own yet
+    with mock.patch("time.time", return_value=now + 200):
+        assert client.get("/golnik/")["X-Cache"] == "HIT"  # from the shared cache
+    with mock.patch("time.time", return_value=now + 301):
+        assert client.get("/golnik/")["X-Cache"] == "MISS"  # both copies have expired
+
+
+def test_a_change_to_the_site_settings_shows_in_the_footer_at_once(client, golnik):
+    from wagtail.models import Site
+
+    from portal.base.models import SiteSettings
+
+    client.get("/golnik/")
+    settings = SiteSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    settings.organisation = "Mestna občina Kranj, Oddelek za lokalno samoupravo"
+    settings.save()
+    assert "Oddelek za lokalno samoupravo" in client.get("/golnik/").content.decode()
+    assert "Oddelek za lokalno samoupravo" in client.get("/").content.decode()

@@ -11,8 +11,8 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
-HOME_QUERIES = 7
-COMMUNITY_QUERIES = 12
+HOME_QUERIES = 3
+COMMUNITY_QUERIES = 8
 
 
 @pytest.fixture
@@ -206,3 +206,34 @@ def test_a_page_made_private_leaves_the_listings_at_once(client, three_sections)
     PageViewRestriction.objects.create(page=meeting, restriction_type="login")
     assert "Seja sveta KS" not in client.get("/golnik/dogodki/").content.decode()
     assert "Seja sveta KS" not in client.get("/").content.decode()
+
+
+def test_private_pages_and_their_aliases_ask_visitors_to_sign_in(client, three_sections):
+    golnik = three_sections[0]
+    calendar = golnik.get_children().type(builders.EventCalendarPage).get().specific
+    meeting = builders.event(calendar, "Seja sveta KS")
+    assert client.get(meeting.url).status_code == 200
+    PageViewRestriction.objects.create(page=calendar, restriction_type="login")
+    response = client.get(meeting.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+    # An alias is as private as its original, even under a public page and when the
+    # original was made private after the alias was made.
+    minutes = builders.news(builders.NewsIndexPage.objects.child_of(golnik).get(), "Zapisnik")
+    alias = minutes.create_alias(parent=three_sections[1], update_slug="zapisnik-golnik")
+    assert client.get(alias.url).status_code == 200
+    PageViewRestriction.objects.create(page=minutes, restriction_type="login")
+    response = client.get(alias.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_public_page_is_served_without_reading_view_restrictions(
+    client, three_sections, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/golnik/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/golnik/").status_code == 200
+    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]

@@ -3,7 +3,7 @@
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -35,8 +35,26 @@ def fail_open(name, method):
     return wrapper
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client builds a `redis.Redis` (and its table of ~80 reply parsers) for
+    every operation; one per connection pool is enough, as `redis.Redis` is thread-safe."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
-    pass
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
 
 for _name in FALLBACKS:

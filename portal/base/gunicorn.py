@@ -10,8 +10,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so a slow leak in any library cannot grow without bound.
-max_requests = 20000
-max_requests_jitter = 2000
+max_requests = 100000
+max_requests_jitter = 10000
 # Each request is logged once, by portal.base.observability.RequestLogMiddleware.
 accesslog = None
 errorlog = "-"

@@ -1,5 +1,7 @@
 """What every public page type shares: a lead text, an image, folded search text."""
 
+import copy
+
 from anyascii import anyascii
 from django.db import models
 from django.utils.html import strip_tags
@@ -11,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.base.forms import BasePageForm
+from portal.base.versioned import remembered
 
 RICH_TEXT_FEATURES = [
     "h2",
@@ -74,6 +77,17 @@ class BasePage(Page):
     def folded_search_text(self):
         return " ".join(fold(getattr(self, name, "")) for name in self.folded_text_fields)
 
+    def get_view_restrictions(self):
+        """Wagtail asks on every page served; most pages are in no private section, and
+        that is known without a query (`portal.base.privacy`)."""
+        from wagtail.models import PageViewRestriction
+
+        from portal.base.privacy import needs_restriction_check
+
+        if needs_restriction_check(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
 
 class ContentPage(BasePage):
     """A plain page of text: about the project, privacy notice, house rules."""
@@ -120,6 +134,17 @@ class SiteSettings(BaseSiteSetting):
     )
 
     select_related = ["privacy_page", "accessibility_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per content version in each process: every page's footer needs it,
+        and saving the settings renews the version (`portal.base.apps`)."""
+        if site is None:
+            return super().for_site(site)
+        found = remembered(
+            "site-settings", site.pk, lambda: super(SiteSettings, cls).for_site(site)
+        )
+        return copy.copy(found)
 
     panels = [
         MultiFieldPanel(

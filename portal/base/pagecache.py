@@ -12,7 +12,9 @@ personal, no CSRF token, no preview (previews live under the admin).
 """
 
 import logging
+import time
 import uuid
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,21 +24,43 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "portal:content-version"
 logger = logging.getLogger(__name__)
 
+# Within one request the version is read once however often it is asked for (page cache,
+# menu, listings); outside a request (commands, shells) every call reads the shared cache.
+_this_request = ContextVar("content_version_of_this_request", default=None)
+
 
 def content_version():
     """The current content version; a fresh one (so: nothing cached) if the cache is down."""
+    memo = _this_request.get()
+    if memo:
+        return memo["version"]
     try:
         version = caches["versions"].get(VERSION_KEY)
     except Exception:
         logger.warning("Content version unavailable; the cache is down.", exc_info=True)
-        return uuid.uuid4().hex
+        version = uuid.uuid4().hex
     if version is None:
         version = bump_content_version()
+    if memo is not None:
+        memo["version"] = version
     return version
+
+
+class content_version_per_request:
+    """Context manager: `content_version()` reads the shared cache at most once inside."""
+
+    def __enter__(self):
+        self.token = _this_request.set({})
+
+    def __exit__(self, *exc_info):
+        _this_request.reset(self.token)
 
 
 def bump_content_version(**kwargs):
     version = uuid.uuid4().hex
+    memo = _this_request.get()
+    if memo is not None:
+        memo["version"] = version  # what this request renders from now on is the new content
     try:
         caches["versions"].set(VERSION_KEY, version, timeout=None)
     except Exception:
@@ -59,6 +83,16 @@ def connect_page_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_content_version, weak=False)
     post_delete.connect(page_deleted, weak=False)
+    post_save.connect(alias_created, weak=False)
+
+
+def alias_created(sender, instance, created, **kwargs):
+    """Wagtail sends no signal when it creates an alias, which shares its original's view
+    restrictions (`portal.base.privacy` keeps a list of aliases per version)."""
+    from wagtail.models import Page
+
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        bump_content_version()
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -94,15 +128,14 @@ class AnonymousPageCacheMiddleware:
         )
 
     def __call__(self, request):
+        with content_version_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        try:
-            key = f"portal:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
-            cached = caches["default"].get(key)
-        except Exception:
-            # Without the cache the site is slower, not down.
-            logger.warning("Page cache unavailable; rendering without it.", exc_info=True)
-            return self.get_response(request)
+        key = f"portal:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        cached = self.lookup(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
@@ -110,9 +143,37 @@ class AnonymousPageCacheMiddleware:
         if self.cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            try:
-                caches["default"].set(key, response, self.seconds)
-                response["X-Cache"] = "MISS"
-            except Exception:
-                logger.warning("Page cache unavailable; not storing.", exc_info=True)
+            self.store(key, response)
+            response["X-Cache"] = "MISS"
         return response
+
+    # Each process keeps the pages it served in memory too ("local"), so most hits cost no
+    # round trip to the shared cache. The content version in the key keeps that safe: a
+    # publish anywhere gives every worker a new key at once. The shared entry carries its
+    # expiry, so a local copy never outlives it.
+
+    def lookup(self, key):
+        try:
+            response = caches["local"].get(key)
+            if response is not None:
+                return response
+            entry = caches["default"].get(key)
+        except Exception:
+            # Without the cache the site is slower, not down.
+            logger.warning("Page cache unavailable; rendering without it.", exc_info=True)
+            return None
+        if entry is None:
+            return None
+        expires_at, response = entry
+        remaining = expires_at - time.time()
+        if remaining <= 0:
+            return None
+        caches["local"].set(key, response, remaining)
+        return response
+
+    def store(self, key, response):
+        try:
+            caches["local"].set(key, response, self.seconds)
+            caches["default"].set(key, (time.time() + self.seconds, response), self.seconds)
+        except Exception:
+            logger.warning("Page cache unavailable; not storing.", exc_info=True)

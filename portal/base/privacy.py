@@ -1,28 +1,41 @@
 """Which parts of the page tree are private, worked out once per content version.
 
 Wagtail's `PageQuerySet.public()` reads every view restriction each time it is called,
-which is a query per listing on every page. The restrictions change only when content
-does, so `public(queryset)` reads them from the cache under the content version.
+which is a query per listing on every page, and serving a page reads the restrictions of
+it and its ancestors (two queries). The restrictions change only when content does, so
+`public(queryset)` and `needs_restriction_check(page)` read them from the cache under the
+content version (a restriction saved or deleted renews it: `portal.base.apps`).
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
-from portal.base.pagecache import content_version
+from portal.base.versioned import per_content_version
 
 
 def private_paths():
-    key = f"portal:private-paths:{content_version()}"
-    try:
-        paths = cache.get(key)
-    except Exception:
-        paths = None
-    if paths is None:
-        from wagtail.models import PageViewRestriction
+    return per_content_version("private-paths", read_private_paths)
 
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, 24 * 60 * 60)
-    return paths
+
+def read_private_paths():
+    from wagtail.models import PageViewRestriction
+
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def alias_paths():
+    return per_content_version("alias-paths", read_alias_paths)
+
+
+def read_alias_paths():
+    from wagtail.models import Page
+
+    return list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+
+
+def needs_restriction_check(page):
+    """Whether a view restriction may apply to `page`: it is in a private section, or in
+    or under an alias (whose restrictions are its original's, as Wagtail resolves them)."""
+    return any(page.path.startswith(path) for path in (*private_paths(), *alias_paths()))
 
 
 def public(pages):

@@ -8,11 +8,7 @@ content does, so it is kept in the cache under the current content version
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
-from portal.base.pagecache import content_version
-
-CACHE_SECONDS = 24 * 60 * 60
+from portal.base.versioned import per_content_version
 
 
 @dataclass
@@ -23,26 +19,8 @@ class Section:
     news_url: str | None
 
 
-# The directory of the current version, kept in this process too: reading 100 KS pages
-# back from the shared cache on every request costs more than the rest of the menu.
-_this_process = {}
-
-
 def sections():
-    version = content_version()
-    if version in _this_process:
-        return _this_process[version]
-    key = f"portal:sections:{version}"
-    try:
-        found = cache.get(key)
-    except Exception:
-        return build_sections()  # the cache is down: slower, still right
-    if found is None:
-        found = build_sections()
-        cache.set(key, found, CACHE_SECONDS)
-    _this_process.clear()
-    _this_process[version] = found
-    return found
+    return per_content_version("sections", build_sections)
 
 
 def build_sections():

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "portal.base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.base.pagecache.AnonymousPageCacheMiddleware",
+    "portal.base.sites.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +140,15 @@ else:
             ),
         },
     }
+
+# What is stored under the content version (pages, the KS menu and cards) never changes
+# under its key, so each process keeps a copy of what it used: no round trip to Redis.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-local",
+    "TIMEOUT": 24 * 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 # Anonymous page cache (portal.base.pagecache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -1,0 +1,39 @@
+"""Which Wagtail site answers a request, and its settings, looked up once per content
+version in each process instead of with a query on every request.
+
+Sites and site settings change only through the admin, which renews the content version
+(`portal.base.apps`), so a remembered lookup is never out of date.
+"""
+
+import copy
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from portal.base.versioned import remembered
+
+
+def fresh_copy(site):
+    """A copy for one request, so nothing a request sets sticks to the remembered one."""
+    if site is None:
+        return None
+    site = copy.copy(site)
+    if "root_page" in site._state.fields_cache:
+        site.root_page = copy.copy(site.root_page)
+    return site
+
+
+class SiteLookupMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # The same host and port Wagtail's `Site.find_for_request` reads.
+        key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+        try:
+            site = remembered("site", key, lambda: Site._find_for_request(request))
+        except Exception:
+            # The database is down: leave the lookup to Wagtail, and `/healthz` say so.
+            return self.get_response(request)
+        request._wagtail_site = fresh_copy(site)
+        return self.get_response(request)

@@ -1,0 +1,55 @@
+"""Values derived from public content, worked out once per content version.
+
+Under a given content version (`portal.base.pagecache`) such a value never changes, so it
+is kept in this process as well as in the shared cache: each worker builds or fetches it
+once per version, and every publish, move or delete makes the next request see a new one.
+"""
+
+from django.core.cache import cache
+
+from portal.base.pagecache import content_version
+
+CACHE_SECONDS = 24 * 60 * 60
+
+# name -> (version, value): the latest version's value of each name, in this process.
+_this_process = {}
+
+
+def per_content_version(name, build):
+    """The value of `build()` for the current content version."""
+    version = content_version()
+    known = _this_process.get(name)
+    if known is not None and known[0] == version:
+        return known[1]
+    key = f"portal:{name}:{version}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        return build()  # the cache is down: slower, still right
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    _this_process[name] = (version, value)
+    return value
+
+
+# name -> (version, {key: value}): small lookups kept in this process only.
+_lookups = {}
+
+
+def remembered(name, key, build, limit=64):
+    """`build()` for `key` under the current content version, remembered in this process.
+
+    For cheap-to-repeat lookups keyed by something from the request (a host name): at
+    most `limit` keys a version, so odd requests cannot grow the memory.
+    """
+    version = content_version()
+    known = _lookups.get(name)
+    if known is None or known[0] != version:
+        known = _lookups[name] = (version, {})
+    values = known[1]
+    if key not in values:
+        if len(values) >= limit:
+            return build()
+        values[key] = build()
+    return values[key]
