@@ -65,3 +65,95 @@ def test_shows_a_progress_bar_on_stderr_unless_quiet(capsys):
     assert "2/2 KS" in capsys.readouterr().err
     load(communities=2)
     assert capsys.readouterr().err == ""
+
+
+# --- Programmes ---------------------------------------------------------------------------
+
+BUILT_IN_TYPES = {
+    "repair_cafe",
+    "community_garden",
+    "intergenerational",
+    "energy_advice",
+    "workshop",
+}
+
+
+def test_programmes_of_every_built_in_type_are_created_live_for_each_ks():
+    from programmes.models import Programme
+
+    load(communities=5, spaces_per_community=1, stakeholders_per_community=3)
+    for community in CommunityPage.objects.all():
+        programmes = Programme.objects.filter(community=community)
+        # Three by default, each of a different type.
+        assert programmes.values("programme_type").distinct().count() == 3
+        own = set(Stakeholder.objects.filter(community=community).values_list("pk", flat=True))
+        space = SpacePage.objects.child_of(community).get()
+        for programme in programmes:
+            organisers = set(programme.organisers.values_list("pk", flat=True))
+            assert organisers and organisers <= own, programme
+            assert programme.themes.exists() and programme.audiences.exists()
+            assert programme.space == space
+            assert programme.live and programme.live_revision_id == programme.latest_revision_id
+            # The published revision holds what the programme holds, as after an editor's
+            # publish: the admin's history and compare views read it.
+            published = programme.live_revision.as_object()
+            assert published.title == programme.title
+            assert {organiser.pk for organiser in published.organisers.all()} == organisers
+            programme.plugin.block.clean(programme.plugin.to_python(programme.details))
+            programme.full_clean()
+    assert set(Programme.objects.values_list("programme_type", flat=True)) == BUILT_IN_TYPES
+
+
+def test_programmes_top_up_to_the_larger_scale_and_keep_the_rest():
+    from wagtail.models import Revision
+
+    from programmes.models import Programme
+
+    load(communities=2, stakeholders_per_community=2, programmes_per_community=2)
+    first = set(Programme.objects.values_list("pk", flat=True))
+    load(communities=3, stakeholders_per_community=2, programmes_per_community=7)
+    load(communities=3, stakeholders_per_community=2, programmes_per_community=7)
+    assert first < set(Programme.objects.values_list("pk", flat=True))
+    assert Programme.objects.count() == 21
+    assert Revision.objects.filter(object_str__in=Programme.objects.values("title")).count() == 21
+    # Beyond one of each type, a KS's programme is numbered.
+    assert Programme.objects.filter(title__endswith=" 2").count() == 3 * 2
+
+
+def test_programmes_are_inserted_in_bulk_not_one_by_one():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    load(communities=2, programmes_per_community=0)
+    with CaptureQueriesContext(connection) as few:
+        load(communities=2, programmes_per_community=1)
+    with CaptureQueriesContext(connection) as many:
+        load(communities=2, programmes_per_community=10)
+    assert len(many) == len(few)
+
+
+def test_the_defaults_still_work_and_report_programmes(capsys):
+    from programmes.models import Programme
+
+    call_command("load_bench_data", communities=1, force=True)
+    assert "× 3 programmes" in capsys.readouterr().out
+    assert Programme.objects.count() == 3
+    call_command("load_bench_data", communities=1, force=True)
+    assert "Already there: 3 pages, 5 stakeholders, 3 programmes" in capsys.readouterr().out
+
+
+def test_bench_programme_pages_are_served_and_found(client):
+    from programmes.models import Programme
+
+    load(
+        communities=1,
+        spaces_per_community=1,
+        stakeholders_per_community=2,
+        programmes_per_community=5,
+    )
+    for programme in Programme.objects.all():
+        response = client.get(programme.get_url())
+        assert response.status_code == 200, programme.get_url()
+        assert programme.title in response.content.decode()
+    repair_cafe = Programme.objects.get(programme_type="repair_cafe")
+    assert repair_cafe.title in client.get("/iskanje/", {"q": repair_cafe.title}).content.decode()

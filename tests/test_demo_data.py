@@ -134,3 +134,105 @@ def test_ks_golnik_sees_only_golnik_in_the_admin(client, demo):
             assert document.title not in html["documents"]
         for page in other.get_descendants(inclusive=True):
             assert f'"/admin/pages/{page.pk}/' not in pages
+
+
+# --- Programmes ---------------------------------------------------------------------------
+
+BUILT_IN_TYPES = {
+    "repair_cafe",
+    "community_garden",
+    "intergenerational",
+    "energy_advice",
+    "workshop",
+}
+PILOT_KS = {"golnik", "zlato-polje", "strazisce"}
+
+
+def test_every_built_in_programme_type_is_live_and_spread_over_the_three_ks(demo):
+    from programmes.models import Programme
+
+    programmes = Programme.objects.select_related("community")
+    assert programmes.count() >= 7
+    assert set(programmes.values_list("programme_type", flat=True)) >= BUILT_IN_TYPES
+    for programme in programmes:
+        assert programme.live and not programme.has_unpublished_changes, programme
+        assert programme.live_revision_id == programme.latest_revision_id is not None
+    in_ks = programmes.exclude(community=None)
+    assert {programme.community.slug for programme in in_ks} == PILOT_KS
+    assert {programme.programme_type for programme in in_ks} == BUILT_IN_TYPES
+    for slug in PILOT_KS:
+        assert in_ks.filter(community__slug=slug).values("programme_type").distinct().count() >= 3
+    municipal = programmes.filter(community=None, organisers__name="Ljudska univerza Kranj")
+    assert municipal.exists()
+
+
+def test_each_programme_is_organised_by_demo_stakeholders_and_says_how_to_join(demo):
+    from programmes.models import Programme
+
+    for programme in Programme.objects.all():
+        organisers = list(programme.organisers.all())
+        assert organisers, programme
+        # A KS's programme is run by stakeholders of that KS or of the whole municipality.
+        assert {o.community_id for o in organisers} <= {programme.community_id, None}
+        assert programme.themes.exists() and programme.audiences.exists(), programme
+        if programme.community_id:
+            assert programme.space.get_parent().pk == programme.community_id, programme
+        assert programme.contact_email.endswith("@example.org"), programme
+        assert " 555 " in programme.contact_phone, programme
+        assert programme.is_free or programme.price
+        # What the admin would check before publishing holds too.
+        programme.full_clean()
+
+
+def test_each_programme_has_its_type_details_filled_in(demo):
+    from wagtail.documents.models import Document
+
+    from programmes.models import Programme
+
+    for programme in Programme.objects.all():
+        plugin = programme.plugin
+        assert set(programme.details) == set(plugin.block.child_blocks), programme
+        value = plugin.to_python(programme.details)
+        plugin.block.clean(value)  # valid as the editor's form would have it
+        filled = [name for name in plugin.block.child_blocks if value[name] not in ("", None, [])]
+        assert len(filled) >= 2, (programme, filled)
+    workshops = Programme.objects.filter(programme_type="workshop")
+    assert all(workshop.details["method"] == "carousel" for workshop in workshops)
+    report = workshops.get(community=None).details["report"]
+    assert Document.objects.filter(pk=report, title__startswith="Poročilo z delavnic").exists()
+
+
+def test_each_programme_page_answers_at_its_public_url(client, demo):
+    from programmes.models import Programme
+
+    for programme in Programme.objects.select_related("community"):
+        url = programme.get_url()
+        if programme.community is not None:
+            assert url.startswith(f"{programme.community.url}programi/"), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert programme.title in html
+        for organiser in programme.organisers.all():
+            assert organiser.name in html, (url, organiser.name)
+
+
+def test_loading_again_creates_no_programme(demo):
+    from wagtail.models import Revision
+
+    from programmes.models import Programme
+
+    def state():
+        programmes = Programme.objects.order_by("pk")
+        return (
+            list(programmes.values_list("pk", "latest_revision_id", "live_revision_id")),
+            Revision.objects.filter(object_str__in=programmes.values("title")).count(),
+            Programme.organisers.through.objects.count(),
+        )
+
+    before = state()
+    out = io.StringIO()
+    call_command("load_demo_data", force=True, stdout=out)
+    assert state() == before
+    assert "Nothing to do" in out.getvalue()
+    assert f"{len(before[0])} programmes" in out.getvalue()

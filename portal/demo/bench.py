@@ -5,7 +5,10 @@ loader again only adds what is missing: it tops an existing database up to the r
 scale and never changes what is there. KS and space pages go through `add_child` and
 `publish` like any page (the tree, revisions and search index stay right), and each KS is
 provisioned by `provision_community` like a new KS in the admin. Stakeholders, plain rows,
-are inserted in bulk and indexed in one call.
+are inserted in bulk and indexed in one call. Programmes, snippets with revisions, are
+inserted in bulk too, each with its organisers, themes and audiences and one published
+revision, as if an editor had created and published it; the i-th programme of a KS always
+has the same type and title, so topping up finds it.
 
 Place names are real Gorenjska villages and towns; people, societies and businesses are
 made up, e-mails use example.org and phones the unused 555 range.
@@ -14,9 +17,12 @@ made up, e-mails use example.org and phones the unused 555 range.
 import itertools
 from dataclasses import dataclass
 
+from anyascii import anyascii
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Site
+from wagtail.models import Revision, Site
 from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
@@ -24,8 +30,10 @@ from portal.base.pagecache import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
 from portal.demo.builder import DemoDataError
+from portal.demo.programmes import details_json
 from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
+from programmes.models import Audience, Programme, Theme
 
 # Not the demo's pilot KS (Golnik, Zlato polje, Stražišče), so the two loaders never meet.
 PLACES = [
@@ -81,10 +89,99 @@ STAKEHOLDER_DESCRIPTION = (
 
 
 @dataclass(frozen=True)
+class Kind:
+    """A bench programme of one built-in type: title, summary, themes, audiences, details."""
+
+    programme_type: str
+    title: str
+    summary: str
+    themes: tuple
+    audiences: tuple
+    details: dict
+    registration: str = Programme.Registration.NOT_NEEDED
+
+
+# The built-in types, in the order the programmes of a KS cycle through them.
+KINDS = [
+    Kind(
+        "repair_cafe",
+        "Popravljalnica {place}",
+        "Vsako prvo soboto v mesecu skupaj popravimo male aparate, oblačila in kolesa.",
+        ("circular_economy",),
+        ("adults", "seniors"),
+        {
+            "repair_categories": ["electrical", "textiles", "bicycles"],
+            "tools_available": ["spajkalnik", "šivalni stroj", "stojalo za kolo"],
+            "volunteers_needed": True,
+            "volunteer_skills": "elektrika, šivanje",
+        },
+    ),
+    Kind(
+        "community_garden",
+        "Skupnostni vrt {place}",
+        "Visoke grede ob domu krajanov, ki jih sosedje obdelujejo skupaj in brez škropiv.",
+        ("food",),
+        ("children", "adults", "seniors"),
+        {
+            "plots_total": 10,
+            "plots_free": 3,
+            "how_to_apply": "<p>Za gredo zaprosite v uradnih urah KS.</p>",
+            "season_start": "4",
+            "season_end": "10",
+        },
+        registration=Programme.Registration.NEEDED,
+    ),
+    Kind(
+        "intergenerational",
+        "Medgeneracijsko druženje {place}",
+        "Mladi in starejši se ob kavi učijo drug od drugega: telefoni, ročna dela, zgodbe.",
+        ("circular_economy",),
+        ("youth", "seniors", "intergenerational"),
+        {
+            "age_groups": ["youth", "seniors"],
+            "mentors": [{"name": "Ana Novak", "offers": "pametni telefon"}],
+        },
+    ),
+    Kind(
+        "energy_advice",
+        "Energetsko svetovanje {place}",
+        "Energetski svetovalec enkrat na mesec svetuje o izolaciji, ogrevanju in spodbudah.",
+        ("energy",),
+        ("adults", "seniors"),
+        {"advice_topics": ["insulation", "heating", "subsidies"], "booking_url": ""},
+        registration=Programme.Registration.NEEDED,
+    ),
+    Kind(
+        "workshop",
+        "Delavnica vrtiljak {place}",
+        "Po metodi vrtiljak skupaj načrtujemo program skupnostnega prostora.",
+        ("spatial_planning",),
+        ("youth", "adults", "seniors"),
+        {"method": "carousel", "facilitator": "Ljudska univerza Kranj", "outcomes": ""},
+    ),
+]
+PROGRAMME_DESCRIPTION = (
+    "<p>Program skupnostnega prostora v KS {place}, ki ga pripravljajo domača društva in "
+    "krajani. Vabljeni vsi, ki bi radi sodelovali.</p>"
+)
+# Mostly running, some planned, paused or ended, spread over the KS.
+STATUSES = [
+    Programme.Status.RUNNING,
+    Programme.Status.RUNNING,
+    Programme.Status.PLANNED,
+    Programme.Status.RUNNING,
+    Programme.Status.PAUSED,
+    Programme.Status.RUNNING,
+    Programme.Status.ENDED,
+]
+
+
+@dataclass(frozen=True)
 class Scale:
     communities: int
     spaces_per_community: int = 2
     stakeholders_per_community: int = 5
+    programmes_per_community: int = 3
 
 
 def place_names(count):
@@ -105,6 +202,8 @@ class BenchBuilder:
         self.progress = progress
         self.on_community = on_community or (lambda done, total: None)
         self.home = self.home_page()
+        self.themes = {theme.key: theme for theme in Theme.objects.all()}
+        self.audiences = {audience.key: audience for audience in Audience.objects.all()}
 
     @staticmethod
     def home_page():
@@ -126,6 +225,7 @@ class BenchBuilder:
                 community = self.community(place, existing.get(slugify(place)))
                 self.spaces(community, place)
                 self.stakeholders(community, place)
+                self.programmes(community, place, number=done - 1)
             self.on_community(done, len(names))
         # Bulk inserts send no signals: tell the page cache that content changed.
         bump_content_version()
@@ -214,3 +314,80 @@ class BenchBuilder:
             Stakeholder.objects.bulk_create(new)
             get_search_backend().add_bulk(Stakeholder, new)
             self.progress.add("stakeholder", community.title, count=len(new))
+
+    def programmes(self, community, place, number):
+        """The KS's programmes: the i-th is of the (number + i)-th type, so every type
+        appears across KS, and organised by two of the KS's stakeholders."""
+        if not self.scale.programmes_per_community:
+            return
+        have = set(Programme.objects.filter(community=community).values_list("slug", flat=True))
+        stakeholders = list(Stakeholder.objects.filter(community=community).order_by("pk"))
+        spaces = list(SpacePage.objects.child_of(community).order_by("path"))
+        now = timezone.now()
+        new = []
+        for index in range(self.scale.programmes_per_community):
+            kind = KINDS[(number + index) % len(KINDS)]
+            title = kind.title.format(place=place)
+            if index >= len(KINDS):
+                title = f"{title} {index // len(KINDS) + 1}"
+            slug = slugify(anyascii(title))[:100]
+            if slug in have:
+                self.progress.found("programme", title)
+                continue
+            programme = Programme(
+                community=community,
+                slug=slug,
+                title=title,
+                summary=kind.summary,
+                description=PROGRAMME_DESCRIPTION.format(place=place),
+                programme_type=kind.programme_type,
+                details=details_json(kind.programme_type, kind.details),
+                space=spaces[index % len(spaces)] if spaces else None,
+                registration=kind.registration,
+                contact_email=community.email,
+                contact_phone=community.phone,
+                status=STATUSES[(3 * number + index) % len(STATUSES)],
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+            )
+            # Held in memory by modelcluster until written below, and in the revision.
+            programme.organisers.set(
+                dict.fromkeys(stakeholders[(index + step) % len(stakeholders)] for step in (0, 1))
+                if stakeholders
+                else []
+            )
+            programme.themes.set([self.themes[key] for key in kind.themes])
+            programme.audiences.set([self.audiences[key] for key in kind.audiences])
+            new.append(programme)
+        if not new:
+            return
+        Programme.objects.bulk_create(new)
+        for name in ("organisers", "themes", "audiences"):
+            field = Programme._meta.get_field(name)
+            through = field.remote_field.through
+            own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            through.objects.bulk_create(
+                through(**{own: programme.pk, other: related.pk})
+                for programme in new
+                for related in getattr(programme, name).all()
+            )
+        content_type = ContentType.objects.get_for_model(Programme)
+        revisions = [
+            Revision(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=str(programme.pk),
+                created_at=now,
+                object_str=str(programme),
+                content=programme.serializable_data(),
+            )
+            for programme in new
+        ]
+        Revision.objects.bulk_create(revisions)
+        for programme, revision in zip(new, revisions, strict=True):
+            programme.latest_revision = programme.live_revision = revision
+        Programme.objects.bulk_update(new, ["latest_revision", "live_revision"])
+        get_search_backend().add_bulk(Programme, new)
+        self.progress.add("programme", community.title, count=len(new))

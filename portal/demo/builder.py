@@ -21,6 +21,7 @@ from portal.demo import content, house_rules
 from portal.demo.drawing import render_floor_plan
 from portal.demo.floor_plans import PLANS, describe
 from portal.demo.media import ensure_document, ensure_image
+from portal.demo.programmes import ensure_programmes
 from portal.demo.stakeholders import ensure_stakeholders
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
@@ -44,7 +45,9 @@ class PortalBuilder:
         """Build the whole portal; return the KS pages."""
         self.fill_in_home_page()
         communities = [self.community(spec) for spec in content.COMMUNITIES]
-        ensure_stakeholders({community.slug: community for community in communities}, self.progress)
+        by_slug = {community.slug: community for community in communities}
+        ensure_stakeholders(by_slug, self.progress)
+        ensure_programmes(by_slug, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
         for spec in content.MUNICIPAL_EVENTS:

@@ -21,8 +21,9 @@ def count(value):
 class Command(BaseCommand):
     help = (
         "Fill the portal with many KS sections, each provisioned like a new KS, with its "
-        "community spaces and stakeholders, to measure speed at scale (make bench). Adds "
-        "only what is missing, so running it again tops the database up to the scale asked."
+        "community spaces, stakeholders and programmes, to measure speed at scale (make "
+        "bench). Adds only what is missing, so running it again tops the database up to the "
+        "scale asked."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +43,15 @@ class Command(BaseCommand):
             help="Stakeholders of each KS (default 5).",
         )
         parser.add_argument(
+            "--programmes-per-community",
+            type=count,
+            default=3,
+            help=(
+                "Programmes of each KS, their types cycling over the built-in ones and "
+                "organised by the KS's stakeholders (default 3)."
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even though DEBUG is off. Never on a site with real content.",
@@ -58,6 +68,7 @@ class Command(BaseCommand):
             communities=options["communities"],
             spaces_per_community=options["spaces_per_community"],
             stakeholders_per_community=options["stakeholders_per_community"],
+            programmes_per_community=options["programmes_per_community"],
         )
         progress = Progress()
         bar = ProgressBar(sys.stderr if verbosity >= 1 else None, "KS")
@@ -75,7 +86,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Bench data at {scale.communities} KS × {scale.spaces_per_community} "
-                    f"spaces × {scale.stakeholders_per_community} stakeholders. "
+                    f"spaces × {scale.stakeholders_per_community} stakeholders × "
+                    f"{scale.programmes_per_community} programmes. "
                     f"Created {created}. Already there: {existing}."
                 )
             )
