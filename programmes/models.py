@@ -272,10 +272,11 @@ class Programme(
         return plugin.label if plugin else self.programme_type
 
     def folded_search_text(self):
-        """Accent-free text, so "strazisce" finds "Stražišče" on PostgreSQL too."""
+        """Accent-free text, so "strazisce" finds "Stražišče" on PostgreSQL too; with the
+        names of its KS and space, so "popravljalnica golnik" finds Golnik's."""
         return " ".join(
             anyascii(strip_tags(str(text or "")))
-            for text in (self.title, self.summary, self.description)
+            for text in (self.title, self.summary, self.description, self.community, self.space)
         )
 
     def clean(self):

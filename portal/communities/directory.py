@@ -53,3 +53,15 @@ def build_sections():
 def section_for_path(path):
     """The live KS section a page with this tree path belongs to, or None."""
     return next((s for s in sections() if path.startswith(s.community.path)), None)
+
+
+def home_url():
+    """The URL of the municipality's home page (the live one nearest the root)."""
+    return per_content_version("home-url", find_home_url)
+
+
+def find_home_url():
+    from home.models import HomePage
+
+    home = HomePage.objects.live().order_by("path").first()
+    return home.get_url() if home else None

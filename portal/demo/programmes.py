@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Collection
 
-from portal.demo import progress as demo_progress
 from portal.demo.content import GOLNIK, STRAZISCE, ZLATO_POLJE
 from portal.demo.media import ensure_document
 from portal.demo.odt import Bullets, Heading, Paragraph, odt_document
@@ -22,9 +21,6 @@ from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
-
-# How the loaders' summary names programmes ("3 programmes").
-demo_progress.NOUNS.setdefault("programme", ("programme", "programmes"))
 
 RUNNING = Programme.Status.RUNNING
 PLANNED = Programme.Status.PLANNED

@@ -15,6 +15,7 @@ NOUNS = {
     "page image": ("page image", "page images"),
     "document": ("document", "documents"),
     "stakeholder": ("stakeholder", "stakeholders"),
+    "programme": ("programme", "programmes"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

@@ -24,7 +24,7 @@ PAGES = {
     "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
     "content-page": PortalPage("/o-projektu/", "body.page-content"),
     "programme": PortalPage(
-        "/golnik/programi/medgeneracijsko-druzenje/", "body.page-programme .facts"
+        "/golnik/programi/popravljalnica-na-golniku/", "body.page-programme .facts"
     ),
     "programme-list": PortalPage("/programi/", "body.page-programmes .card--programme"),
     "programme-list-filtered": PortalPage(
