@@ -6,10 +6,19 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
+from wagtail.users.models import UserProfile
 
 from programmes.models import Programme
 
 NAMESPACE = "wagtailsnippets_programmes_programme"
+
+
+def in_english(user):
+    """`user` sees the admin in English, so tests can read its messages as written."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 def admin_url(name, *args):

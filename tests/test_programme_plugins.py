@@ -8,7 +8,14 @@ from wagtail.test.utils import WagtailTestUtils
 from programmes import registry
 from programmes.models import Programme, Theme
 from tests import builders
-from tests.programme_helpers import add_url, admin_url, form_data, list_block, section_of
+from tests.programme_helpers import (
+    add_url,
+    admin_url,
+    form_data,
+    in_english,
+    list_block,
+    section_of,
+)
 
 BIKE_KITCHEN = {
     "stands": "3",
@@ -35,7 +42,7 @@ class BikeKitchenInTheAdminTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.golnik = builders.community("KS Golnik")
-        cls.editor = cls.create_superuser("urednica", password="x")
+        cls.editor = in_english(cls.create_superuser("urednica", password="x"))
 
     def setUp(self):
         self.client.force_login(self.editor)

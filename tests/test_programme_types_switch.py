@@ -2,6 +2,7 @@
 the add menu, keeps their data, and breaks no admin screen; turning it on restores them."""
 
 from django.test import TestCase, override_settings
+from django.utils import translation
 from wagtail.test.utils import WagtailTestUtils
 
 from programmes import registry
@@ -11,6 +12,7 @@ from tests.programme_helpers import (
     add_url,
     admin_url,
     form_data,
+    in_english,
     list_block,
     programme,
     section_of,
@@ -24,7 +26,7 @@ class TypeSwitchTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.golnik = builders.community("KS Golnik")
-        cls.editor = cls.create_superuser("urednica", password="x")
+        cls.editor = in_english(cls.create_superuser("urednica", password="x"))
         cls.garden = programme(
             "Skupnostni vrt Golnik",
             "community_garden",
@@ -103,7 +105,7 @@ class TypeSwitchTests(WagtailTestUtils, TestCase):
 class BuiltInTypesInTheAdminTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = cls.create_superuser("urednica", password="x")
+        cls.editor = in_english(cls.create_superuser("urednica", password="x"))
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -138,7 +140,8 @@ class BuiltInTypesInTheAdminTests(WagtailTestUtils, TestCase):
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 200)
         error = response.context["form"].errors["details"].as_data()[0].block_errors["plots_free"]
-        self.assertIn("more free plots than plots in total", error.messages[0])
+        with translation.override("en"):
+            self.assertIn("more free plots than plots in total", str(error.messages[0]))
 
         data.update({"details-plots_free": "2"})
         self.assertEqual(self.client.post(url, data).status_code, 302)
