@@ -218,3 +218,18 @@ def test_listing_query_count_does_not_grow_with_programmes(
     client.get("/programi/")
     with django_assert_num_queries(LISTING_QUERIES):
         assert client.get("/programi/").status_code == 200
+
+
+def test_what_one_can_still_join_is_listed_first(client, golnik):
+    programme("Arhiv delavnic", "workshop", community=golnik, status="ended")
+    programme(
+        "Zeliščni vrt",
+        "community_garden",
+        community=golnik,
+        status="planned",
+        details={"plots_total": 4, "plots_free": 4},
+    )
+    programme("Bralni krožek", "intergenerational", community=golnik, status="paused")
+    soup = BeautifulSoup(client.get("/golnik/programi/").content, "html.parser")
+    titles = [a.get_text(strip=True) for a in soup.select(".card--programme .card__title a")]
+    assert titles == ["Zeliščni vrt", "Arhiv delavnic", "Bralni krožek"]

@@ -1,11 +1,14 @@
 """The filters of a programme listing: a plain GET form, so a filtered list is a link."""
 
 from django import forms
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.search.views import clean_query, search_terms
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
+
+FINISHED = [Programme.Status.PAUSED, Programme.Status.ENDED]
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -54,7 +57,9 @@ class ProgrammeFilterForm(forms.Form):
         if terms:
             found = Programme.objects.public().search(terms, operator="and")
             programmes = programmes.filter(pk__in=[programme.pk for programme in found])
-        return programmes.order_by("title", "pk")
+        # What one can still join comes first; paused and ended programmes last.
+        over = Case(When(status__in=FINISHED, then=Value(1)), default=Value(0))
+        return programmes.order_by(over, "title", "pk")
 
 
 def community_choices():

@@ -23,9 +23,7 @@ PAGES = {
     "news-index": PortalPage("/golnik/novice/", "body.page-news-index .news-item"),
     "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
     "content-page": PortalPage("/o-projektu/", "body.page-content"),
-    "programme": PortalPage(
-        "/golnik/programi/popravljalnica-na-golniku/", "body.page-programme .facts"
-    ),
+    "programme": PortalPage("/golnik/programi/popravljalnica/", "body.page-programme .facts"),
     "programme-list": PortalPage("/programi/", "body.page-programmes .card--programme"),
     "programme-list-filtered": PortalPage(
         "/programi/?theme=nekaj&type=repair_cafe", "body.page-programmes .notice--error", 400
