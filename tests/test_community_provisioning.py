@@ -254,3 +254,28 @@ def test_a_failure_while_provisioning_leaves_no_half_made_ks(client, admin_user,
         )
     assert not Page.objects.filter(slug="bitnje").exists()
     assert not Group.objects.filter(name__contains="Bitnje").exists()
+
+
+def test_migrate_gives_existing_ks_the_rights_on_models_added_since(client):
+    """A site provisioned before programmes existed: after `migrate`, its KS editors can
+    manage programmes with no manual step."""
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    community = CommunityPage.objects.get(slug="primskovo")
+    group = community.editors_group
+    programme_rights = group.permissions.filter(content_type__app_label="programmes")
+    municipal = Group.objects.get(name=MUNICIPAL_EDITORS)
+    assert programme_rights.exists()
+    programme_rights_before = set(programme_rights.values_list("codename", flat=True))
+    group.permissions.remove(*programme_rights)  # as a group made before programmes
+    municipal.permissions.remove(
+        *municipal.permissions.filter(content_type__app_label="programmes")
+    )
+
+    call_command("migrate", verbosity=0)
+
+    assert set(programme_rights.values_list("codename", flat=True)) == programme_rights_before
+    assert municipal.permissions.filter(codename="publish_programme").exists()
+    user = get_user_model().objects.create_user("urednica", password="x" * 12)
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get(reverse("wagtailsnippets_programmes_programme:list")).status_code == 200

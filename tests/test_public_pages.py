@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 3
-COMMUNITY_QUERIES = 8
+COMMUNITY_QUERIES = 10
 
 
 @pytest.fixture
@@ -54,9 +54,29 @@ def test_ks_page_shows_its_own_space_news_and_event_only(client, three_sections)
 
 
 def test_ks_page_query_count_is_pinned(client, three_sections, django_assert_num_queries):
+    """Spaces, stakeholders with their programmes, programmes, events and news: the same
+    number of queries however many of each a KS has."""
+    from portal.stakeholders.models import Stakeholder
+    from tests.programme_helpers import programme
+
+    golnik = three_sections[0]
+
+    def add_content(number):
+        builders.space(golnik, f"Prostor {number}")
+        organiser = Stakeholder.objects.create(
+            name=f"Društvo {number}", sector="ngo", community=golnik
+        )
+        programme(f"Program {number}", "workshop", community=golnik, organisers=[organiser])
+
+    add_content(1)
     client.get("/golnik/")
     with django_assert_num_queries(COMMUNITY_QUERIES):
-        client.get("/golnik/")
+        assert client.get("/golnik/").status_code == 200
+    for number in range(2, 6):
+        add_content(number)
+    client.get("/golnik/")
+    with django_assert_num_queries(COMMUNITY_QUERIES):
+        assert client.get("/golnik/").status_code == 200
 
 
 def test_empty_portal_speaks_to_people(client):

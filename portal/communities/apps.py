@@ -8,8 +8,12 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Local communities (KS)")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from portal.communities import signals  # noqa: F401
         from portal.communities.ownership import register_community_owned_models
+        from portal.communities.provisioning import keep_rights_in_step
 
         # Before anything asks Wagtail for these models' policies.
         register_community_owned_models()
+        post_migrate.connect(keep_rights_in_step, dispatch_uid="communities-keep-rights")

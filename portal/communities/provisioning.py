@@ -172,6 +172,28 @@ def ensure_municipal_editors():
     return group
 
 
+def keep_rights_in_step(sender, plan=None, **kwargs):
+    """After `migrate`, every provisioned KS and the municipal editors get the rights on
+    models that arrived since they were provisioned (programmes, say), so an upgraded
+    site needs no manual step. Runs once, after the last app's permissions exist."""
+    from django.apps import apps
+
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:  # Django signals each app with models, in order
+        return
+    if any(backwards for _, backwards in plan or []):
+        return  # unapplying migrations: the models may no longer match
+    communities = CommunityPage.objects.filter(editors_group__isnull=False).select_related(
+        "editors_group", "collection"
+    )
+    if not communities.exists():
+        return
+    ensure_municipal_editors()
+    for community in communities:
+        grant_community_rights(community, community.editors_group, community.collection)
+        apply_approval_setting(community)
+
+
 def add_community_editor(community, user):
     """Make `user` an editor of `community` (provisioning it first if needed)."""
     if not community.editors_group_id:
