@@ -19,6 +19,12 @@ class DetailsWidget(BlockWidget):
         except (KeyError, ValueError, TypeError):
             return None
 
+    def render_with_errors(self, name, value, attrs=None, errors=None, renderer=None):
+        # What could not be read is shown as the type's empty fields, with the error.
+        if value is None:
+            value = self.block_def.get_default()
+        return super().render_with_errors(name, value, attrs, errors, renderer)
+
 
 class DetailsField(BlockField):
     def __init__(self, block, **kwargs):

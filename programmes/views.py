@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -287,6 +287,8 @@ class ProgrammeViewSet(SnippetViewSet):
         ),
         FieldPanel("image"),
         FieldPanel("slug"),
+        # Go-live and expiry times, set in the status side panel like a page's.
+        PublishingPanel(),
     ]
 
     def get_edit_handler(self):

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 3
-COMMUNITY_QUERIES = 10
+COMMUNITY_QUERIES = 6
+COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
 
 
 @pytest.fixture
@@ -68,13 +69,18 @@ def test_ks_page_query_count_is_pinned(client, three_sections, django_assert_num
         )
         programme(f"Program {number}", "workshop", community=golnik, organisers=[organiser])
 
+    # The first request after a change renders every section; later ones reuse the
+    # sections kept per content version (spaces, programmes, stakeholders).
+    client.get("/golnik/")  # what a process looks up once in its life (content types)
     add_content(1)
-    client.get("/golnik/")
+    with django_assert_num_queries(COMMUNITY_QUERIES_AFTER_A_CHANGE):
+        assert client.get("/golnik/").status_code == 200
     with django_assert_num_queries(COMMUNITY_QUERIES):
         assert client.get("/golnik/").status_code == 200
     for number in range(2, 6):
         add_content(number)
-    client.get("/golnik/")
+    with django_assert_num_queries(COMMUNITY_QUERIES_AFTER_A_CHANGE):
+        assert client.get("/golnik/").status_code == 200
     with django_assert_num_queries(COMMUNITY_QUERIES):
         assert client.get("/golnik/").status_code == 200
 

@@ -24,18 +24,19 @@ def sections():
 
 
 def build_sections():
+    from portal.base.privacy import public
     from portal.communities.models import CommunityPage
     from portal.events.models import EventCalendarPage
     from portal.news.models import NewsIndexPage
 
     communities = list(
-        CommunityPage.objects.live().public().select_related("image").order_by("path")
+        public(CommunityPage.objects.live()).select_related("image").order_by("path")
     )
     depths = {community.depth + 1 for community in communities}
     children = {
         model: {
             page.path[: -CommunityPage.steplen]: page.get_url()
-            for page in model.objects.live().public().filter(depth__in=depths).order_by("-path")
+            for page in public(model.objects.live()).filter(depth__in=depths).order_by("-path")
         }
         for model in (EventCalendarPage, NewsIndexPage)
     }

@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.pagecache import content_version
 from portal.base.privacy import public
 from portal.programme_pages.routes import ProgrammeRoutes
 
@@ -142,15 +143,22 @@ class CommunityPage(ProgrammeRoutes, BasePage):
             .select_related("image")
             .prefetch_related("image__renditions")
         )
-        stakeholders = list(
-            Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
-            .select_related("logo")
-            .prefetch_related("logo__renditions", public_programmes())
+        # Read only when the section is rendered, not when it comes from the fragment
+        # cache (see the template).
+        stakeholders = SimpleLazyObject(
+            lambda: list(
+                Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
+                .select_related("logo")
+                .prefetch_related("logo__renditions", public_programmes())
+            )
         )
-        context["stakeholders_by_sector"] = grouped_by_sector(
-            s for s in stakeholders if s.community_id == self.pk
+        context["stakeholders_by_sector"] = SimpleLazyObject(
+            lambda: grouped_by_sector(s for s in stakeholders if s.community_id == self.pk)
         )
-        context["municipal_partners"] = [s for s in stakeholders if s.community_id is None]
+        context["municipal_partners"] = SimpleLazyObject(
+            lambda: [s for s in stakeholders if s.community_id is None]
+        )
+        context["content_version"] = content_version()
         context["programmes"] = (
             Programme.objects.public().of_community(self).select_related("image")[:6]
         )
