@@ -131,3 +131,18 @@ def test_a_change_to_the_site_settings_shows_in_the_footer_at_once(client, golni
     settings.save()
     assert "Oddelek za lokalno samoupravo" in client.get("/golnik/").content.decode()
     assert "Oddelek za lokalno samoupravo" in client.get("/").content.decode()
+
+
+def test_pages_cached_before_a_programme_type_was_turned_off_are_not_served(golnik):
+    """A restart with another PROGRAMME_PLUGINS never serves pages cached under the old."""
+    from django.test import Client
+
+    from tests.programme_helpers import programme
+
+    programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
+    assert "Popravljalnica na Golniku" in Client().get("/golnik/programi/").content.decode()
+    others = ["community_garden", "intergenerational", "energy_advice", "workshop"]
+    with override_settings(PROGRAMME_PLUGINS=others):
+        response = Client().get("/golnik/programi/")  # a new process, as after a restart
+    assert response["X-Cache"] == "MISS"
+    assert "Popravljalnica na Golniku" not in response.content.decode()

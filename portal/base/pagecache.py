@@ -11,6 +11,7 @@ responses that are 200, set no cookie, and do not vary on the cookie are stored:
 personal, no CSRF token, no preview (previews live under the admin).
 """
 
+import hashlib
 import logging
 import time
 import uuid
@@ -102,11 +103,17 @@ def page_deleted(sender, instance, **kwargs):
         bump_content_version()
 
 
+def settings_fingerprint():
+    values = [getattr(settings, name, None) for name in settings.PAGE_CACHE_VARY_ON_SETTINGS]
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:12]
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.skip_prefixes = tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
+        self.settings_key = settings_fingerprint()
 
     def cacheable_request(self, request):
         return (
@@ -134,7 +141,10 @@ class AnonymousPageCacheMiddleware:
     def respond(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = f"portal:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = (
+            f"portal:page:{content_version()}:{self.settings_key}:"
+            f"{request.get_host()}:{request.get_full_path()}"
+        )
         cached = self.lookup(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"

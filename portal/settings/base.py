@@ -153,6 +153,9 @@ CACHES["local"] = {
 # Anonymous page cache (portal.base.pagecache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt"]
+# Settings that change what public pages show: cached pages are kept apart per value, so
+# a restart with another value never serves pages cached under the old one.
+PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]
 
 # `make bench` measures pages against a view that does nothing (portal.base.bench); the
 # URL exists only where this is switched on.
