@@ -34,7 +34,23 @@ from programmes import registry
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
-class Theme(models.Model):
+class Term(models.Model):
+    """A fixed term (a theme, an audience) whose label comes from the choices of its
+    `key`, so it is translated like the rest of the interface."""
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self):
+        return str(self.get_key_display())
+
+    @property
+    def label(self):
+        return self.get_key_display()
+
+
+class Theme(Term):
     """A theme of the "Dovolj za vse" programme. Rows come from a data migration."""
 
     class Key(models.TextChoices):
@@ -48,20 +64,12 @@ class Theme(models.Model):
 
     key = models.CharField(_("key"), max_length=40, choices=Key.choices, unique=True)
 
-    class Meta:
+    class Meta(Term.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return str(self.get_key_display())
-
-    @property
-    def label(self):
-        return self.get_key_display()
 
 
-class Audience(models.Model):
+class Audience(Term):
     """Who a programme is for. Rows come from a data migration."""
 
     class Key(models.TextChoices):
@@ -73,17 +81,9 @@ class Audience(models.Model):
 
     key = models.CharField(_("key"), max_length=40, choices=Key.choices, unique=True)
 
-    class Meta:
+    class Meta(Term.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return str(self.get_key_display())
-
-    @property
-    def label(self):
-        return self.get_key_display()
 
 
 class ProgrammeQuerySet(SearchableQuerySetMixin, models.QuerySet):
