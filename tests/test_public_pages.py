@@ -11,8 +11,8 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
-HOME_QUERIES = 3
-COMMUNITY_QUERIES = 6
+HOME_QUERIES = 2
+COMMUNITY_QUERIES = 5
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
 
 

@@ -23,6 +23,14 @@ def fresh_copy(site):
     return site
 
 
+def find_site(request):
+    """Wagtail's lookup, with the root page already specific: routing starts from it."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
+
+
 class SiteLookupMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -31,7 +39,7 @@ class SiteLookupMiddleware:
         # The same host and port Wagtail's `Site.find_for_request` reads.
         key = (split_domain_port(request._get_raw_host())[0], request.get_port())
         try:
-            site = remembered("site", key, lambda: Site._find_for_request(request))
+            site = remembered("site", key, lambda: find_site(request))
         except Exception:
             # The database is down: leave the lookup to Wagtail, and `/healthz` say so.
             return self.get_response(request)
