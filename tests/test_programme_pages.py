@@ -201,7 +201,7 @@ def test_a_turned_off_type_disappears_from_the_public_site_and_comes_back(client
     assert client.get(repair_cafe.get_url()).status_code == 200
 
 
-LISTING_QUERIES = 6
+LISTING_QUERIES = 5
 
 
 def test_listing_query_count_does_not_grow_with_programmes(

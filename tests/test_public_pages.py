@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 2
-COMMUNITY_QUERIES = 5
+COMMUNITY_QUERIES = 4
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
 
 
@@ -263,3 +263,18 @@ def test_a_public_page_is_served_without_reading_view_restrictions(
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/golnik/").status_code == 200
     assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_breadcrumbs_follow_a_renamed_ks_at_once(client, three_sections):
+    golnik = three_sections[0]
+    space = golnik.get_children().type(builders.SpacePage).get()
+
+    def crumbs():
+        html = client.get(space.url).content.decode()
+        trail = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r">([^<>]+)</a>", trail)
+
+    assert crumbs() == ["Domov", "Golnik", space.title]
+    golnik.title = "KS Golnik pod Storžičem"
+    golnik.save_revision().publish()
+    assert crumbs() == ["Domov", "KS Golnik pod Storžičem", space.title]

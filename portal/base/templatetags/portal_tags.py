@@ -1,10 +1,13 @@
 """Site-wide template pieces: the portal's name, the KS navigation, the breadcrumb trail."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from wagtail.models import Site
 
 from portal.base.pagecache import content_version
+from portal.base.versioned import remembered
 from portal.communities.directory import sections
 
 register = template.Library()
@@ -62,5 +65,23 @@ def breadcrumbs(context):
     trail = context.get("breadcrumb_trail") or []
     if page is None or (page.depth <= 2 and not trail):
         return {"ancestors": [], "page": page, "trail": trail}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    # The ancestors' titles and URLs change only with content: read once per version.
+    ancestors = remembered(
+        "breadcrumbs",
+        (page.path, site.pk if site else None),
+        lambda: [
+            Crumb(ancestor.depth, ancestor.title, ancestor.get_url(request))
+            for ancestor in page.get_ancestors().filter(depth__gte=2)
+        ],
+        limit=5000,
+    )
     return {"ancestors": ancestors, "page": page, "trail": trail}
+
+
+@dataclass(frozen=True)
+class Crumb:
+    depth: int
+    title: str
+    url: str
