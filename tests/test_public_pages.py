@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 2
-COMMUNITY_QUERIES = 4
+COMMUNITY_QUERIES = 3
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
 
 
@@ -278,3 +278,37 @@ def test_breadcrumbs_follow_a_renamed_ks_at_once(client, three_sections):
     golnik.title = "KS Golnik pod Storžičem"
     golnik.save_revision().publish()
     assert crumbs() == ["Domov", "KS Golnik pod Storžičem", space.title]
+
+
+def test_a_page_deep_in_the_tree_takes_no_more_queries_than_a_shallow_one(
+    client, three_sections, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.base.models import ContentPage
+
+    golnik = three_sections[0]
+    shallow = builders.publish(golnik, ContentPage(title="Hišni red", body="<p>Red.</p>"))
+    middle = builders.publish(shallow, ContentPage(title="Kuhinja", body="<p>Red.</p>"))
+    deep = builders.publish(middle, ContentPage(title="Pomivalni stroj", body="<p>Red.</p>"))
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    assert deep.url == "/golnik/hisni-red/kuhinja/pomivalni-stroj/"
+    assert queries(deep.url) == queries(shallow.url)
+
+
+def test_a_live_page_under_a_draft_section_is_still_served(client, three_sections):
+    from portal.base.models import ContentPage
+
+    golnik = three_sections[0]
+    folder = builders.publish(golnik, ContentPage(title="Arhiv"))
+    page = builders.publish(folder, ContentPage(title="Zapisnik 2017", body="<p>Seja.</p>"))
+    folder.unpublish()
+    assert client.get("/golnik/arhiv/").status_code == 404
+    assert client.get(page.url_path.removeprefix("/domov")).status_code == 200

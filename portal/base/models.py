@@ -77,6 +77,16 @@ class BasePage(Page):
     def folded_search_text(self):
         return " ".join(fold(getattr(self, name, "")) for name in self.folded_text_fields)
 
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query for the whole path (`portal.base.routing`)."""
+        if path_components:
+            from portal.base.routing import find_route
+
+            found = find_route(self, request, path_components)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
+
     def get_view_restrictions(self):
         """Wagtail asks on every page served; most pages are in no private section, and
         that is known without a query (`portal.base.privacy`)."""
