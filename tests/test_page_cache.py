@@ -146,3 +146,17 @@ def test_pages_cached_before_a_programme_type_was_turned_off_are_not_served(goln
         response = Client().get("/golnik/programi/")  # a new process, as after a restart
     assert response["X-Cache"] == "MISS"
     assert "Popravljalnica na Golniku" not in response.content.decode()
+
+
+def test_the_version_moves_on_again_when_a_publish_commits(
+    golnik, django_capture_on_commit_callbacks
+):
+    """A page rendered between the publish and its commit may show the old content under
+    the new version; the version set at commit time keeps that copy from being served."""
+    from portal.base.pagecache import content_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        golnik.intro = "Uvod po objavi."
+        golnik.save_revision().publish()
+        during = content_version()
+    assert content_version() != during

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -58,6 +59,16 @@ class content_version_per_request:
 
 
 def bump_content_version(**kwargs):
+    """A new content version now, and again when the surrounding transaction commits: a
+    request that reads the new version before the commit still sees the old rows and
+    may cache them under it, so the version moves on once the rows are there for all."""
+    version = set_new_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(set_new_version)
+    return version
+
+
+def set_new_version():
     version = uuid.uuid4().hex
     memo = _this_request.get()
     if memo is not None:
