@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from portal.communities.models import CommunityPage
-from portal.events.models import EventPage
+from portal.events.models import EventPage, Occurrence
 from portal.news.models import NewsPage
 from portal.spaces.models import SpacePage
 
@@ -63,7 +63,7 @@ def test_each_community_page_shows_its_space_news_and_event(client, demo, slug):
     html = client.get(ks.url).content.decode()
     space = SpacePage.objects.child_of(ks).live().first()
     news = NewsPage.objects.latest_in(ks).first()
-    event = EventPage.objects.upcoming_in(ks).first()
+    event = Occurrence.objects.public().in_section(ks).upcoming().first().event
     for page in (space, news, event):
         assert page is not None
         assert page.title in html
