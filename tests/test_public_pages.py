@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 HOME_QUERIES = 3
 COMMUNITY_QUERIES = 6
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
+CALENDAR_QUERIES = 8
+SPACE_QUERIES = 8
+EVENT_QUERIES = 10
 
 
 @pytest.fixture
@@ -263,3 +266,35 @@ def test_a_public_page_is_served_without_reading_view_restrictions(
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/golnik/").status_code == 200
     assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_listings_of_dates_keep_their_query_counts_as_events_repeat(
+    client, three_sections, django_assert_num_queries
+):
+    """The calendar, home, KS, space and event pages list the dates of repeating events in
+    the same number of queries however many events and dates there are."""
+    golnik = three_sections[0]
+    calendar = golnik.get_children().type(builders.EventCalendarPage).get().specific
+    room = golnik.get_children().type(builders.SpacePage).get().specific
+    weekly = builders.event(calendar, "Tedensko srečanje", space=room, frequency="WEEKLY")
+    pages = {
+        "/": HOME_QUERIES,
+        "/golnik/": COMMUNITY_QUERIES,
+        "/golnik/dogodki/": CALENDAR_QUERIES,
+        room.url: SPACE_QUERIES,
+        weekly.url: EVENT_QUERIES,
+    }
+    for url in pages:
+        client.get(url)  # what a process looks up once per content version
+    for url, queries in pages.items():
+        with django_assert_num_queries(queries):
+            assert "Tedensko srečanje" in client.get(url).content.decode()
+    for number in range(10):
+        builders.event(
+            calendar, f"Srečanje {number}", space=room, frequency="DAILY", start=builders.at(1)
+        )
+    for url in pages:
+        client.get(url)
+    for url, queries in pages.items():
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
