@@ -35,12 +35,14 @@ class HomePage(ProgrammeRoutes, BasePage):
         from portal.base.pagecache import content_version
         from portal.communities.directory import sections
         from portal.communities.models import attach_communities
-        from portal.events.models import EventPage
+        from portal.events.models import Occurrence
+        from portal.events.models.pages import with_communities
         from portal.news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = [s for s in sections() if s.community.path.startswith(self.path)]
         context["content_version"] = content_version()
         context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
-        context["upcoming_events"] = attach_communities(EventPage.objects.upcoming_in(self)[:6])
+        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
+        context["upcoming_dates"] = with_communities(dates[:6])
         return context

@@ -68,3 +68,25 @@ def section(title, **fields):
     event(cal, f"Delavnica v KS {title}", space=room)
     news(news_index(ks), f"Novice iz KS {title}")
     return ks
+
+
+def event_form(**fields):
+    """What the event editor's form sends for a new event left at its defaults, plus
+    `fields`; pass it through `nested_form_data`."""
+    from wagtail.test.utils.form_data import inline_formset, rich_text
+
+    data = {
+        "location": "Dom krajanov",
+        "body": rich_text(""),
+        "status": "scheduled",
+        "frequency": "",
+        "interval": "1",
+        "monthly_by": "day",
+        "ends": "never",
+        "is_free": "on",
+        "registration": "none",
+        "excluded_dates": inline_formset([]),
+        "date_changes": inline_formset([]),
+    }
+    data.update(fields)
+    return data

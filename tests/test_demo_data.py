@@ -5,9 +5,10 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.db import models
 
 from portal.communities.models import CommunityPage
-from portal.events.models import EventPage
+from portal.events.models import EventPage, Occurrence
 from portal.news.models import NewsPage
 from portal.spaces.models import SpacePage
 
@@ -63,7 +64,7 @@ def test_each_community_page_shows_its_space_news_and_event(client, demo, slug):
     html = client.get(ks.url).content.decode()
     space = SpacePage.objects.child_of(ks).live().first()
     news = NewsPage.objects.latest_in(ks).first()
-    event = EventPage.objects.upcoming_in(ks).first()
+    event = Occurrence.objects.public().in_section(ks).upcoming().first().event
     for page in (space, news, event):
         assert page is not None
         assert page.title in html
@@ -236,3 +237,19 @@ def test_loading_again_creates_no_programme(demo):
     assert state() == before
     assert "Nothing to do" in out.getvalue()
     assert f"{len(before[0])} programmes" in out.getvalue()
+
+
+def test_every_pilot_ks_has_repeating_and_single_events_with_changed_dates(demo):
+    from portal.events.models import DateChange, ExcludedDate
+
+    for slug in ("golnik", "zlato-polje", "strazisce"):
+        events = EventPage.objects.live().descendant_of(CommunityPage.objects.get(slug=slug))
+        assert events.exclude(rrule="").exists(), slug
+        assert events.filter(rrule="").exists(), slug
+    assert ExcludedDate.objects.exists()
+    assert DateChange.objects.filter(cancelled=True).exists()
+    moved = Occurrence.objects.exclude(start=models.F("original_start"))
+    assert moved.count() == 1
+    assert Occurrence.objects.filter(cancelled=True).count() == 1
+    first_saturdays = EventPage.objects.filter(rrule="FREQ=MONTHLY;BYDAY=1SA")
+    assert first_saturdays.count() == 2

@@ -94,13 +94,13 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
             cal,
             EventPage,
             nested_form_data(
-                {
-                    "title": "Popravljalnica",
-                    "start": "2030-03-02 17:00",
-                    "end": "2030-03-02 19:00",
-                    "location": "Dom krajanov Primskovo",
-                    "body": rich_text("<p>Prinesite pokvarjene stvari.</p>"),
-                }
+                builders.event_form(
+                    title="Popravljalnica",
+                    start="2030-03-02 17:00",
+                    end="2030-03-02 19:00",
+                    location="Dom krajanov Primskovo",
+                    body=rich_text("<p>Prinesite pokvarjene stvari.</p>"),
+                )
             ),
         )
         index = NewsIndexPage.objects.child_of(ks).get()

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 HOME_QUERIES = 2
 COMMUNITY_QUERIES = 3
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
+CALENDAR_QUERIES = 4
+SPACE_QUERIES = 3
+EVENT_QUERIES = 4
 
 
 @pytest.fixture
@@ -312,3 +315,35 @@ def test_a_live_page_under_a_draft_section_is_still_served(client, three_section
     folder.unpublish()
     assert client.get("/golnik/arhiv/").status_code == 404
     assert client.get(page.url_path.removeprefix("/domov")).status_code == 200
+
+
+def test_listings_of_dates_keep_their_query_counts_as_events_repeat(
+    client, three_sections, django_assert_num_queries
+):
+    """The calendar, home, KS, space and event pages list the dates of repeating events in
+    the same number of queries however many events and dates there are."""
+    golnik = three_sections[0]
+    calendar = golnik.get_children().type(builders.EventCalendarPage).get().specific
+    room = golnik.get_children().type(builders.SpacePage).get().specific
+    weekly = builders.event(calendar, "Tedensko srečanje", space=room, frequency="WEEKLY")
+    pages = {
+        "/": HOME_QUERIES,
+        "/golnik/": COMMUNITY_QUERIES,
+        "/golnik/dogodki/": CALENDAR_QUERIES,
+        room.url: SPACE_QUERIES,
+        weekly.url: EVENT_QUERIES,
+    }
+    for url in pages:
+        client.get(url)  # what a process looks up once per content version
+    for url, queries in pages.items():
+        with django_assert_num_queries(queries):
+            assert "Tedensko srečanje" in client.get(url).content.decode()
+    for number in range(10):
+        builders.event(
+            calendar, f"Srečanje {number}", space=room, frequency="DAILY", start=builders.at(1)
+        )
+    for url in pages:
+        client.get(url)
+    for url, queries in pages.items():
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200

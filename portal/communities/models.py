@@ -130,7 +130,7 @@ class CommunityPage(ProgrammeRoutes, BasePage):
         return self
 
     def get_context(self, request, *args, **kwargs):
-        from portal.events.models import EventPage
+        from portal.events.models import Occurrence
         from portal.news.models import NewsPage
         from portal.programme_pages.routes import public_programmes
         from portal.spaces.models import SpacePage
@@ -163,7 +163,8 @@ class CommunityPage(ProgrammeRoutes, BasePage):
             Programme.objects.public().of_community(self).select_related("image")[:6]
         )
         context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
-        context["upcoming_events"] = EventPage.objects.upcoming_in(self)[:5]
+        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
+        context["upcoming_dates"] = dates[:5]
         from portal.communities.directory import section_for_path
 
         section = section_for_path(self.path)

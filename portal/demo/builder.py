@@ -23,7 +23,9 @@ from portal.demo.floor_plans import PLANS, describe
 from portal.demo.media import ensure_document, ensure_image
 from portal.demo.programmes import ensure_programmes
 from portal.demo.stakeholders import ensure_stakeholders
-from portal.events.models import EventCalendarPage, EventPage
+from portal.events.models import DateChange, EventCalendarPage, EventPage, ExcludedDate
+from portal.events.models.occurrences import instances_of
+from portal.events.recurrence import Ends, rule_text
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
 
@@ -214,10 +216,20 @@ class PortalBuilder:
 
     def event(self, calendar, spec, spaces):
         start, end = spec.when.resolve(self.today)
+        repeat = {}
+        if spec.repeat:
+            repeat = {
+                "frequency": spec.repeat.frequency,
+                "weekdays": spec.repeat.weekdays,
+                "monthly_by": spec.repeat.monthly_by,
+                "ends": Ends.AFTER if spec.repeat.count else Ends.NEVER,
+                "count": spec.repeat.count,
+            }
         return self.page(
             calendar,
             EventPage,
             spec.slug,
+            prepare=lambda page: self.date_exceptions(page, spec.repeat),
             title=spec.title,
             intro=spec.intro,
             body=spec.body.strip(),
@@ -226,7 +238,27 @@ class PortalBuilder:
             all_day=spec.all_day,
             space=spaces[spec.space] if spec.space else None,
             location=spec.location,
+            **repeat,
         )
+
+    @staticmethod
+    def date_exceptions(event, repeat):
+        """The dates of a new repeating event that are left out, cancelled or moved."""
+        if repeat is None:
+            return
+        event.rrule = rule_text(event)
+        dates = [instance.start for instance in instances_of(event, today=event.start.date())]
+        event.excluded_dates = [ExcludedDate(date=dates[n].date()) for n in repeat.left_out]
+        event.date_changes = [
+            DateChange(original_date=dates[n].date(), cancelled=True) for n in repeat.cancelled
+        ] + [
+            DateChange(
+                original_date=dates[n].date(),
+                start=dates[n] + datetime.timedelta(days=1),
+                end=dates[n] + (event.end - event.start) + datetime.timedelta(days=1),
+            )
+            for n in repeat.moved
+        ]
 
     def news(self, news_index, spec):
         date = (
@@ -251,8 +283,9 @@ class PortalBuilder:
 
     # --- Any page -----------------------------------------------------------------------
 
-    def page(self, parent, model, slug, **fields):
-        """The child of `parent` with this slug: found, or created and published."""
+    def page(self, parent, model, slug, prepare=None, **fields):
+        """The child of `parent` with this slug: found, or created (`prepare(page)` first,
+        if given) and published."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             existing = existing.specific
@@ -265,6 +298,8 @@ class PortalBuilder:
             self.progress.found("page", self.label(existing))
             return existing
         page = model(slug=slug, **fields)
+        if prepare is not None:
+            prepare(page)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.progress.add("page", self.label(page))

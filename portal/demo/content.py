@@ -52,6 +52,35 @@ class Upcoming:
 
 
 @dataclass(frozen=True)
+class FirstInMonth:
+    """The first `weekday` of the month after the one `today` is in (a repair café on the
+    first Saturday)."""
+
+    weekday: int
+    start: datetime.time = datetime.time(0, 0)
+    end: datetime.time | None = None
+
+    def resolve(self, today):
+        first = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        day = first + datetime.timedelta(days=(self.weekday - first.weekday()) % 7)
+        return _moment(day, self.start), _moment(day, self.end)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """How an event repeats (`EventPage`'s repeat fields), and which of its dates, counted
+    from 0, are left out, cancelled, or moved a day later."""
+
+    frequency: str
+    weekdays: str = ""
+    monthly_by: str = "day"
+    count: int | None = None
+    left_out: tuple[int, ...] = ()
+    cancelled: tuple[int, ...] = ()
+    moved: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class DaysAgo:
     """A news date a few days before the command runs."""
 
@@ -101,10 +130,11 @@ class Event:
     title: str
     intro: str
     body: str
-    when: On | Upcoming
+    when: On | Upcoming | FirstInMonth
     space: str = ""
     location: str = ""
     all_day: bool = False
+    repeat: Repeat | None = None
 
 
 @dataclass(frozen=True)
@@ -586,8 +616,9 @@ podjetja in javne zavode z Golnika na delavnico o prihodnosti prostorov krajevne
                 "bomo poskusili popraviti, namesto da bi ga zavrgli."
             ),
             body=REPAIR_CAFE,
-            when=Upcoming(week=0, weekday=SAT, start=at(9), end=at(12)),
+            when=FirstInMonth(SAT, start=at(9), end=at(12)),
             space="skupnostni-prostor",
+            repeat=Repeat("MONTHLY", monthly_by="weekday", cancelled=(2,)),
         ),
         Event(
             slug="srecanje-vrtickarjev",
@@ -622,6 +653,7 @@ krajevne skupnosti.</p>
 """,
             when=Upcoming(week=2, weekday=TUE, start=at(16), end=at(18)),
             space="skupnostni-prostor",
+            repeat=Repeat("MONTHLY", count=6),
         ),
         Event(
             slug="medgeneracijsko-druzenje",
@@ -790,8 +822,9 @@ ali majhnih skupinah: mlajši pomagajo pri telefonih, računalnikih in spletnih 
 starejši pa delijo znanje ročnih del, kuhanja in vrtnarjenja.</p>
 <p>Prinesite svoj telefon ali ročno delo. Srečanje je brezplačno.</p>
 """,
-            when=Upcoming(week=0, weekday=WED, start=at(17), end=at(19)),
+            when=Upcoming(week=0, weekday=WED, start=at(18), end=at(20)),
             space="dvorana",
+            repeat=Repeat("WEEKLY", weekdays="WE", left_out=(3,)),
         ),
         Event(
             slug="participativna-delavnica",
@@ -1001,8 +1034,9 @@ nastavimo zavore in prestavnike, očistimo in namažemo verige.</p>
 <p>Nadomestne dele, ki jih potrebujete, prinesite s seboj ali jih kupite po dogovoru. Če bo
 deževalo, se umaknemo pod streho.</p>
 """,
-            when=Upcoming(week=1, weekday=SAT, start=at(9), end=at(12)),
+            when=FirstInMonth(SAT, start=at(9), end=at(12)),
             space="skupnostni-prostor",
+            repeat=Repeat("MONTHLY", monthly_by="weekday", moved=(1,)),
         ),
         Event(
             slug="vrtiljak-idej",
@@ -1035,6 +1069,7 @@ prinesite knjigo in odnesite drugo.</p>
 """,
             when=Upcoming(week=3, weekday=THU, start=at(9, 30), end=at(11, 30)),
             space="skupnostni-prostor",
+            repeat=Repeat("WEEKLY", count=20),
         ),
         Event(
             slug="energetsko-svetovanje",

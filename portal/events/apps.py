@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "portal.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from portal.events import signals
+
+        signals.connect()

@@ -157,6 +157,10 @@ PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt"]
 # a restart with another value never serves pages cached under the old one.
 PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]
 
+# How many days ahead repeating events are expanded into dates (portal.events); the daily
+# `refresh_occurrences` run moves the horizon on.
+EVENT_HORIZON_DAYS = int(os.environ.get("EVENT_HORIZON_DAYS", "730"))
+
 # `make bench` measures pages against a view that does nothing (portal.base.bench); the
 # URL exists only where this is switched on.
 BENCH_BASELINE = env_bool("BENCH_BASELINE")

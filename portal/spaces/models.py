@@ -49,10 +49,11 @@ class SpacePage(CommunityOwned, BasePage):
         verbose_name_plural = _("community spaces")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.events.models import EventPage
+        from portal.events.models import Occurrence
         from programmes.models import Programme
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.objects.upcoming().filter(space=self)[:5]
+        dates = Occurrence.objects.public().filter(event__space=self).upcoming().for_listing()
+        context["upcoming_dates"] = dates[:5]
         context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
         return context

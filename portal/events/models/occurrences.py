@@ -1,0 +1,151 @@
+"""The dates of live events, expanded into rows so that listings are range queries.
+
+Each live event has one row per date from its first start up to `EVENT_HORIZON_DAYS`
+ahead of today. Rows are rewritten when the event is published and removed when it is
+unpublished or deleted (`portal.events.signals`); `refresh_occurrences` moves the horizon
+on every day. `path` is the event page's tree path, kept in step on a move, so "events
+in this KS" needs no join.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.base.privacy import public
+from portal.events import recurrence
+
+
+@dataclass(frozen=True)
+class When:
+    """What the templates show of a date: `end` is None when no end time was given."""
+
+    start: datetime.datetime
+    end: datetime.datetime | None
+    all_day: bool
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def between(self, start, end):
+        """Dates that overlap the time from `start` to `end`."""
+        return self.filter(start__lt=end, end__gt=start)
+
+    def upcoming(self, now=None):
+        """Dates that have not ended yet, soonest first."""
+        return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+
+    def in_section(self, page):
+        """Dates of events under `page` (a KS, or the home page for the municipality)."""
+        return self.filter(path__startswith=page.path)
+
+    def public(self):
+        """Dates the public may see: only live events have rows; private sections are left
+        out as `portal.base.privacy` knows them."""
+        return public(self)
+
+    def for_listing(self):
+        return self.select_related("event", "event__image", "event__space")
+
+
+class Occurrence(models.Model):
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="occurrences",
+    )
+    path = models.CharField(max_length=255)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    open_end = models.BooleanField(default=False)
+    original_start = models.DateTimeField(
+        _("original start"), help_text=_("Where a moved date was in the repeat rule.")
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event date")
+        verbose_name_plural = _("event dates")
+        ordering = ["start", "pk"]
+        indexes = [
+            models.Index(fields=["start"], name="occurrence_start"),
+            models.Index(fields=["end"], name="occurrence_end"),
+            models.Index(fields=["event", "start"], name="occurrence_event_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} @ {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def moved(self):
+        return self.start != self.original_start
+
+    @property
+    def when(self):
+        if self.all_day:
+            last_day = timezone.localtime(self.end) - datetime.timedelta(days=1)
+            same_day = last_day.date() == timezone.localtime(self.start).date()
+            return When(self.start, None if same_day else last_day, True)
+        return When(self.start, None if self.open_end else self.end, False)
+
+    @property
+    def is_past(self):
+        return self.end <= timezone.now()
+
+
+def horizon(today=None):
+    """How far ahead events are expanded: `EVENT_HORIZON_DAYS` from today."""
+    today = today or timezone.localdate()
+    last = today + datetime.timedelta(days=settings.EVENT_HORIZON_DAYS)
+    return timezone.make_aware(datetime.datetime.combine(last, datetime.time.max))
+
+
+def instances_of(event, today=None):
+    """The dates of `event` (as it is in memory, a draft too) up to the horizon."""
+    return recurrence.expand(
+        event,
+        horizon(today),
+        excluded=[row.date for row in event.excluded_dates.all()],
+        changes=list(event.date_changes.all()),
+    )
+
+
+def refresh(event, today=None):
+    """Rewrite the rows of `event` from its live content (none if it is not live)."""
+    with transaction.atomic():
+        Occurrence.objects.filter(event_id=event.pk).delete()
+        if not event.live:
+            return 0
+        instances = instances_of(event, today)
+        Occurrence.objects.bulk_create(
+            Occurrence(event_id=event.pk, path=event.path, **vars(instance))
+            for instance in instances
+        )
+        return len(instances)
+
+
+def forget(event):
+    Occurrence.objects.filter(event_id=event.pk).delete()
+
+
+def follow_move(page):
+    """After `page` moved, its events' rows carry their new paths."""
+    from portal.events.models.pages import EventPage
+
+    moved = EventPage.objects.descendant_of(page, inclusive=True)
+    Occurrence.objects.filter(event__in=moved).update(
+        path=models.Subquery(
+            EventPage.objects.filter(pk=models.OuterRef("event_id")).values("path")[:1]
+        )
+    )
+
+
+def drop_dead():
+    """Remove the rows of events that are no longer live."""
+    return Occurrence.objects.filter(event__live=False).delete()[0]

@@ -1,0 +1,390 @@
+"""The calendar page of a KS and its events, with how each event repeats."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.pagination import paginate
+from portal.communities.models import CommunityOwned, attach_communities
+from portal.events import recurrence
+from portal.events.forms import EventPageForm
+from portal.events.models.occurrences import Occurrence, When, instances_of
+
+
+class EventCalendarPage(BasePage):
+    """Upcoming events of its KS (or, at the top, of the whole municipality)."""
+
+    per_page = 20
+
+    parent_page_types = ["communities.CommunityPage", "home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events calendar")
+        verbose_name_plural = _("events calendars")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        dates = Occurrence.objects.public().in_section(self.get_parent()).upcoming()
+        events_page = paginate(request, dates.for_listing(), self.per_page)
+        events_page.object_list = with_communities(events_page.object_list)
+        context["events_page"] = events_page
+        return context
+
+
+def with_communities(occurrences):
+    """`occurrences` as a list, each event's `.community` set without a query."""
+    occurrences = list(occurrences)
+    attach_communities([occurrence.event for occurrence in occurrences])
+    return occurrences
+
+
+class Status(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+    POSTPONED = "postponed", _("postponed")
+    MOVED_ONLINE = "moved_online", _("moved online")
+
+
+class Registration(models.TextChoices):
+    NONE = "none", _("no registration needed")
+    LINK = "link", _("register through a link")
+    CONTACT = "contact", _("register with the organiser")
+
+
+class EventPage(CommunityOwned, BasePage):
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Show only the date, without times.")
+    )
+    space = models.ForeignKey(
+        "spaces.SpacePage",
+        verbose_name=_("community space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Where it happens, if in one of the community spaces."),
+    )
+    location = models.CharField(
+        _("other location"),
+        max_length=200,
+        blank=True,
+        help_text=_("Place and address, if not in a community space."),
+    )
+    body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_("A cancelled event keeps its page and says that it is cancelled."),
+    )
+    organiser = models.ForeignKey(
+        "stakeholders.Stakeholder",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    themes = ParentalManyToManyField(
+        "programmes.Theme", verbose_name=_("themes"), blank=True, related_name="events"
+    )
+    audiences = ParentalManyToManyField(
+        "programmes.Audience", verbose_name=_("audience"), blank=True, related_name="events"
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    price = models.CharField(
+        _("price"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 5 EUR, 3 EUR for pensioners."),
+    )
+    registration = models.CharField(
+        _("registration"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+
+    # How it repeats: the editor's choices, and the RFC 5545 rule built from them.
+    frequency = models.CharField(
+        _("repeats"),
+        max_length=10,
+        choices=recurrence.Frequency.choices,
+        default=recurrence.Frequency.NONE,
+        blank=True,
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("1 for every week (or day, month, year), 2 for every other one, …"),
+    )
+    weekdays = models.CharField(
+        _("on these days"),
+        max_length=30,
+        blank=True,
+        help_text=_("For weekly events; none ticked means the weekday of the first date."),
+    )
+    monthly_by = models.CharField(
+        _("monthly"),
+        max_length=20,
+        choices=recurrence.MonthlyBy.choices,
+        default=recurrence.MonthlyBy.DAY,
+    )
+    ends = models.CharField(
+        _("repeating ends"),
+        max_length=10,
+        choices=recurrence.Ends.choices,
+        default=recurrence.Ends.NEVER,
+    )
+    until = models.DateField(_("last date"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(
+        _("number of times"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(recurrence.MAX_OCCURRENCES)],
+    )
+    rrule = models.TextField(_("repeat rule (RFC 5545)"), blank=True, editable=False)
+
+    folded_text_fields = ("title", "intro", "body", "location")
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("start"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("frequency"), FieldPanel("interval")]),
+                FieldPanel("weekdays"),
+                FieldPanel("monthly_by", widget=forms.RadioSelect),
+                FieldRowPanel([FieldPanel("ends"), FieldPanel("until"), FieldPanel("count")]),
+            ],
+            heading=_("Repeats"),
+        ),
+        InlinePanel(
+            "excluded_dates",
+            heading=_("Dates left out"),
+            label=_("date left out"),
+            help_text=_("Days on which a repeating event does not take place."),
+        ),
+        InlinePanel(
+            "date_changes",
+            heading=_("Single dates cancelled or moved"),
+            label=_("changed date"),
+            help_text=_("Cancel one date of a repeating event, or move it to another time."),
+        ),
+        MultiFieldPanel([FieldPanel("space"), FieldPanel("location")], heading=_("Where")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("programme"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who and what"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
+            ],
+            heading=_("Price and registration"),
+        ),
+    ]
+
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventCalendarPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if not self.space_id and not self.location.strip():
+            errors["location"] = _("Choose a community space or write where the event takes place.")
+        if not self.is_free and not self.price.strip():
+            errors["price"] = _("Write the price, or tick “free of charge”.")
+        if self.registration == Registration.LINK and not self.registration_url:
+            errors["registration_url"] = _(
+                "Give the link where people register, or choose another way to register."
+            )
+        errors.update(self.repeat_errors())
+        if errors:
+            raise ValidationError(errors)
+        self.rrule = recurrence.rule_text(self)
+
+    def repeat_errors(self):
+        if not self.frequency or not self.start:
+            return {}
+        errors = {}
+        start = recurrence.local_start(self)
+        weekday = recurrence.WEEKDAY_CODES[start.weekday()]
+        if (
+            self.frequency == recurrence.Frequency.WEEKLY
+            and self.weekday_list
+            and weekday not in self.weekday_list
+        ):
+            errors["weekdays"] = _(
+                "The first date is not on one of the ticked days: tick its weekday too, "
+                "or change the start."
+            )
+        if (
+            self.frequency == recurrence.Frequency.MONTHLY
+            and self.monthly_by == recurrence.MonthlyBy.WEEKDAY
+            and recurrence.week_of_month(start) > 4
+        ):
+            errors["monthly_by"] = _(
+                "The first date is a fifth weekday of its month, which not every month has: "
+                "choose “the last such weekday” or the day of the month."
+            )
+        if self.ends == recurrence.Ends.ON_DATE:
+            if not self.until:
+                errors["until"] = _("Give the last date, or choose another way to end.")
+            elif self.until < start.date():
+                errors["until"] = _("The last date cannot be before the first one.")
+        if self.ends == recurrence.Ends.AFTER and not self.count:
+            errors["count"] = _("Give how many times it takes place, or choose another end.")
+        return errors
+
+    def save(self, *args, **kwargs):
+        self.rrule = recurrence.rule_text(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def weekday_list(self):
+        return [day for day in self.weekdays.split(",") if day]
+
+    @property
+    def repeats(self):
+        return bool(self.rrule)
+
+    @property
+    def when(self):
+        return When(self.start, self.end, self.all_day)
+
+    @property
+    def is_cancelled(self):
+        return self.status == Status.CANCELLED
+
+    @property
+    def is_past(self):
+        ends = self.end or self.start + datetime.timedelta(hours=1)
+        if self.all_day:
+            ends = datetime.datetime.combine(
+                timezone.localtime(ends).date(), datetime.time.max, tzinfo=ends.tzinfo
+            )
+        return ends < timezone.now()
+
+    @property
+    def place(self):
+        """Where the event happens, in words."""
+        if self.space_id:
+            return f"{self.space.title}, {self.space.address}"
+        return self.location
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        dates = self.upcoming_dates(preview=getattr(request, "is_preview", False))
+        context["upcoming_dates"] = dates
+        context["is_over"] = not dates if self.repeats else self.is_past
+        return context
+
+    def upcoming_dates(self, preview=False):
+        """The dates still to come; a preview works them out from the draft itself."""
+        if not preview:
+            return list(self.occurrences.upcoming())
+        now = timezone.now()
+        return [
+            Occurrence(event=self, path=self.path, **vars(instance))
+            for instance in instances_of(self)
+            if instance.end > now
+        ]
+
+
+class ExcludedDate(Orderable):
+    """A date on which a repeating event does not happen (EXDATE)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date left out")
+        verbose_name_plural = _("dates left out")
+
+
+class DateChange(Orderable):
+    """One date of a repeating event cancelled or moved (RECURRENCE-ID): keyed by the date
+    it had in the rule."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="date_changes")
+    original_date = models.DateField(
+        _("date in the schedule"), help_text=_("The date as the repeat rule gives it.")
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    start = models.DateTimeField(
+        _("moved to"), null=True, blank=True, help_text=_("The new start, if it was moved.")
+    )
+    end = models.DateTimeField(_("new end"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("original_date"),
+        FieldPanel("cancelled"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("changed date")
+        verbose_name_plural = _("changed dates")
+
+    def clean(self):
+        super().clean()
+        if not self.cancelled and not self.start:
+            raise ValidationError(
+                {"start": _("Give the new start, or tick “cancelled” for this date.")}
+            )
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The new end cannot be before the new start.")})
