@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def load(**options):
+    """The loader at a small scale: no events or news unless asked for."""
+    options = {"events_per_community": 0, "news_per_community": 0, **options}
     call_command("load_bench_data", force=True, verbosity=0, **options)
 
 
@@ -139,7 +141,10 @@ def test_the_defaults_still_work_and_report_programmes(capsys):
     assert "× 3 programmes" in capsys.readouterr().out
     assert Programme.objects.count() == 3
     call_command("load_bench_data", communities=1, force=True)
-    assert "Already there: 3 pages, 5 stakeholders, 3 programmes" in capsys.readouterr().out
+    assert (
+        "Already there: 3 pages, 5 stakeholders, 3 programmes, 200 events, 100 news items."
+        in capsys.readouterr().out
+    )
 
 
 def test_bench_programme_pages_are_served_and_found(client):
@@ -157,3 +162,66 @@ def test_bench_programme_pages_are_served_and_found(client):
         assert programme.title in response.content.decode()
     repair_cafe = Programme.objects.get(programme_type="repair_cafe")
     assert repair_cafe.title in client.get("/iskanje/", {"q": repair_cafe.title}).content.decode()
+
+
+# --- Events and news ------------------------------------------------------------------------
+
+
+def test_events_are_live_pages_with_their_dates_expanded_like_a_publish():
+    from wagtail.models import Page
+
+    from portal.events.models import EventPage, Occurrence
+    from portal.events.models.occurrences import instances_of
+
+    load(communities=2, stakeholders_per_community=2, events_per_community=25)
+    assert Page.find_problems() == ([], [], [], [], [])
+    for community in CommunityPage.objects.all():
+        events = EventPage.objects.descendant_of(community).live()
+        assert events.count() == 25
+        assert events.exclude(rrule="").count() == 5  # every fifth repeats
+    for event in EventPage.objects.all():
+        rows = Occurrence.objects.filter(event=event).order_by("start")
+        assert [(row.start, row.end, row.path) for row in rows] == [
+            (instance.start, instance.end, event.path) for instance in instances_of(event)
+        ], event.title
+        event.full_clean()
+
+
+def test_bench_events_and_news_are_served_listed_found_and_editable(client, admin_client):
+    from portal.events.models import EventPage, Occurrence
+    from portal.news.models import NewsPage
+
+    load(communities=1, stakeholders_per_community=2, events_per_community=10, news_per_community=5)
+    upcoming = Occurrence.objects.upcoming().select_related("event").first().event
+    calendar = client.get(upcoming.get_parent().url).content.decode()
+    assert upcoming.title in calendar
+    page = client.get(upcoming.url)
+    assert page.status_code == 200 and upcoming.title in page.content.decode()
+    newest = NewsPage.objects.order_by("-date").first()
+    assert newest.title in client.get(newest.get_parent().url).content.decode()
+    assert client.get(newest.url).status_code == 200
+    assert newest.title in client.get("/iskanje/", {"q": newest.title}).content.decode()
+    edit = admin_client.get(f"/admin/pages/{upcoming.pk}/edit/")
+    assert edit.status_code == 200 and upcoming.title in edit.content.decode()
+    assert EventPage.objects.count() == 10 and NewsPage.objects.count() == 5
+
+
+def test_events_and_news_top_up_and_go_in_bulk():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from portal.events.models import EventPage
+    from portal.news.models import NewsPage
+
+    load(communities=2, events_per_community=0, news_per_community=0)
+    with CaptureQueriesContext(connection) as few:
+        load(communities=2, events_per_community=10, news_per_community=5)
+    with CaptureQueriesContext(connection) as many:
+        load(communities=2, events_per_community=60, news_per_community=30)
+    load(communities=2, events_per_community=60, news_per_community=30)
+    assert EventPage.objects.count() == 120 and NewsPage.objects.count() == 60
+    assert Page.find_problems() == ([], [], [], [], [])
+    # Inserted in batches (as many rows as the database takes parameters for): 150 more
+    # pages cost a few INSERTs more, where saving them one by one would cost hundreds.
+    assert len(many) - len(few) < 30

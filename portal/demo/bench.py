@@ -14,6 +14,7 @@ Place names are real Gorenjska villages and towns; people, societies and busines
 made up, e-mails use example.org and phones the unused 555 range.
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass
 
@@ -30,7 +31,12 @@ from portal.base.pagecache import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
 from portal.demo.builder import DemoDataError
+from portal.demo.bulk_pages import add_children
 from portal.demo.programmes import details_json
+from portal.events import recurrence
+from portal.events.models import EventCalendarPage, EventPage, Occurrence, Status
+from portal.events.models.occurrences import horizon
+from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Audience, Programme, Theme
@@ -176,12 +182,60 @@ STATUSES = [
 ]
 
 
+# Events of a KS cycle through these titles; every fifth repeats, in one of four ways.
+EVENT_TITLES = [
+    "Popravljalnica",
+    "Vadba za starejše",
+    "Pravljična urica",
+    "Srečanje društva upokojencev",
+    "Delavnica ročnih del",
+    "Tečaj računalništva za starejše",
+    "Čistilna akcija",
+    "Koncert domačih glasbenikov",
+    "Predavanje o energetski prenovi",
+    "Izmenjava semen",
+    "Kvačkanje v dobri družbi",
+    "Šahovski večer",
+    "Joga za vse",
+    "Kuharska delavnica",
+    "Seja sveta KS",
+]
+EVENT_INTRO = "Vabljeni krajani {locative}: druženje, učenje in pogovor v domačem kraju."
+EVENT_BODY = (
+    "<p>Srečanje pripravljajo domača društva in prostovoljci. Udeležba je odprta za vse; "
+    "s seboj prinesite dobro voljo.</p>"
+)
+REPEATS = [
+    {"frequency": "WEEKLY", "ends": "after", "count": 12},
+    {"frequency": "WEEKLY", "ends": "on_date", "until_days": 180},
+    {"frequency": "MONTHLY", "monthly_by": "weekday", "ends": "never"},
+    {"frequency": "WEEKLY", "interval": 2, "ends": "after", "count": 20},
+]
+NEWS_TITLES = [
+    "Prenovljen skupnostni prostor",
+    "Vabilo na čistilno akcijo",
+    "Poročilo s seje sveta KS",
+    "Nov urnik uradnih ur",
+    "Zahvala prostovoljcem",
+    "Začenja se vpis na delavnice",
+    "Obvestilo o zapori ceste",
+    "Uspešna izmenjava semen",
+]
+NEWS_INTRO = "Novice iz KS {place}: kaj se dogaja v kraju in kaj pripravljamo."
+NEWS_BODY = (
+    "<p>Svet KS {place} obvešča krajane o delu v skupnostnem prostoru in vabi vse, ki bi "
+    "radi sodelovali pri pripravi programa.</p>"
+)
+
+
 @dataclass(frozen=True)
 class Scale:
     communities: int
     spaces_per_community: int = 2
     stakeholders_per_community: int = 5
     programmes_per_community: int = 3
+    events_per_community: int = 0
+    news_per_community: int = 0
 
 
 def place_names(count):
@@ -226,6 +280,8 @@ class BenchBuilder:
                 self.spaces(community, place)
                 self.stakeholders(community, place)
                 self.programmes(community, place, number=done - 1)
+                self.events(community, place, number=done - 1)
+                self.news(community, place, number=done - 1)
             self.on_community(done, len(names))
         # Bulk inserts send no signals: tell the page cache that content changed.
         bump_content_version()
@@ -391,3 +447,119 @@ class BenchBuilder:
         Programme.objects.bulk_update(new, ["latest_revision", "live_revision"])
         get_search_backend().add_bulk(Programme, new)
         self.progress.add("programme", community.title, count=len(new))
+
+    def events(self, community, place, number):
+        """The KS's events, a fifth of them repeating, spread from half a year ago to a year
+        ahead: in its spaces, organised by its stakeholders, some in its programmes, a few
+        cancelled or postponed. Inserted in bulk, their dates expanded as a publish would."""
+        calendar = EventCalendarPage.objects.child_of(community).first()
+        wanted = self.scale.events_per_community
+        if not wanted or calendar is None:
+            return
+        have = set(EventPage.objects.child_of(calendar).values_list("slug", flat=True))
+        spaces = list(SpacePage.objects.child_of(community).order_by("path"))
+        organisers = list(Stakeholder.objects.filter(community=community).order_by("pk"))
+        programmes = list(Programme.objects.filter(community=community).order_by("pk"))
+        themes = list(self.themes.values())
+        audiences = list(self.audiences.values())
+        today = timezone.localdate()
+        new = []
+        for index in range(wanted):
+            title = f"{EVENT_TITLES[index % len(EVENT_TITLES)]} {index + 1}"
+            slug = slugify(anyascii(title))
+            if slug in have:
+                self.progress.found("event", title)
+                continue
+            day = today + datetime.timedelta(days=(index * 7 + number) % 545 - 180)
+            start = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(9 + (index + number) % 11))
+            )
+            event = EventPage(
+                title=title,
+                slug=slug,
+                intro=EVENT_INTRO.format(locative=f"KS {place}"),
+                body=EVENT_BODY,
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                all_day=index % 17 == 16,
+                space=spaces[index % len(spaces)] if spaces and index % 4 else None,
+                location="" if spaces and index % 4 else f"Gasilski dom, {place}",
+                status=(
+                    Status.CANCELLED
+                    if index % 23 == 22
+                    else Status.POSTPONED
+                    if index % 29 == 28
+                    else Status.SCHEDULED
+                ),
+                organiser=organisers[index % len(organisers)] if organisers else None,
+                programme=programmes[index % len(programmes)]
+                if programmes and index % 3 == 0
+                else None,
+                is_free=index % 4 != 3,
+                price="" if index % 4 != 3 else "5 EUR, upokojenci 3 EUR",
+            )
+            if index % 5 == 0:
+                self.repeat(event, REPEATS[index // 5 % len(REPEATS)], today)
+            event.themes.set([themes[index % len(themes)]] if themes else [])
+            event.audiences.set([audiences[index % len(audiences)]] if audiences else [])
+            new.append(event)
+        if not new:
+            return
+        add_children(calendar, new)
+        until = horizon()
+        Occurrence.objects.bulk_create(
+            (
+                Occurrence(event_id=event.pk, path=event.path, **vars(instance))
+                for event in new
+                for instance in recurrence.expand(event, until)
+            ),
+            batch_size=1000,
+        )
+        self.progress.add("event", community.title, count=len(new))
+
+    @staticmethod
+    def repeat(event, how, today):
+        """Set `event` to repeat `how` (one of REPEATS), as an editor would in the form."""
+        event.frequency = how["frequency"]
+        event.interval = how.get("interval", 1)
+        event.monthly_by = how.get("monthly_by", "day")
+        if event.monthly_by == "weekday":
+            # The first such weekday of its month, which every month has.
+            event.start -= datetime.timedelta(weeks=(event.start.day - 1) // 7)
+            event.end = event.start + datetime.timedelta(hours=2)
+        event.ends = how["ends"]
+        event.count = how.get("count")
+        if "until_days" in how:
+            event.until = today + datetime.timedelta(days=how["until_days"])
+        event.rrule = recurrence.rule_text(event)
+
+    def news(self, community, place, number):
+        """The KS's news, one every few days back over the years, inserted in bulk."""
+        index_page = NewsIndexPage.objects.child_of(community).first()
+        wanted = self.scale.news_per_community
+        if not wanted or index_page is None:
+            return
+        have = set(NewsPage.objects.child_of(index_page).values_list("slug", flat=True))
+        today = timezone.localdate()
+        new = []
+        for index in range(wanted):
+            title = f"{NEWS_TITLES[index % len(NEWS_TITLES)]} {index + 1}"
+            slug = slugify(anyascii(title))
+            if slug in have:
+                self.progress.found("news", title)
+                continue
+            date = today - datetime.timedelta(days=index * 3 + number % 3)
+            published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(8)))
+            new.append(
+                NewsPage(
+                    title=title,
+                    slug=slug,
+                    date=date,
+                    intro=NEWS_INTRO.format(place=place),
+                    body=NEWS_BODY.format(place=place),
+                    first_published_at=published,
+                )
+            )
+        if new:
+            add_children(index_page, new)
+            self.progress.add("news", community.title, count=len(new))

@@ -16,6 +16,8 @@ NOUNS = {
     "document": ("document", "documents"),
     "stakeholder": ("stakeholder", "stakeholders"),
     "programme": ("programme", "programmes"),
+    "event": ("event", "events"),
+    "news": ("news item", "news items"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

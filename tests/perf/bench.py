@@ -158,6 +158,8 @@ def load_data(args, env):
         f"--communities={args.communities}",
         f"--spaces-per-community={args.spaces_per_community}",
         f"--stakeholders-per-community={args.stakeholders_per_community}",
+        f"--events-per-community={args.events_per_community}",
+        f"--news-per-community={args.news_per_community}",
         env=env,
     )
 
@@ -253,6 +255,8 @@ def scale_facts():
     from wagtail.models import Page
 
     from portal.communities.models import CommunityPage
+    from portal.events.models import EventPage, Occurrence
+    from portal.news.models import NewsPage
     from portal.spaces.models import SpacePage
     from portal.stakeholders.models import Stakeholder
 
@@ -260,6 +264,9 @@ def scale_facts():
         "KS": CommunityPage.objects.count(),
         "spaces": SpacePage.objects.count(),
         "stakeholders": Stakeholder.objects.count(),
+        "events": EventPage.objects.count(),
+        "event dates": Occurrence.objects.count(),
+        "news": NewsPage.objects.count(),
         "pages": Page.objects.count(),
     }
 
@@ -552,7 +559,9 @@ def report(results, servers, facts, scale, seconds, started):
         "Machine: " + "; ".join(f"{k} {v}" for k, v in facts.items()) + ".",
         "",
         f"Data: {scale['KS']} KS, {scale['spaces']} spaces, {scale['stakeholders']} "
-        f"stakeholders, {scale['pages']} pages (demo data plus `load_bench_data`).",
+        f"stakeholders, {scale['events']} events with {scale['event dates']} dates, "
+        f"{scale['news']} news items, {scale['pages']} pages (demo data plus "
+        "`load_bench_data`).",
         "",
         f"Load: wrk, {CONNECTIONS} connections on {THREADS} threads, {seconds} s a target "
         f"after 1 s of warm-up, against gunicorn with production settings and {WORKERS} "
@@ -618,6 +627,8 @@ def main():
     parser.add_argument("--communities", type=int, default=100)
     parser.add_argument("--spaces-per-community", type=int, default=2)
     parser.add_argument("--stakeholders-per-community", type=int, default=5)
+    parser.add_argument("--events-per-community", type=int, default=200)
+    parser.add_argument("--news-per-community", type=int, default=100)
     parser.add_argument("--duration", type=int, default=5, help="seconds of load a target")
     parser.add_argument("--no-write", action="store_true", help="leave docs/performance.md")
     args = parser.parse_args()

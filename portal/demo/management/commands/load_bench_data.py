@@ -21,9 +21,9 @@ def count(value):
 class Command(BaseCommand):
     help = (
         "Fill the portal with many KS sections, each provisioned like a new KS, with its "
-        "community spaces, stakeholders and programmes, to measure speed at scale (make "
-        "bench). Adds only what is missing, so running it again tops the database up to the "
-        "scale asked."
+        "community spaces, stakeholders, programmes, events and news, to measure speed at "
+        "scale (make bench). Adds only what is missing, so running it again tops the database "
+        "up to the scale asked."
     )
 
     def add_arguments(self, parser):
@@ -52,6 +52,21 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--events-per-community",
+            type=count,
+            default=200,
+            help=(
+                "Events in each KS's calendar, a fifth of them repeating, from half a year "
+                "ago to a year ahead (default 200: 20,000 events in 100 KS)."
+            ),
+        )
+        parser.add_argument(
+            "--news-per-community",
+            type=count,
+            default=100,
+            help="News items of each KS (default 100: 10,000 in 100 KS).",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even though DEBUG is off. Never on a site with real content.",
@@ -69,6 +84,8 @@ class Command(BaseCommand):
             spaces_per_community=options["spaces_per_community"],
             stakeholders_per_community=options["stakeholders_per_community"],
             programmes_per_community=options["programmes_per_community"],
+            events_per_community=options["events_per_community"],
+            news_per_community=options["news_per_community"],
         )
         progress = Progress()
         bar = ProgressBar(sys.stderr if verbosity >= 1 else None, "KS")
@@ -87,7 +104,9 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Bench data at {scale.communities} KS × {scale.spaces_per_community} "
                     f"spaces × {scale.stakeholders_per_community} stakeholders × "
-                    f"{scale.programmes_per_community} programmes. "
+                    f"{scale.programmes_per_community} programmes, "
+                    f"{scale.events_per_community} events and {scale.news_per_community} "
+                    "news items. "
                     f"Created {created}. Already there: {existing}."
                 )
             )
