@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 2
 COMMUNITY_QUERIES = 3
-COMMUNITY_QUERIES_AFTER_A_CHANGE = 17
+COMMUNITY_QUERIES_AFTER_A_CHANGE = 18  # 17 + how long the longest event date lasts
 CALENDAR_QUERIES = 4
 SPACE_QUERIES = 3
 EVENT_QUERIES = 4
@@ -347,3 +347,17 @@ def test_listings_of_dates_keep_their_query_counts_as_events_repeat(
     for url, queries in pages.items():
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+def test_long_listings_link_the_ends_and_the_pages_around_the_current_one(client, monkeypatch):
+    from portal.news.models import NewsIndexPage
+
+    monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+    index = builders.news_index(builders.community("Golnik"))
+    for number in range(12):
+        builders.news(index, f"Novica {number:02d}")
+    html = client.get("/golnik/novice/?page=6").content.decode()
+    pages = re.findall(r'<span class="visually-hidden">Stran </span>(\d+)</a>', html)
+    assert pages == ["1", "4", "5", "6", "7", "8", "12"]
+    assert html.count('class="pagination__gap"') == 2
+    assert 'aria-current="page"><span class="visually-hidden">Stran </span>6<' in html

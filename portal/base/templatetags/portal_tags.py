@@ -85,3 +85,11 @@ class Crumb:
     depth: int
     title: str
     url: str
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers worth a link around `page_obj`: the first and last, two either side
+    of the current one, and `Paginator.ELLIPSIS` for each gap. Thousands of pages cost no
+    more than ten."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

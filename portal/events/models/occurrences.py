@@ -34,8 +34,13 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(start__lt=end, end__gt=start)
 
     def upcoming(self, now=None):
-        """Dates that have not ended yet, soonest first."""
-        return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+        """Dates that have not ended yet, soonest first.
+
+        The lower bound on `start` changes no result (no date lasts longer than the longest
+        one), but lets the database walk the `start` index from just before `now` instead
+        of from the first date ever, past months of dates that are over."""
+        now = now or timezone.now()
+        return self.filter(start__gte=now - longest_date(), end__gt=now).order_by("start", "pk")
 
     def in_section(self, page):
         """Dates of events under `page` (a KS, or the home page for the municipality)."""
@@ -77,6 +82,13 @@ class Occurrence(models.Model):
             models.Index(fields=["start"], name="occurrence_start"),
             models.Index(fields=["end"], name="occurrence_end"),
             models.Index(fields=["event", "start"], name="occurrence_event_start"),
+            # "Dates in this KS, from then on": a prefix match on the tree path, which on
+            # PostgreSQL only a pattern-ops index serves (other databases ignore opclasses).
+            models.Index(
+                fields=["path", "start"],
+                name="occurrence_path_start",
+                opclasses=["varchar_pattern_ops", ""],
+            ),
         ]
 
     def __str__(self):
@@ -97,6 +109,20 @@ class Occurrence(models.Model):
     @property
     def is_past(self):
         return self.end <= timezone.now()
+
+
+def longest_date():
+    """How long the longest date in the table lasts, worked out once per content version
+    (dates change only with a publish, which moves the version on)."""
+    from portal.base.versioned import per_content_version
+
+    def build():
+        span = models.ExpressionWrapper(
+            models.F("end") - models.F("start"), output_field=models.DurationField()
+        )
+        return Occurrence.objects.aggregate(longest=models.Max(span))["longest"]
+
+    return per_content_version("longest-event-date", build) or datetime.timedelta(0)
 
 
 def horizon(today=None):
