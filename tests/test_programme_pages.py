@@ -65,8 +65,14 @@ def test_a_programme_has_its_page_under_its_community(client, repair_cafe):
     assert "Društvo upokojencev Golnik" in page  # its organiser
     assert "Skupnostni prostor Golnik" in page  # where it usually runs
     assert "spajkalnik" in page  # the repair café plugin's own section
-    crumbs = [a.get_text(strip=True) for a in soup.select(".breadcrumbs a")]
-    assert crumbs == ["Domov", "Golnik", "Programi", "Popravljalnica na Golniku"]
+    crumbs = [(a.get_text(strip=True), a["href"]) for a in soup.select(".breadcrumbs a")]
+    assert crumbs == [
+        ("Domov", "/"),
+        ("Golnik", "/golnik/"),
+        ("Programi", "/golnik/programi/"),
+        ("Popravljalnica na Golniku", "/golnik/programi/popravljalnica-na-golniku/"),
+    ]
+    assert soup.select_one(".breadcrumbs [aria-current=page]")["href"] == repair_cafe.get_url()
 
 
 def test_a_programme_is_not_found_under_another_community_or_as_a_draft(

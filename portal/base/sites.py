@@ -1,5 +1,5 @@
-"""Which Wagtail site answers a request, and its settings, looked up once per content
-version in each process instead of with a query on every request.
+"""Which Wagtail site answers a request, its settings and the sites' root paths, looked up
+once per content version in each process instead of on every request.
 
 Sites and site settings change only through the admin, which renews the content version
 (`portal.base.apps`), so a remembered lookup is never out of date.
@@ -44,4 +44,9 @@ class SiteLookupMiddleware:
             # The database is down: leave the lookup to Wagtail, and `/healthz` say so.
             return self.get_response(request)
         request._wagtail_site = fresh_copy(site)
+        # Where each site's pages live, which `pageurl` reads on every page: Wagtail keeps
+        # it in the default cache (Redis, a round trip a request); here, once per version.
+        request._wagtail_cached_site_root_paths = remembered(
+            "site-root-paths", None, Site.get_site_root_paths
+        )
         return self.get_response(request)

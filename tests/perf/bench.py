@@ -192,6 +192,13 @@ def find_targets():
             raise SystemExit(f"No live {model._meta.verbose_name} to measure.")
         return page.get_url_parts()[2]
 
+    def municipal(model):
+        """The municipality's own calendar or news index, under the home page."""
+        page = model.objects.live().public().filter(depth=3).first()
+        if page is None:
+            raise SystemExit(f"No municipal {model._meta.verbose_name} to measure.")
+        return page.get_url_parts()[2]
+
     def programme_path():
         from programmes.models import Programme
 
@@ -200,6 +207,19 @@ def find_targets():
             raise SystemExit("No live programme to measure.")
         return programme.get_url()
 
+    # The listings and feeds of the KS with the most events and news: a bench KS, whose
+    # 200 events and 100 news items are what the targets of issue 6 are set at.
+    busiest = {
+        model: model.objects.live().public().filter(depth=4).order_by("-numchild", "path").first()
+        for model in (EventCalendarPage, NewsIndexPage)
+    }
+    if None in busiest.values():
+        raise SystemExit("No KS calendar or news index to measure.")
+    calendar = busiest[EventCalendarPage].get_url_parts()[2]
+    news_index = busiest[NewsIndexPage].get_url_parts()[2]
+    ks_slug = busiest[EventCalendarPage].url_path.strip("/").split("/")[-2]
+    today = datetime.date.today()
+
     pages = [
         ("home", path_of(HomePage)),
         ("KS page", path_of(CommunityPage)),
@@ -207,10 +227,16 @@ def find_targets():
         ("programme", programme_path()),
         ("all programmes", "/programi/"),
         ("space page", path_of(SpacePage)),
-        ("event calendar", path_of(EventCalendarPage)),
+        ("event calendar", calendar),
+        ("month grid", f"{calendar}mesec/{today.year}/{today.month}/"),
+        ("past events", f"{calendar}preteklo/"),
+        ("all events", municipal(EventCalendarPage)),
         ("event", path_of(EventPage)),
-        ("news index", path_of(NewsIndexPage)),
+        ("KS ICS feed", f"/koledar/ks/{ks_slug}.ics"),
+        ("news index", news_index),
+        ("all news", municipal(NewsIndexPage)),
         ("news item", path_of(NewsPage)),
+        ("KS RSS feed", f"{news_index}rss/"),
         ("content page", path_of(ContentPage)),
         ("search", "/iskanje/?q=" + SEARCH_QUERY.replace(" ", "+")),
     ]

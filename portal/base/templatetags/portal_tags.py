@@ -63,9 +63,9 @@ def breadcrumbs(context):
     (title, url) pairs of what a routed view shows below its page (the last has no url)."""
     page = context.get("page")
     trail = context.get("breadcrumb_trail") or []
-    if page is None or (page.depth <= 2 and not trail):
-        return {"ancestors": [], "page": page, "trail": trail}
     request = context.get("request")
+    if page is None or (page.depth <= 2 and not trail):
+        return {"ancestors": [], "page": page, "trail": trail, "request": request}
     site = Site.find_for_request(request) if request else None
     # The ancestors' titles and URLs change only with content: read once per version.
     ancestors = remembered(
@@ -77,7 +77,7 @@ def breadcrumbs(context):
         ],
         limit=5000,
     )
-    return {"ancestors": ancestors, "page": page, "trail": trail}
+    return {"ancestors": ancestors, "page": page, "trail": trail, "request": request}
 
 
 @dataclass(frozen=True)
