@@ -37,6 +37,10 @@ class OccurrenceQuerySet(models.QuerySet):
         """Dates that have not ended yet, soonest first."""
         return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
 
+    def past(self, now=None):
+        """Dates that have ended, the latest first."""
+        return self.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
+
     def in_section(self, page):
         """Dates of events under `page` (a KS, or the home page for the municipality)."""
         return self.filter(path__startswith=page.path)
