@@ -5,6 +5,8 @@ A KS's calendar lists the events of its section; the one under the home page lis
 whole municipality's, each labelled with its KS, and can be narrowed to one KS.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.base.pagination import paginate
+from portal.base.versioned import per_content_version
 from portal.events.calendar import Month, QuickPick, by_day
 
 UPCOMING_ROUTE = "upcoming"
@@ -158,3 +161,35 @@ class CalendarRoutes(RoutablePageMixin):
         return self.get_url(request) + self.reverse_subpage(
             MONTH_ROUTE, kwargs={"year": month.year, "month": month.month}
         )
+
+
+def calendar_url(community_pk=None, **filters):
+    """The calendar of a KS (by its page's pk; None: the municipality's) narrowed by
+    `filters`, as a link; None where there is no live calendar. No query: the KS
+    sections and the municipal calendar are known per content version."""
+    from portal.communities.directory import sections
+
+    if community_pk is None:
+        url = municipal_calendar_url()
+    else:
+        section = next((s for s in sections() if s.community.pk == community_pk), None)
+        url = section.calendar_url if section else None
+    if url is None:
+        return None
+    return f"{url}?{urlencode(filters)}" if filters else url
+
+
+def municipal_calendar_url():
+    return per_content_version("municipal-calendar-url", find_municipal_calendar_url)
+
+
+def find_municipal_calendar_url():
+    from home.models import HomePage
+    from portal.base.privacy import public
+    from portal.events.models import EventCalendarPage
+
+    home = HomePage.objects.live().order_by("path").first()
+    if home is None:
+        return None
+    calendar = public(EventCalendarPage.objects.live().child_of(home)).first()
+    return calendar.get_url() if calendar else None
