@@ -20,7 +20,7 @@ class ListingFilterForm(forms.Form):
             else:
                 del self.fields["community"]
         for name, field in self.fields.items():
-            field.widget.attrs["id"] = f"filter-{name}"
+            field.widget.attrs["id"] = f"filter-{self.add_prefix(name)}"
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
