@@ -26,12 +26,13 @@ DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d. %m. %Y"]
 
 
 class DateFilter(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    default_error_messages = {
-        "invalid": _("“%(value)s” is not a date: choose one, or write it as 2026-11-26.")
-    }
+    """A day typed as residents write it (26. 11. 2026) or as links carry it (2026-11-26).
+    A text box: the browsers' date pickers take several Tab presses each."""
+
+    default_error_messages = {"invalid": _("“%(value)s” is not a date: write it as 26. 11. 2026.")}
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("e.g. 26. 11. 2026"))
         super().__init__(input_formats=DATE_FORMATS, required=False, **kwargs)
 
     def to_python(self, value):
