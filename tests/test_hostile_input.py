@@ -65,6 +65,26 @@ def public_urls(golnik):
 
 PROGRAMME_LISTINGS = ["/golnik/programi/", "/programi/"]
 PROGRAMME_FILTERS = ("q", "theme", "audience", "type", "community", "page")
+CALENDAR_VIEWS = [
+    "/golnik/dogodki/",
+    "/golnik/dogodki/preteklo/",
+    "/golnik/dogodki/mesec/2026/11/",
+    "/dogodki/",
+    "/dogodki/mesec/2026/11/",
+]
+CALENDAR_FILTERS = (
+    "q",
+    "community",
+    "theme",
+    "audience",
+    "programme",
+    "space",
+    "free",
+    "from",
+    "to",
+    "when",
+    "page",
+)
 
 
 def saved_state():
@@ -102,6 +122,16 @@ def test_every_filter_of_the_programme_listings(client, site, payload):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_every_filter_of_the_calendar_views(client, site, payload):
+    builders.calendar(builders.home_page(), "Dogodki v vseh KS")
+    for url in CALENDAR_VIEWS:
+        for parameter in CALENDAR_FILTERS:
+            assert_clean(client.get(url, {parameter: payload}), payload)
+        everything = dict.fromkeys(CALENDAR_FILTERS, payload)
+        assert_clean(client.get(url, everything), payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_search_shows_what_was_asked_escaped(client, site, payload):
     response = client.get("/iskanje/", {"q": payload, "page": payload})
     assert response.status_code == 200
@@ -118,6 +148,10 @@ def test_search_shows_what_was_asked_escaped(client, site, payload):
         "/%ED%A0%80/",  # a lone surrogate, invalid UTF-8
         "/dokumenti/99999/ni.pdf",
         "/golnik/dogodki/ni-takega-dogodka/",
+        "/golnik/dogodki/mesec/2026/13/",
+        "/golnik/dogodki/mesec/99999999999999999999/1/",
+        "/golnik/dogodki/mesec/<script>alert(1)</script>/1/",
+        "/golnik/dogodki/mesec/2026/",
         "/golnik/programi/ni-takega-programa/",
         "/golnik/programi/<script>alert(1)</script>/",
         "/programi/popravljalnica-na-golniku/",

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 HOME_QUERIES = 2
 COMMUNITY_QUERIES = 3
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 18  # 17 + how long the longest event date lasts
-CALENDAR_QUERIES = 4
+CALENDAR_QUERIES = 3
 SPACE_QUERIES = 3
 EVENT_QUERIES = 4
 

@@ -1,17 +1,18 @@
-"""The filters of a programme listing: a plain GET form, so a filtered list is a link."""
+"""The filters of a programme listing."""
 
 from django import forms
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from portal.search.views import clean_query, search_terms
+from portal.base.filters import ListingFilterForm, everything
+from portal.search.views import search_terms
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
 
 FINISHED = [Programme.Status.PAUSED, Programme.Status.ENDED]
 
 
-class ProgrammeFilterForm(forms.Form):
+class ProgrammeFilterForm(ListingFilterForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
@@ -19,32 +20,16 @@ class ProgrammeFilterForm(forms.Form):
     community = forms.ChoiceField(label=_("Local community"), required=False)
 
     def __init__(self, data, municipal=False):
-        super().__init__(data)
-        everything = [("", _("All"))]
-        self.fields["theme"].choices = everything + list(Theme.Key.choices)
-        self.fields["audience"].choices = everything + list(Audience.Key.choices)
-        self.fields["type"].choices = everything + [
+        super().__init__(data, municipal=municipal)
+        self.fields["theme"].choices = everything() + list(Theme.Key.choices)
+        self.fields["audience"].choices = everything() + list(Audience.Key.choices)
+        self.fields["type"].choices = everything() + [
             (plugin.key, str(plugin.label).capitalize()) for plugin in registry.active()
         ]
-        if municipal:
-            self.fields["community"].choices = everything + community_choices()
-        else:
-            del self.fields["community"]
-        for name, field in self.fields.items():
-            field.widget.attrs["id"] = f"filter-{name}"
-
-    def clean_q(self):
-        return clean_query(self.cleaned_data["q"])
-
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
 
     def apply(self, programmes):
-        """`programmes` narrowed by every valid filter; an invalid one is left out (the
-        form then shows what was wrong with it)."""
-        self.is_valid()
-        values = {name: value for name, value in self.cleaned_data.items() if value}
+        """`programmes` narrowed by every valid filter."""
+        values = self.valid_values()
         if "theme" in values:
             programmes = programmes.with_themes([values["theme"]])
         if "audience" in values:
@@ -60,9 +45,3 @@ class ProgrammeFilterForm(forms.Form):
         # What one can still join comes first; paused and ended programmes last.
         over = Case(When(status__in=FINISHED, then=Value(1)), default=Value(0))
         return programmes.order_by(over, "title", "pk")
-
-
-def community_choices():
-    from portal.communities.directory import sections
-
-    return [(str(section.community.pk), section.community.name) for section in sections()]

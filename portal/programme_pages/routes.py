@@ -17,6 +17,8 @@ from portal.base.pagination import paginate
 from programmes.models import Programme
 
 LISTING_ROUTE = "programmes"
+# How many of a programme's next dates its page lists.
+UPCOMING_DATES = 8
 DETAIL_ROUTE = "programme"
 
 
@@ -64,6 +66,11 @@ class ProgrammeRoutes(RoutablePageMixin):
         )
         if programme is None:
             raise Http404
+        from portal.events.models import Occurrence
+        from portal.events.models.pages import with_communities
+        from portal.events.routes import calendar_url
+
+        dates = Occurrence.objects.public().filter(event__programme=programme).upcoming()
         return TemplateResponse(
             request,
             "programme_pages/programme_page.html",
@@ -71,6 +78,8 @@ class ProgrammeRoutes(RoutablePageMixin):
                 "page": self,
                 "self": self,
                 "programme": programme,
+                "upcoming_dates": with_communities(dates.for_listing()[:UPCOMING_DATES]),
+                "calendar_url": calendar_url(programme.community_id, programme=programme.pk),
                 "breadcrumb_trail": [
                     (_("Programmes"), self.programmes_url()),
                     (programme.title, None),

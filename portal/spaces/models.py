@@ -55,5 +55,15 @@ class SpacePage(CommunityOwned, BasePage):
         context = super().get_context(request, *args, **kwargs)
         dates = Occurrence.objects.public().filter(event__space=self).upcoming().for_listing()
         context["upcoming_dates"] = dates[:5]
+        context["calendar_url"] = space_calendar_url(self)
         context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
         return context
+
+
+def space_calendar_url(space):
+    """Its KS's calendar showing only the events in `space`."""
+    from portal.communities.directory import section_for_path
+    from portal.events.routes import calendar_url
+
+    section = section_for_path(space.path)
+    return section and calendar_url(section.community.pk, space=space.pk)

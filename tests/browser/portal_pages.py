@@ -1,5 +1,6 @@
 """Every kind of public page of the demo portal, and how to open one in the browser."""
 
+import datetime
 from dataclasses import dataclass
 from http import HTTPStatus
 
@@ -14,12 +15,26 @@ class PortalPage:
     status: int = 200
 
 
+# The demo's repair cafés and meet-ups fill the month after the one the tests run in.
+NEXT_MONTH = (datetime.date.today().replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
     "ks": PortalPage("/golnik/", "body.page-community .card--space"),
     "space": PortalPage("/golnik/skupnostni-prostor/", "body.page-space .page-header__image"),
     "event": PortalPage("/golnik/dogodki/popravljalnica/", "body.page-event"),
     "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
+    "calendar-month": PortalPage(
+        f"/dogodki/mesec/{NEXT_MONTH.year}/{NEXT_MONTH.month}/",
+        "body.page-calendar table.calendar-grid .calendar-grid__event",
+    ),
+    "calendar-filtered": PortalPage(
+        "/dogodki/?q=popravljalnica&free=on", "body.page-calendar .filters ~ .calendar-day"
+    ),
+    "calendar-past": PortalPage("/dogodki/preteklo/", "body.page-calendar .label--past"),
+    "calendar-invalid": PortalPage(
+        "/dogodki/?theme=nekaj&from=2026-13-01", "body.page-calendar .notice--error", 400
+    ),
     "news-index": PortalPage("/golnik/novice/", "body.page-news-index .news-item"),
     "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
     "content-page": PortalPage("/o-projektu/", "body.page-content"),

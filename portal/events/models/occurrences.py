@@ -42,6 +42,12 @@ class OccurrenceQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(start__gte=now - longest_date(), end__gt=now).order_by("start", "pk")
 
+    def past(self, now=None):
+        """Dates that have ended, the latest first. (What has ended has started: the bound
+        on `start` lets the database walk its index back from now, not from the horizon.)"""
+        now = now or timezone.now()
+        return self.filter(start__lt=now, end__lte=now).order_by("-start", "-pk")
+
     def in_section(self, page):
         """Dates of events under `page` (a KS, or the home page for the municipality)."""
         return self.filter(path__startswith=page.path)

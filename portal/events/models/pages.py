@@ -15,17 +15,16 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
-from portal.base.pagination import paginate
 from portal.communities.models import CommunityOwned, attach_communities
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
+from portal.events.routes import CalendarRoutes
 
 
-class EventCalendarPage(BasePage):
-    """Upcoming events of its KS (or, at the top, of the whole municipality)."""
-
-    per_page = 20
+class EventCalendarPage(CalendarRoutes, BasePage):
+    """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
+    a month at a time, and those that are over (`portal.events.routes`)."""
 
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -34,14 +33,6 @@ class EventCalendarPage(BasePage):
     class Meta:
         verbose_name = _("events calendar")
         verbose_name_plural = _("events calendars")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        dates = Occurrence.objects.public().in_section(self.get_parent()).upcoming()
-        events_page = paginate(request, dates.for_listing(), self.per_page)
-        events_page.object_list = with_communities(events_page.object_list)
-        context["events_page"] = events_page
-        return context
 
 
 def with_communities(occurrences):

@@ -1,0 +1,46 @@
+"""What the filter forms of public listings share: a plain GET form, so a filtered list is
+a link that can be shared, and an invalid filter is shown, never a server error."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.search.views import clean_query
+
+
+class ListingFilterForm(forms.Form):
+    """Filters of a listing of one KS, or of the whole municipality (`municipal`), where
+    a `community` field, if the form declares one, lets residents pick a KS; in a KS's
+    own listing it is left out. Each field's id is `filter-<name>`."""
+
+    def __init__(self, data, municipal=False):
+        super().__init__(data)
+        if "community" in self.fields:
+            if municipal:
+                self.fields["community"].choices = everything() + community_choices()
+            else:
+                del self.fields["community"]
+        for name, field in self.fields.items():
+            field.widget.attrs["id"] = f"filter-{self.add_prefix(name)}"
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(self.add_prefix(name)) for name in self.fields)
+
+    def valid_values(self):
+        """The filters that are set and valid; an invalid one is left out (the form then
+        shows what was wrong with it)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def everything():
+    return [("", _("All"))]
+
+
+def community_choices():
+    from portal.communities.directory import sections
+
+    return [(str(section.community.pk), section.community.name) for section in sections()]

@@ -1,0 +1,129 @@
+"""Days, weeks and months as the calendar pages show them, in Kranj's time: what a quick
+pick ("this weekend") spans, how a month's grid is laid out (Monday first), and how a list
+of dates falls into days."""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# The calendar's pages and filters keep to these years: dates outside them are refused
+# with a message (so no date arithmetic can overflow).
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+class QuickPick(models.TextChoices):
+    TODAY = "today", _("Today")
+    WEEK = "week", _("This week")
+    WEEKEND = "weekend", _("This weekend")
+    MONTH = "month", _("This month")
+
+
+def quick_pick_days(pick, today):
+    """The first and the last day of `pick`, seen from `today`; a week runs Monday to
+    Sunday and its weekend is its Saturday and Sunday."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    if pick == QuickPick.TODAY:
+        return today, today
+    if pick == QuickPick.WEEK:
+        return monday, monday + datetime.timedelta(days=6)
+    if pick == QuickPick.WEEKEND:
+        return monday + datetime.timedelta(days=5), monday + datetime.timedelta(days=6)
+    first = today.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def day_start(day):
+    """Midnight at the start of `day` in the current time zone (Kranj's)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def days_span(first, last):
+    """The moments from the start of day `first` to the end of day `last`."""
+    return day_start(first), day_start(last + datetime.timedelta(days=1))
+
+
+def in_calendar_years(day):
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+@dataclass
+class Day:
+    """One day of a list or a month grid, with the dates that start on it."""
+
+    date: datetime.date
+    today: datetime.date
+    occurrences: list = field(default_factory=list)
+    more: int = 0  # dates of this day a month grid has no room for
+    in_month: bool = True
+
+    @property
+    def is_today(self):
+        return self.date == self.today
+
+    @property
+    def is_tomorrow(self):
+        return self.date == self.today + datetime.timedelta(days=1)
+
+    @property
+    def is_past(self):
+        return self.date < self.today
+
+
+def by_day(occurrences, today):
+    """`occurrences` (in order) as consecutive `Day`s, by the local day each starts on."""
+    days = []
+    for occurrence in occurrences:
+        date = timezone.localtime(occurrence.start).date()
+        if not days or days[-1].date != date:
+            days.append(Day(date, today))
+        days[-1].occurrences.append(occurrence)
+    return days
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def first(self):
+        return datetime.date(self.year, self.month, 1)
+
+    @property
+    def span(self):
+        return day_start(self.first), day_start(self.next().first)
+
+    def previous(self):
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    def next(self):
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+    def is_shown(self):
+        """Whether the calendar has a page for this month."""
+        return 1 <= self.month <= 12 and FIRST_YEAR <= self.year <= LAST_YEAR
+
+    def weeks(self, today, shown, counts):
+        """The grid: weeks of `Day`s, Monday first, with the days of the months around it
+        that fill its first and last week. `shown` maps a date to the occurrences to show
+        on it, `counts` to how many it has in all."""
+        return [
+            [
+                Day(
+                    date,
+                    today,
+                    occurrences=shown.get(date, []),
+                    more=counts.get(date, 0) - len(shown.get(date, [])),
+                    in_month=date.month == self.month,
+                )
+                for date in week
+            ]
+            for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
+                self.year, self.month
+            )
+        ]
