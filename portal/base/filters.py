@@ -2,8 +2,10 @@
 a link that can be shared, and an invalid filter is shown, never a server error."""
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.versioned import remembered
 from portal.search.views import clean_query
 
 
@@ -16,7 +18,9 @@ class ListingFilterForm(forms.Form):
         super().__init__(data)
         if "community" in self.fields:
             if municipal:
-                self.fields["community"].choices = everything() + community_choices()
+                self.fields["community"].choices = remembered(
+                    "community-choices", None, lambda: Choices(everything() + community_choices())
+                )
             else:
                 del self.fields["community"]
         for name, field in self.fields.items():
@@ -34,6 +38,21 @@ class ListingFilterForm(forms.Form):
         shows what was wrong with it)."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class Choices(BaseChoiceIterator):
+    """Choices already in the form Django wants, kept per content version: a field takes
+    them as they are, where a list would be walked and copied on every request (the
+    programme and space filters of the municipal calendar have hundreds)."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
 
 
 def everything():

@@ -53,3 +53,20 @@ def remembered(name, key, build, limit=64):
             return build()
         values[key] = build()
     return values[key]
+
+
+def fragment(name, key, render):
+    """HTML that `render()` makes of public content, kept in this process (the `local`
+    cache) under the current content version and `key`: what every listing that shows the
+    same item renders the same way, rendered once a version instead of on every page."""
+    from django.core.cache import caches
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    local = caches["local"]
+    cache_key = f"portal:{name}:{content_version()}:{get_language()}:{key}"
+    html = local.get(cache_key)
+    if html is None:
+        html = render()
+        local.set(cache_key, str(html), CACHE_SECONDS)
+    return mark_safe(html)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.filters import ListingFilterForm, everything
+from portal.base.filters import Choices, ListingFilterForm, everything
 from portal.base.versioned import remembered
 from portal.events.calendar import (
     FIRST_YEAR,
@@ -72,8 +72,8 @@ class EventFilterForm(ListingFilterForm):
         self.fields["theme"].choices = everything() + list(Theme.Key.choices)
         self.fields["audience"].choices = everything() + list(Audience.Key.choices)
         programmes, spaces = filter_choices(section_path, community)
-        self.fields["programme"].choices = everything() + programmes
-        self.fields["space"].choices = everything() + spaces
+        self.fields["programme"].choices = programmes
+        self.fields["space"].choices = spaces
 
     def add_prefix(self, field_name):
         return PARAMETERS.get(field_name, field_name)
@@ -177,4 +177,4 @@ def read_filter_choices(section_path, community):
 
 
 def as_choices(rows):
-    return [(str(pk), title) for pk, title in rows]
+    return Choices([*everything(), *((str(pk), title) for pk, title in rows)])

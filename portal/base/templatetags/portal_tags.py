@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from portal.base.pagecache import content_version
@@ -93,3 +95,19 @@ def page_numbers(page_obj):
     of the current one, and `Paginator.ELLIPSIS` for each gap. Thousands of pages cost no
     more than ten."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def select_options(field):
+    """The `<option>`s of a filter's select, the chosen one selected, written in one pass
+    of plain string work: the municipal calendar's programme and space filters have
+    hundreds, and a template loop or `format_html` per option costs milliseconds."""
+    chosen = field.value()
+    chosen = "" if chosen is None else str(chosen)
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(str(value))}"'
+            f"{' selected' if str(value) == chosen else ''}>{escape(str(label))}</option>"
+            for value, label in field.field.choices
+        )
+    )
