@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.filters import ListingFilterForm
 from portal.search.views import clean_query, search_terms
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
@@ -11,7 +12,7 @@ from programmes.models import Audience, Programme, Theme
 FINISHED = [Programme.Status.PAUSED, Programme.Status.ENDED]
 
 
-class ProgrammeFilterForm(forms.Form):
+class ProgrammeFilterForm(ListingFilterForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
@@ -30,21 +31,14 @@ class ProgrammeFilterForm(forms.Form):
             self.fields["community"].choices = everything + community_choices()
         else:
             del self.fields["community"]
-        for name, field in self.fields.items():
-            field.widget.attrs["id"] = f"filter-{name}"
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
 
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
-
     def apply(self, programmes):
         """`programmes` narrowed by every valid filter; an invalid one is left out (the
         form then shows what was wrong with it)."""
-        self.is_valid()
-        values = {name: value for name, value in self.cleaned_data.items() if value}
+        values = self.valid_values()
         if "theme" in values:
             programmes = programmes.with_themes([values["theme"]])
         if "audience" in values:
