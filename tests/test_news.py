@@ -9,8 +9,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.documents.models import Document
 from wagtail.embeds.finders.base import EmbedFinder
 from wagtail.images.models import Image
@@ -20,7 +20,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from portal.communities.provisioning import add_community_editor, provision_community
-from portal.news.models import NewsIndexPage, NewsPage
+from portal.news.models import NewsPage
 from programmes.models import Theme
 from tests import builders
 
