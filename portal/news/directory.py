@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 
 from portal.base.versioned import per_content_version
 
+RSS_ROUTE = "rss"
+ATOM_ROUTE = "atom"
+
 
 @dataclass(frozen=True)
 class TagCount:
@@ -59,11 +62,17 @@ class NewsFeeds:
 
     @property
     def rss_url(self):
-        return self.url + "rss/"
+        return self.url + route(RSS_ROUTE)
 
     @property
     def atom_url(self):
-        return self.url + "atom/"
+        return self.url + route(ATOM_ROUTE)
+
+
+def route(name):
+    from portal.news.models import NewsIndexPage
+
+    return NewsIndexPage.get_resolver().reverse(name)
 
 
 def feeds_for(page):

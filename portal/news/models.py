@@ -20,10 +20,7 @@ from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.communities.models import CommunityOwned
 from portal.news.blocks import NewsBodyBlock
-
-LISTING_ROUTE = "news"
-RSS_ROUTE = "rss"
-ATOM_ROUTE = "atom"
+from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -48,7 +45,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def listed_news(self):
         return NewsPage.objects.latest_in_path(self.scope_path)
 
-    @path("", name=LISTING_ROUTE)
+    @path("", name="news")
     def news_list(self, request):
         """The listing; filters that cannot be used answer 400 and are shown on the form."""
         context = self.get_context(request)
@@ -69,7 +66,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from portal.communities.models import attach_communities
-        from portal.news.directory import tags_in
         from portal.news.filters import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -84,6 +80,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             filters=filters,
             news_page=news_page,
             popular_tags=tags_in(self.scope_path)[:15],
+            feeds=feeds_for(self),
         )
         return context
 
@@ -160,8 +157,6 @@ class NewsPage(CommunityOwned, BasePage):
         return " ".join(self.body.stream_block.get_searchable_content(self.body))
 
     def get_context(self, request, *args, **kwargs):
-        from portal.news.directory import feeds_for
-
         context = super().get_context(request, *args, **kwargs)
         feeds = feeds_for(self)  # a draft KS (in a preview) is not in the directory
         context["index_url"] = feeds.url if feeds else self.get_parent().url
