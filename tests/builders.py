@@ -3,6 +3,8 @@
 import datetime
 import zoneinfo
 
+from wagtail.rich_text import RichText
+
 from home.models import HomePage
 from portal.communities.models import CommunityPage
 from portal.events.models import EventCalendarPage, EventPage
@@ -56,8 +58,11 @@ def event(cal, title="Popravljalnica", start=None, **fields):
 
 
 def news(index, title="Vabilo na delavnico", **fields):
-    fields.setdefault("body", "<p>Vabljeni vsi krajani.</p>")
-    return publish(index, NewsPage(title=title, **fields))
+    """A news item; `body` may be given as the HTML of its one paragraph."""
+    body = fields.pop("body", "<p>Vabljeni vsi krajani.</p>")
+    if isinstance(body, str):
+        body = [("paragraph", RichText(body))]
+    return publish(index, NewsPage(title=title, body=body, **fields))
 
 
 def section(title, **fields):

@@ -199,7 +199,8 @@ def test_bench_events_and_news_are_served_listed_found_and_editable(client, admi
     assert page.status_code == 200 and upcoming.title in page.content.decode()
     newest = NewsPage.objects.order_by("-date").first()
     assert newest.title in client.get(newest.get_parent().url).content.decode()
-    assert client.get(newest.url).status_code == 200
+    news_page = client.get(newest.url)
+    assert news_page.status_code == 200 and "Svet KS" in news_page.content.decode()
     assert newest.title in client.get("/iskanje/", {"q": newest.title}).content.decode()
     edit = admin_client.get(f"/admin/pages/{upcoming.pk}/edit/")
     assert edit.status_code == 200 and upcoming.title in edit.content.decode()

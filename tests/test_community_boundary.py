@@ -16,7 +16,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from portal.base.models import ContentPage
 from portal.communities.provisioning import (
@@ -25,7 +25,7 @@ from portal.communities.provisioning import (
     provision_community,
 )
 from portal.events.models import EventCalendarPage
-from portal.news.models import NewsIndexPage
+from portal.news.models import NewsIndexPage, NewsPage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
 from tests import builders
@@ -185,6 +185,9 @@ class PageMatrixTests(BoundaryTestCase):
             reverse("wagtailadmin_pages:edit", args=[page.pk]), form_id="page-edit-form"
         ).copy()
         data["title"] = f"{page.title} (popravljeno)"
+        if isinstance(page.specific, NewsPage):
+            # The body's block editor is rendered by JavaScript, so its fields are built here.
+            data.update(nested_form_data({"body": streamfield([("paragraph", rich_text(""))])}))
         data.update(extra)
         return ("post", reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 

@@ -9,7 +9,7 @@ from django.db import models
 
 from portal.communities.models import CommunityPage
 from portal.events.models import EventPage, Occurrence
-from portal.news.models import NewsPage
+from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,23 @@ def test_each_community_page_shows_its_space_news_and_event(client, demo, slug):
     for page in (space, news, event):
         assert page is not None
         assert page.title in html
+
+
+def test_news_of_every_ks_and_the_municipality_has_themes_tags_and_blocks(client, demo):
+    for index in NewsIndexPage.objects.all():
+        items = NewsPage.objects.child_of(index).live()
+        assert items.exists(), index
+        assert all(item.tags.exists() for item in items), index
+        kinds = {block.block_type for item in items for block in item.body}
+        assert {"paragraph", "quote"} <= kinds, index
+    golnik = client.get("/golnik/novice/").content.decode()
+    assert "Najpogostejše oznake" in golnik and "popravljalnica" in golnik
+    filtered = client.get("/golnik/novice/", {"tag": "popravljalnica"})
+    assert filtered.status_code == 200
+    assert "Popravljalnica na Golniku išče prostovoljce" in filtered.content.decode()
+    html = client.get("/golnik/novice/popravljalnica-isce-prostovoljce/").content.decode()
+    assert "<blockquote" in html and 'class="news-figure__image"' in html
+    assert "Hišni red skupnostnega prostora (za prostovoljce)" in html
 
 
 def test_pilot_needs_workshops_of_november_2017_are_there(demo):

@@ -54,6 +54,7 @@ def public_urls(golnik):
         "/golnik/dogodki/",
         event.url,
         "/golnik/novice/",
+        *NEWS_FEEDS,
         news.url,
         "/iskanje/",
         "/sitemap.xml",
@@ -64,6 +65,8 @@ def public_urls(golnik):
 
 
 PROGRAMME_LISTINGS = ["/golnik/programi/", "/programi/"]
+NEWS_FEEDS = ["/golnik/novice/rss/", "/golnik/novice/atom/"]
+NEWS_FILTERS = ("theme", "tag", "year", "page")
 PROGRAMME_FILTERS = ("q", "theme", "audience", "type", "community", "page")
 CALENDAR_VIEWS = [
     "/golnik/dogodki/",
@@ -132,6 +135,16 @@ def test_every_filter_of_the_calendar_views(client, site, payload):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_every_filter_of_the_news_listing(client, site, payload):
+    for parameter in NEWS_FILTERS:
+        assert_clean(client.get("/golnik/novice/", {parameter: payload}), payload)
+    everything = dict.fromkeys(NEWS_FILTERS, payload)
+    response = client.get("/golnik/novice/", everything)
+    assert response.status_code == 400
+    assert_clean(response, payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_search_shows_what_was_asked_escaped(client, site, payload):
     response = client.get("/iskanje/", {"q": payload, "page": payload})
     assert response.status_code == 200
@@ -155,6 +168,8 @@ def test_search_shows_what_was_asked_escaped(client, site, payload):
         "/golnik/programi/ni-takega-programa/",
         "/golnik/programi/<script>alert(1)</script>/",
         "/programi/popravljalnica-na-golniku/",
+        "/golnik/novice/ni-take-novice/",
+        "/golnik/novice/rss/<script>alert(1)</script>/",
     ],
 )
 def test_odd_paths_get_a_clean_not_found(client, site, path):
@@ -173,6 +188,8 @@ def test_odd_paths_get_a_clean_not_found(client, site, path):
         "/golnik/dogodki/",
         "/golnik/programi/",
         "/golnik/programi/popravljalnica-na-golniku/",
+        "/golnik/novice/",
+        "/golnik/novice/rss/",
     ],
 )
 def test_writing_methods_are_refused_on_public_pages(site, method, url):

@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from portal.base.models import ContentPage
@@ -111,7 +111,7 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
                 {
                     "title": "Nov skupnostni prostor",
                     "date": "2030-02-01",
-                    "body": rich_text("<p>Odpiramo.</p>"),
+                    "body": streamfield([("paragraph", rich_text("<p>Odpiramo.</p>"))]),
                 }
             ),
         )

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Revision, Site
+from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
@@ -561,7 +562,7 @@ class BenchBuilder:
                     slug=slug,
                     date=date,
                     intro=NEWS_INTRO.format(place=place),
-                    body=NEWS_BODY.format(place=place),
+                    body=[("paragraph", RichText(NEWS_BODY.format(place=place)))],
                     first_published_at=published,
                 )
             )

@@ -10,8 +10,10 @@ rules are generated into that collection.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from wagtail.models import Site
+from wagtail.rich_text import RichText
 
 from home.models import HomePage
 from portal.base.models import ContentPage, SiteSettings
@@ -28,9 +30,27 @@ from portal.events.models.occurrences import instances_of
 from portal.events.recurrence import Ends, rule_text
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
+from programmes.models import Theme
 
 # News items look published in the morning of their date, in Kranj.
 NEWS_PUBLISHED_AT = datetime.time(8, 0)
+
+
+@dataclass
+class NewsFiles:
+    """What a KS's news blocks may show: its spaces' floor plans and its house rules."""
+
+    spaces: dict
+    house_rules: object
+
+    def block(self, spec):
+        """The body block (name, value) for a block of `portal.demo.content`."""
+        if isinstance(spec, content.Quote):
+            return ("quote", {"text": spec.text, "attribution": spec.attribution})
+        if isinstance(spec, content.FloorPlan):
+            image = self.spaces[spec.space].image
+            return ("image", {"image": image, "caption": spec.caption, "alt_text": ""})
+        return ("document", {"document": self.house_rules, "title": spec.link_text})
 
 
 class DemoDataError(Exception):
@@ -134,10 +154,11 @@ class PortalBuilder:
         calendar = self.section_page(community, EventCalendarPage, content.community_calendar(spec))
         for event in spec.events:
             self.event(calendar, event, spaces)
+        rules = self.house_rules_document(community, spaces.values())
         news_index = self.section_page(community, NewsIndexPage, content.community_news_index(spec))
+        files = NewsFiles(spaces, rules)
         for item in spec.news:
-            self.news(news_index, item)
-        self.house_rules_document(community, spaces.values())
+            self.news(news_index, item, files)
         return community
 
     def provision(self, community):
@@ -205,8 +226,8 @@ class PortalBuilder:
         """The house rules of the KS's main space (the one people book) as a document."""
         space = next((space for space in spaces if space.capacity), None)
         if space is None:
-            return
-        ensure_document(
+            return None
+        return ensure_document(
             community.collection,
             house_rules.title(community),
             f"hisni-red-ks-{community.slug}.odt",
@@ -260,18 +281,28 @@ class PortalBuilder:
             for n in repeat.moved
         ]
 
-    def news(self, news_index, spec):
+    def news(self, news_index, spec, files=None):
         date = (
             spec.date.resolve(self.today) if isinstance(spec.date, content.DaysAgo) else spec.date
         )
+        files = files or NewsFiles({}, None)
+
+        def tag_and_theme(page):
+            page.themes = list(Theme.objects.filter(key__in=spec.themes))
+            page.tags.add(*spec.tags)
+
         return self.page(
             news_index,
             NewsPage,
             spec.slug,
+            prepare=tag_and_theme,
             title=spec.title,
             date=date,
             intro=spec.intro,
-            body=spec.body.strip(),
+            body=[
+                ("paragraph", RichText(spec.body.strip())),
+                *(files.block(block) for block in spec.blocks),
+            ],
             first_published_at=datetime.datetime.combine(date, NEWS_PUBLISHED_AT, content.KRANJ),
         )
 

@@ -138,12 +138,40 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A quote block after a news item's text."""
+
+    text: str
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class FloorPlan:
+    """The floor plan image of one of the KS's spaces (by slug), as an image block."""
+
+    space: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class HouseRules:
+    """The KS's house rules document, as a document block."""
+
+    link_text: str = ""
+
+
+@dataclass(frozen=True)
 class News:
+    """A news item: its `body` text first, then `blocks` (quotes, images, documents)."""
+
     slug: str
     title: str
     date: datetime.date | DaysAgo
     intro: str
     body: str
+    blocks: tuple[Quote | FloorPlan | HouseRules, ...] = ()
+    themes: tuple[str, ...] = ()  # keys of programmes.Theme
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -392,6 +420,8 @@ MUNICIPAL_NEWS = [
     News(
         slug="luk-v-mentoriranju-dovolj-za-vse",
         title="Ljudska univerza Kranj med izbranimi za mentoriranje projekta Dovolj za vse",
+        themes=("spatial_planning", "food", "circular_economy", "energy"),
+        tags=("Dovolj za vse", "LUK"),
         date=datetime.date(2017, 9, 20),
         intro=(
             "Projekt Dovolj za vse je izbral šest prijaviteljev za mentoriranje skupnostnih "
@@ -411,6 +441,8 @@ skupnosti Golnik, Zlato polje in Stražišče.</p>
     News(
         slug="predstavitev-pilotnega-projekta",
         title="Prostori krajevnih skupnosti bodo postali skupnostni prostori",
+        themes=("spatial_planning",),
+        tags=("skupnostni prostor", "Dovolj za vse"),
         date=datetime.date(2017, 10, 13),
         intro=(
             "V Kranjčanu, ki ga prejmejo vsa gospodinjstva v občini, smo predstavili pilotni "
@@ -436,6 +468,14 @@ upravljanje z življenjskimi viri.</p>
     News(
         slug="po-delavnicah-v-treh-ks",
         title="Po delavnicah v treh KS: potrebe so, ideje tudi",
+        themes=("food", "circular_economy"),
+        tags=("delavnica", "skupnostni prostor"),
+        blocks=(
+            Quote(
+                "Prostor bo živel le, če ga bodo soustvarjali ljudje, ki ga potrebujejo.",
+                "Ljudska univerza Kranj",
+            ),
+        ),
         date=datetime.date(2017, 11, 14),
         intro=(
             "Na delavnicah za ugotavljanje potreb na Golniku, Zlatem polju in v Stražišču so "
@@ -464,6 +504,7 @@ uporabnike.</p>
     News(
         slug="nov-portal-krajevnih-skupnosti",
         title="Dogodki in novice vseh treh KS na enem mestu",
+        tags=("portal",),
         date=DaysAgo(2),
         intro=(
             "Na novem portalu najdete opise skupnostnih prostorov, koledarje dogodkov in novice "
@@ -676,6 +717,8 @@ skupaj načrtujemo naslednja srečanja.</p>
         News(
             slug="vabilo-na-delavnico-2017",
             title="Vabilo na delavnico: kakšen skupnostni prostor potrebujemo na Golniku?",
+            themes=("spatial_planning",),
+            tags=("delavnica", "skupnostni prostor"),
             date=datetime.date(2017, 10, 25),
             intro=(
                 "V ponedeljek, 6. novembra 2017, ob 17. uri vas vabimo v prostore KS Golnik na "
@@ -698,6 +741,14 @@ metodi vrtiljak, tako da bo vsak lahko povedal svoje.</p>
         News(
             slug="porocilo-z-delavnice-2017",
             title="Z delavnice na Golniku: vrt, popravljalnica in prostor za druženje",
+            themes=("food", "circular_economy", "energy"),
+            tags=("delavnica", "skupnostni vrt", "popravljalnica"),
+            blocks=(
+                Quote(
+                    "Prostor, ki je bil večino tedna zaklenjen, bo končno naš.",
+                    "Krajanka z Golnika na delavnici",
+                ),
+            ),
             date=datetime.date(2017, 11, 9),
             intro=(
                 "Na delavnici za ugotavljanje potreb so krajani Golnika v krogih vrtiljaka "
@@ -724,6 +775,19 @@ srečanje, na katerem bomo začeli načrtovati ureditev prostora in program.</p>
         News(
             slug="popravljalnica-isce-prostovoljce",
             title="Popravljalnica na Golniku išče prostovoljce",
+            themes=("circular_economy",),
+            tags=("popravljalnica", "prostovoljstvo"),
+            blocks=(
+                Quote(
+                    "Ni lepšega kot videti, da stari opekač spet dela.",
+                    "Prostovoljec popravljalnice",
+                ),
+                FloorPlan(
+                    "skupnostni-prostor",
+                    "Popravljalnica dela za mizami ob oknu skupnostnega prostora.",
+                ),
+                HouseRules("Hišni red skupnostnega prostora (za prostovoljce)"),
+            ),
             date=DaysAgo(6),
             intro=(
                 "Znate popraviti električni aparat ali kolo ali zašiti raztrgan šiv? Pridružite "
@@ -879,6 +943,8 @@ lotiti energetske obnove, kje poiskati spodbude in kako si razdeliti stroške.</
         News(
             slug="vabilo-na-delavnico-2017",
             title="Vabilo na delavnico: skupnostni prostor na Zlatem polju",
+            themes=("spatial_planning",),
+            tags=("delavnica", "skupnostni prostor"),
             date=datetime.date(2017, 10, 26),
             intro=(
                 "V torek, 7. novembra 2017, ob 17. uri vas vabimo v dvorano KS Zlato polje na "
@@ -896,6 +962,14 @@ podjetja in javni zavodi z Zlatega polja.</p>
         News(
             slug="porocilo-z-delavnice-2017",
             title="Zlato polje: dvorana naj bo odprta tudi popoldne in ob vikendih",
+            themes=("spatial_planning",),
+            tags=("delavnica", "dvorana", "medgeneracijsko"),
+            blocks=(
+                Quote(
+                    "Mladi bi starejšim pomagali s telefoni, starejši bi nas naučili kuhati.",
+                    "Dijakinja z Zlatega polja",
+                ),
+            ),
             date=datetime.date(2017, 11, 10),
             intro=(
                 "Udeleženci delavnice za ugotavljanje potreb so predlagali medgeneracijska "
@@ -919,6 +993,12 @@ dobrot.</p>
         News(
             slug="vabljeni-k-nacrtovanju-programa",
             title="Vabljeni k načrtovanju programa dvorane",
+            themes=("spatial_planning", "energy"),
+            tags=("dvorana", "načrtovanje"),
+            blocks=(
+                FloorPlan("dvorana", "Tloris dvorane KS Zlato polje."),
+                HouseRules(),
+            ),
             date=DaysAgo(9),
             intro=(
                 "Na participativni delavnici bomo po metodi vrtiljak skupaj določili, kaj bo "
@@ -1090,6 +1170,8 @@ približno 20 minut; termin rezervirajte po e-pošti krajevne skupnosti.</p>
         News(
             slug="vabilo-na-delavnico-2017",
             title="Vabilo na delavnico: skupnostni prostor v Stražišču",
+            themes=("spatial_planning",),
+            tags=("delavnica", "skupnostni prostor"),
             date=datetime.date(2017, 10, 27),
             intro=(
                 "V sredo, 8. novembra 2017, ob 17. uri vas vabimo v prostore KS Stražišče na "
@@ -1106,6 +1188,11 @@ trgovinah in na oglasni deski KS.</p>
         News(
             slug="porocilo-z-delavnice-2017",
             title="Stražiščani si želijo skupnostni vrt in popravljalnico koles",
+            themes=("food", "circular_economy"),
+            tags=("delavnica", "skupnostni vrt", "popravljalnica"),
+            blocks=(
+                Quote("Kolo popravljam sam, z veseljem pokažem še drugim.", "Krajan Stražišča"),
+            ),
             date=datetime.date(2017, 11, 13),
             intro=(
                 "Na delavnici za ugotavljanje potreb so krajani Stražišča predlagali skupnostni "
@@ -1127,6 +1214,15 @@ Vse, ki so se vpisali na seznam zainteresiranih, bomo povabili k načrtovanju.</
         News(
             slug="iscemo-vrtickarje",
             title="Iščemo vrtičkarje za skupnostni vrt",
+            themes=("food",),
+            tags=("skupnostni vrt", "prostovoljstvo"),
+            blocks=(
+                FloorPlan(
+                    "skupnostni-prostor",
+                    "Skupnostni prostor KS Stražišče, kjer se vrtičkarji dobivajo.",
+                ),
+                HouseRules(),
+            ),
             date=DaysAgo(12),
             intro=(
                 "Bi radi vrtnarili, pa nimate vrta? Pridružite se skupini, ki v Stražišču "

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -256,6 +257,15 @@ PROGRAMMES_ORGANISER_MODEL = "stakeholders.Stakeholder"
 PROGRAMMES_URL_RESOLVER = "portal.programme_pages.routes.programme_url"
 PROGRAMMES_VIEWSET = "portal.programme_pages.viewsets.ProgrammeViewSet"
 PROGRAMME_PLUGINS = env_list("PROGRAMME_PLUGINS") or None
+
+# Embeds (news videos, rich text) only from the providers the Content-Security-Policy
+# lets frame (`frame-src` below): any other address is refused in the editor.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
 
 # Content-Security-Policy of public pages: nothing inline, nothing from elsewhere except
 # video embeds in rich text. Extra sources (a media CDN, another embed provider) come from

@@ -36,7 +36,18 @@ PAGES = {
         "/dogodki/?theme=nekaj&from=2026-13-01", "body.page-calendar .notice--error", 400
     ),
     "news-index": PortalPage("/golnik/novice/", "body.page-news-index .news-item"),
-    "news": PortalPage("/novice/nov-portal-krajevnih-skupnosti/", "body.page-news article"),
+    "news-filtered": PortalPage(
+        "/golnik/novice/?tag=popravljalnica&year=", "body.page-news-index .news-item"
+    ),
+    "news-invalid": PortalPage(
+        "/golnik/novice/?year=1999", "body.page-news-index .notice--error", 400
+    ),
+    # A news item with a quote, an image and a document among its text.
+    "news": PortalPage(
+        "/golnik/novice/popravljalnica-isce-prostovoljce/",
+        "body.page-news .news-quote + .news-figure + .news-document",
+    ),
+    "news-municipal": PortalPage("/novice/", "body.page-news-index .news-item .label"),
     "content-page": PortalPage("/o-projektu/", "body.page-content"),
     "programme": PortalPage("/golnik/programi/popravljalnica/", "body.page-programme .facts"),
     "programme-list": PortalPage("/programi/", "body.page-programmes .card--programme"),
