@@ -546,6 +546,7 @@ class BenchBuilder:
         if not wanted or index_page is None:
             return
         have = set(NewsPage.objects.child_of(index_page).values_list("slug", flat=True))
+        themes = list(self.themes.values())
         today = timezone.localdate()
         new = []
         for index in range(wanted):
@@ -556,16 +557,16 @@ class BenchBuilder:
                 continue
             date = today - datetime.timedelta(days=index * 3 + number % 3)
             published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(8)))
-            new.append(
-                NewsPage(
-                    title=title,
-                    slug=slug,
-                    date=date,
-                    intro=NEWS_INTRO.format(place=place),
-                    body=[("paragraph", RichText(NEWS_BODY.format(place=place)))],
-                    first_published_at=published,
-                )
+            item = NewsPage(
+                title=title,
+                slug=slug,
+                date=date,
+                intro=NEWS_INTRO.format(place=place),
+                body=[("paragraph", RichText(NEWS_BODY.format(place=place)))],
+                first_published_at=published,
             )
+            item.themes.set([themes[index % len(themes)]] if themes else [])
+            new.append(item)
         if new:
             add_children(index_page, new)
             self.progress.add("news", community.title, count=len(new))

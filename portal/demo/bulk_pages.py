@@ -16,6 +16,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -66,8 +67,11 @@ def add_children(parent, pages):
 
 
 def _write_many_to_many(model, pages):
-    """The rows of each parental many-to-many field, from the values held in memory."""
+    """The rows of each parental many-to-many field, from the values held in memory (tags,
+    kept by taggit's own manager, are left out)."""
     for field in model._meta.many_to_many:
+        if not isinstance(field, ParentalManyToManyField):
+            continue
         through = field.remote_field.through
         own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
         through.objects.bulk_create(
