@@ -2,6 +2,7 @@
 expanded with `recurring_ical_events`, compared with the dates the site shows."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -367,10 +368,8 @@ def test_pages_announce_their_feed(client, golnik, calendar, room):
     }
     for url, ics in feeds.items():
         html = client.get(url).content.decode()
-        assert (
-            '<link rel="alternate" type="text/calendar" title="' in html
-            and f'href="http://testserver{ics}">' in html
-        ), url
+        link = f'<link rel="alternate" type="text/calendar" title="[^"<>]+" href="http://testserver{ics}">'
+        assert re.search(link, html), url
         assert f'href="webcal://testserver{ics}"' in html, url
         assert "Naroči se na koledar" in html, url
         assert client.get(ics).status_code == 200
@@ -383,5 +382,5 @@ def test_writing_to_a_feed_is_refused(client, golnik):
 
 def test_event_page_links_the_single_event_file(client, golnik, season):
     html = client.get(season["workshop"].url).content.decode()
-    assert f'href="/koledar/dogodek/{season["workshop"].pk}.ics"' in html
+    assert f'href="http://testserver/koledar/dogodek/{season["workshop"].pk}.ics"' in html
     assert "Dodaj v koledar" in html
