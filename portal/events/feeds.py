@@ -16,6 +16,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -23,28 +24,87 @@ from wagtail.models import Site
 
 from portal.base.privacy import public
 from portal.communities.directory import section_for_path, sections
-from portal.events.ics import build_feed
-from portal.events.models import EventPage, Occurrence
+from portal.events.ics import FeedEvent, write_calendar
+from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
+from programmes.models import Theme
 
 WINDOW = datetime.timedelta(days=183)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def events_of(occurrences, now=None):
-    """The live, public events that have a date among `occurrences` from `WINDOW` ago
-    on, with everything the feed writes: four queries whatever their number."""
-    since = (now or timezone.now()) - WINDOW
+def events_of(occurrences):
+    """The live, public events that have a date among `occurrences` from `WINDOW` ago on."""
+    since = timezone.now() - WINDOW
     ids = occurrences.public().filter(end__gt=since).values("event_id")
-    return (
-        EventPage.objects.filter(pk__in=ids)
-        .select_related("space", "organiser")
-        .prefetch_related("excluded_dates", "date_changes", "themes")
-        .order_by("start", "pk")
+    return EventPage.objects.filter(pk__in=ids)
+
+
+def feed_events(events, request=None):
+    """`events` (a queryset of event pages) as FeedEvents, soonest first, in four
+    queries whatever their number: the pages with their space and organiser, then their
+    left-out dates, changed dates and themes as plain rows (thousands of related
+    managers would cost more than the writing)."""
+    pages = list(events.select_related("space", "organiser").order_by("start", "pk").defer("body"))
+    ids = [page.pk for page in pages]
+    left_out = group(ExcludedDate.objects.filter(page_id__in=ids).values_list("page_id", "date"))
+    changes = group(
+        (change.page_id, change) for change in DateChange.objects.filter(page_id__in=ids)
     )
+    themes = group(
+        EventPage.themes.through.objects.filter(eventpage_id__in=ids)
+        .order_by("theme_id")
+        .values_list("eventpage_id", "theme__key")
+    )
+    url_of = page_urls(request)
+    return [
+        FeedEvent(
+            page=page,
+            url=url_of(page),
+            left_out=frozenset(left_out.get(page.pk, ())),
+            changes=tuple(changes.get(page.pk, ())),
+            themes=tuple(Theme.Key(key).label for key in themes.get(page.pk, ())),
+        )
+        for page in pages
+    ]
 
 
-def calendar_response(request, events, name, filename=None):
-    text = build_feed(events, name, host=site_host(request), request=request)
+def group(pairs):
+    grouped = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def page_urls(request=None):
+    """A function giving the absolute URL of a page, as `Page.get_full_url` would, with
+    the sites' root paths read once instead of once a page."""
+    roots = Site.get_site_root_paths()
+    current = Site.find_for_request(request) if request else None
+    if current is not None:
+        # Where a page belongs to several sites, the one answering the request comes first.
+        roots = sorted(roots, key=lambda root: root.site_id != current.pk)
+    prefix = reverse("wagtail_serve", args=("",))
+
+    def url_of(page):
+        for root in roots:
+            if page.url_path.startswith(root.root_path):
+                return root.root_url + iri_to_uri(prefix + page.url_path[len(root.root_path) :])
+        return None
+
+    return url_of
+
+
+def build_feed(occurrences=None, name=None, host=None, request=None):
+    """The ICS text of the events among `occurrences` (every event when None), as the
+    feeds serve it; callable without a request (the bench), then URLs use the default
+    site."""
+    events = events_of(Occurrence.objects.all() if occurrences is None else occurrences)
+    if host is None:
+        host = site_host(request) if request else default_host()
+    return write_calendar(feed_events(events, request), name or municipality_title(), host=host)
+
+
+def calendar_response(text, filename=None):
     response = HttpResponse(text, content_type=CONTENT_TYPE)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -58,10 +118,14 @@ def site_host(request):
     return site.hostname if site else request.get_host().split(":")[0]
 
 
+def default_host():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.hostname if site else "localhost"
+
+
 @require_safe
 def municipality_feed(request):
-    events = events_of(Occurrence.objects.all())
-    return calendar_response(request, events, municipality_title())
+    return calendar_response(build_feed(request=request))
 
 
 @require_safe
@@ -69,8 +133,9 @@ def community_feed(request, slug):
     section = next((s for s in sections() if s.community.slug == slug), None)
     if section is None:
         raise Http404
-    events = events_of(Occurrence.objects.in_section(section.community))
-    return calendar_response(request, events, feed_title(section.community.title))
+    occurrences = Occurrence.objects.in_section(section.community)
+    name = feed_title(section.community.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
 
 
 @require_safe
@@ -82,8 +147,9 @@ def programme_feed(request, pk):
     # A programme is public where its page is: under a live, public KS or the municipality.
     if programme is None or programme_url(programme) is None:
         raise Http404
-    events = events_of(Occurrence.objects.filter(event__programme=programme))
-    return calendar_response(request, events, feed_title(programme.title))
+    occurrences = Occurrence.objects.filter(event__programme=programme)
+    name = feed_title(programme.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
 
 
 @require_safe
@@ -93,24 +159,21 @@ def space_feed(request, pk):
     space = public(SpacePage.objects.live()).filter(pk=pk).first()
     if space is None or section_for_path(space.path) is None:
         raise Http404
-    events = events_of(Occurrence.objects.filter(event__space=space))
-    return calendar_response(request, events, feed_title(space.title))
+    occurrences = Occurrence.objects.filter(event__space=space)
+    name = feed_title(space.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
 
 
 @require_safe
 def event_feed(request, pk):
     """One event as a file to open in a calendar application ("add to calendar")."""
-    events = list(
-        public(EventPage.objects.live())
-        .filter(pk=pk)
-        .select_related("space", "organiser")
-        .prefetch_related("excluded_dates", "date_changes", "themes")
-    )
+    events = feed_events(public(EventPage.objects.live()).filter(pk=pk), request)
     if not events:
         raise Http404
-    event = events[0]
+    event = events[0].page
     filename = f"{slugify(anyascii(event.slug))[:60] or 'dogodek'}.ics"
-    return calendar_response(request, events, event.title, filename=filename)
+    text = write_calendar(events, event.title, host=site_host(request))
+    return calendar_response(text, filename=filename)
 
 
 def municipality_title():

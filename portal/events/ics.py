@@ -12,6 +12,7 @@ See docs/decisions/0007-ics-feeds.md.
 import datetime
 import re
 import zoneinfo
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,10 +51,21 @@ STATUS = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
 CONTROL_CHARACTERS = dict.fromkeys([*range(0, 9), *range(11, 32), 127])
 
 
-def build_feed(events, name, host, request=None, now=None):
-    """The VCALENDAR text of `events` (live EventPages with `space`, `organiser`,
-    `excluded_dates`, `date_changes` and `themes` loaded), called `name`. UIDs are made
-    from each event's id and `host` (the site's host name), so they survive every edit."""
+@dataclass(frozen=True)
+class FeedEvent:
+    """An event page (its `space` and `organiser` loaded) with what else its VEVENTs say:
+    its absolute URL, left-out dates, changed dates (`DateChange` rows) and theme names."""
+
+    page: object
+    url: str | None
+    left_out: frozenset
+    changes: tuple
+    themes: tuple
+
+
+def write_calendar(events, name, host, now=None):
+    """The VCALENDAR text of `events` (FeedEvents), called `name`. UIDs are made from
+    each event's id and `host` (the site's host name), so they survive every edit."""
     stamp = utc_text(now or timezone.now())
     lines = [
         "BEGIN:VCALENDAR",
@@ -70,20 +82,19 @@ def build_feed(events, name, host, request=None, now=None):
     ]
     uid_host = re.sub(r"[^A-Za-z0-9.-]", "", host) or "localhost"
     for event in events:
-        lines.extend(event_lines(event, f"event-{event.pk}@{uid_host}", stamp, request))
+        lines.extend(event_lines(event, f"event-{event.page.pk}@{uid_host}", stamp))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def event_lines(event, uid, stamp, request):
+def event_lines(entry, uid, stamp):
     """The VEVENTs of one event: the event itself, then its cancelled or moved dates."""
-    shared = described(event, uid, stamp, request)
+    event = entry.page
+    shared = described(entry, uid, stamp)
     length = recurrence.duration(event)
     if not event.rrule:
         # A single date can still be left out, cancelled or moved like a repeating one's.
-        instances = recurrence.expand(
-            event, event.start, excluded(event), list(event.date_changes.all())
-        )
+        instances = recurrence.expand(event, event.start, entry.left_out, entry.changes)
         if not instances:
             return []
         only = instances[0]
@@ -97,14 +108,13 @@ def event_lines(event, uid, stamp, request):
             *shared,
             *timing(first_date),
             f"RRULE:{event.rrule}",
-            *exdates(event, first),
+            *exdates(event, entry.left_out, first),
             status_line(event),
         ]
     )
-    skipped = excluded(event)
-    for change in event.date_changes.all():
+    for change in entry.changes:
         original = datetime.datetime.combine(change.original_date, first.time())
-        if change.original_date in skipped or not recurrence.gives(event, original):
+        if change.original_date in entry.left_out or not recurrence.gives(event, original):
             continue  # the site ignores a change to a date the rule does not give
         moved = recurrence.instance(event, original, length, change)
         lines.extend(
@@ -124,8 +134,9 @@ def vevent(properties):
     return ["BEGIN:VEVENT", *properties, "END:VEVENT"]
 
 
-def described(event, uid, stamp, request):
+def described(entry, uid, stamp):
     """What every VEVENT of an event says, whatever its date."""
+    event = entry.page
     published = event.last_published_at or event.latest_revision_created_at or SEQUENCE_EPOCH
     lines = [
         f"UID:{uid}",
@@ -135,7 +146,7 @@ def described(event, uid, stamp, request):
         f"SEQUENCE:{max(int((published - SEQUENCE_EPOCH).total_seconds()), 0)}",
         f"SUMMARY:{text(event.title)}",
     ]
-    url = event.get_full_url(request)
+    url = entry.url
     description = description_of(event, url)
     if description:
         lines.append(f"DESCRIPTION:{text(description)}")
@@ -144,9 +155,8 @@ def described(event, uid, stamp, request):
         lines.append(f"LOCATION:{text(place)}")
     if url:
         lines.append(f"URL:{strip_controls(url)}")
-    themes = [text(theme.label) for theme in event.themes.all()]
-    if themes:
-        lines.append("CATEGORIES:" + ",".join(themes))
+    if entry.themes:
+        lines.append("CATEGORIES:" + ",".join(text(theme) for theme in entry.themes))
     organiser = event.organiser
     if organiser is not None and organiser.email:
         name = strip_controls(organiser.name).replace('"', "'")
@@ -158,16 +168,15 @@ def description_of(event, url):
     """The intro, what the status means for a visitor, the organiser (without an e-mail
     address there is no ORGANIZER), and where to read more."""
     parts = [event.intro.strip()] if event.intro.strip() else []
-    notes = {
-        Status.CANCELLED: _("This event is cancelled."),
-        Status.POSTPONED: _("This event is postponed: its new date will be announced."),
-        Status.MOVED_ONLINE: _(
-            "This event has moved online: its page says how to join (instead of: %(place)s)."
+    if event.status == Status.CANCELLED:
+        parts.append(_("This event is cancelled."))
+    elif event.status == Status.POSTPONED:
+        parts.append(_("This event is postponed: its new date will be announced."))
+    elif event.status == Status.MOVED_ONLINE:
+        parts.append(
+            _("This event has moved online: its page says how to join (instead of: %(place)s).")
+            % {"place": event.place}
         )
-        % {"place": event.place},
-    }
-    if event.status in notes:
-        parts.append(notes[event.status])
     if event.organiser is not None and not event.organiser.email:
         parts.append(_("Organiser: %(name)s") % {"name": event.organiser.name})
     if url:
@@ -189,9 +198,9 @@ def timing(instance):
     return lines
 
 
-def exdates(event, first):
+def exdates(event, left_out, first):
     """The left-out dates, at the time of day the rule gives (dates if all day)."""
-    days = sorted(excluded(event))
+    days = sorted(left_out)
     if not days:
         return []
     if event.all_day:
@@ -208,10 +217,6 @@ def recurrence_id(event, original):
 
 def status_line(event, cancelled=False):
     return "STATUS:" + ("CANCELLED" if cancelled else STATUS.get(event.status, "CONFIRMED"))
-
-
-def excluded(event):
-    return {row.date for row in event.excluded_dates.all()}
 
 
 def local(moment):
