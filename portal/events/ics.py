@@ -63,10 +63,10 @@ class FeedEvent:
     themes: tuple
 
 
-def write_calendar(events, name, host, now=None):
+def write_calendar(events, name, host):
     """The VCALENDAR text of `events` (FeedEvents), called `name`. UIDs are made from
     each event's id and `host` (the site's host name), so they survive every edit."""
-    stamp = utc_text(now or timezone.now())
+    stamp = utc_text(timezone.now())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
