@@ -45,7 +45,8 @@ def feed_events(events, request=None):
     left-out dates, changed dates and themes as plain rows (thousands of related
     managers would cost more than the writing)."""
     pages = list(events.select_related("space", "organiser").order_by("start", "pk").defer("body"))
-    ids = [page.pk for page in pages]
+    # A subquery, not a list of ids: no limit on how many parameters a query may have.
+    ids = events.values("pk")
     left_out = group(ExcludedDate.objects.filter(page_id__in=ids).values_list("page_id", "date"))
     changes = group(
         (change.page_id, change) for change in DateChange.objects.filter(page_id__in=ids)
