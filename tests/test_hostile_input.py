@@ -61,6 +61,18 @@ def public_urls(golnik):
         "/robots.txt",
         *PROGRAMME_LISTINGS,
         "/golnik/programi/popravljalnica-na-golniku/",
+        *calendar_feeds(golnik, space, event),
+    ]
+
+
+def calendar_feeds(golnik, space, event):
+    cafe = Programme.objects.get(slug="popravljalnica-na-golniku")
+    return [
+        "/koledar/vsi-dogodki.ics",
+        f"/koledar/ks/{golnik.slug}.ics",
+        f"/koledar/program/{cafe.pk}.ics",
+        f"/koledar/prostor/{space.pk}.ics",
+        f"/koledar/dogodek/{event.pk}.ics",
     ]
 
 
@@ -170,6 +182,19 @@ def test_search_shows_what_was_asked_escaped(client, site, payload):
         "/programi/popravljalnica-na-golniku/",
         "/golnik/novice/ni-take-novice/",
         "/golnik/novice/rss/<script>alert(1)</script>/",
+        "/koledar/ks/<script>alert(1)</script>.ics",
+        "/koledar/ks/%00.ics",
+        "/koledar/ks/..%2f..%2fetc%2fpasswd.ics",
+        "/koledar/ks/" + "a" * 3000 + ".ics",
+        "/koledar/ks/golnik.ics/",
+        "/koledar/ks/%ED%A0%80.ics",
+        "/koledar/dogodek/-1.ics",
+        "/koledar/dogodek/0.ics",
+        "/koledar/dogodek/99999999999999999999999.ics",
+        "/koledar/dogodek/1e9.ics",
+        "/koledar/prostor/999999999.ics",
+        "/koledar/program/%20.ics",
+        "/koledar/program/popravljalnica-na-golniku.ics",
     ],
 )
 def test_odd_paths_get_a_clean_not_found(client, site, path):
@@ -190,6 +215,8 @@ def test_odd_paths_get_a_clean_not_found(client, site, path):
         "/golnik/programi/popravljalnica-na-golniku/",
         "/golnik/novice/",
         "/golnik/novice/rss/",
+        "/koledar/vsi-dogodki.ics",
+        "/koledar/ks/golnik.ics",
     ],
 )
 def test_writing_methods_are_refused_on_public_pages(site, method, url):

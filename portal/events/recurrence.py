@@ -166,17 +166,17 @@ def starts(event, until):
     return list(itertools.islice(within, MAX_OCCURRENCES))
 
 
+def gives(event, moment):
+    """Whether `event`'s rule has a date starting at `moment` (naive local wall-clock)."""
+    return moment in starts(event, moment)
+
+
 def expand(event, until, excluded=(), changes=()):
     """Every date of `event` up to `until` (an aware datetime), excluded dates left out,
     changed dates cancelled or moved. `excluded` are dates; `changes` are objects with
     `original_date`, `cancelled`, `start` and `end`."""
     local_until = timezone.localtime(until).replace(tzinfo=None)
-    first = local_start(event)
-    if event.all_day:
-        last = timezone.localtime(event.end).date() if event.end else first.date()
-        length = datetime.timedelta(days=max((last - first.date()).days, 0) + 1)
-    else:
-        length = (event.end - event.start) if event.end else None
+    length = duration(event)
     excluded = set(excluded)
     changes = {change.original_date: change for change in changes}
     instances = []
@@ -185,6 +185,16 @@ def expand(event, until, excluded=(), changes=()):
             continue
         instances.append(instance(event, start, length, changes.get(start.date())))
     return instances
+
+
+def duration(event):
+    """How long each date of `event` lasts: whole days for an all-day event (its last day
+    included), None when no end time was given."""
+    if event.all_day:
+        first = local_start(event).date()
+        last = timezone.localtime(event.end).date() if event.end else first
+        return datetime.timedelta(days=max((last - first).days, 0) + 1)
+    return (event.end - event.start) if event.end else None
 
 
 def instance(event, start, length, change):

@@ -1,6 +1,7 @@
 """The calendar page of a KS and its events, with how each event repeats."""
 
 import datetime
+from urllib.parse import quote, urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -314,6 +315,19 @@ class EventPage(CommunityOwned, BasePage):
         if self.space_id:
             return f"{self.space.title}, {self.space.address}"
         return self.location
+
+    @property
+    def address(self):
+        """The address to look up on a map: the space's, or the location as written."""
+        return self.space.address if self.space_id else self.location.strip()
+
+    @property
+    def map_url(self):
+        """A search for the address on OpenStreetMap (spaces have no coordinates yet)."""
+        if not self.address:
+            return ""
+        query = urlencode({"query": self.address}, quote_via=quote)
+        return f"https://www.openstreetmap.org/search?{query}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

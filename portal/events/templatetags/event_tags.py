@@ -1,4 +1,5 @@
-"""Dates of events as listings show them, each rendered once per content version.
+"""Template pieces of events: dates as listings show them, a page's calendar feed and an
+event's structured data.
 
 A date looks the same in every listing (a KS's calendar, the municipality's, the month
 grid, the KS page, a space, a programme) until content changes or the date is over, so
@@ -7,8 +8,12 @@ of twenty dates renders those it has not rendered since the last publish, not al
 """
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from portal.base.versioned import fragment
+from portal.events.feeds import feed_for
+from portal.events.structured_data import event_data, json_ld
 
 register = template.Library()
 
@@ -47,3 +52,28 @@ def occurrence_fragment(context, template_name, occurrence, **values):
         return render()
     options = ":".join(f"{name}={value}" for name, value in sorted(values.items()))
     return fragment(template_name, f"{occurrence.pk}:{occurrence.is_past}:{options}", render)
+
+
+@register.simple_tag(takes_context=True)
+def calendar_feed(context, subject):
+    """The calendar feed of `subject` (a page or a programme), or None."""
+    return feed_for(subject, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def calendar_feed_link(context, subject):
+    """`<link rel="alternate">` for the page head, so calendar applications and browser
+    add-ons find the feed."""
+    feed = feed_for(subject, context.get("request"))
+    if feed is None:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="text/calendar" title="{}" href="{}">', feed.title, feed.url
+    )
+
+
+@register.simple_tag(takes_context=True)
+def event_structured_data(context, event, upcoming_dates):
+    """The schema.org `Event` of `event` as JSON-LD, escaped so it cannot end the script."""
+    data = json_ld(event_data(event, upcoming_dates, context.get("request")))
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')

@@ -1,0 +1,236 @@
+"""Calendar feeds (ICS) of the whole municipality, one KS, one programme, one space and
+one event, and where each page links to its own.
+
+A feed holds every live, public event with a date from `WINDOW` ago up to the horizon
+the dates are expanded to (`EVENT_HORIZON_DAYS`): recent events stay in a subscriber's
+calendar for a season, and nothing is left out that the site lists. Events are chosen by
+a range query on the `Occurrence` table and loaded with what the feed shows in a fixed
+number of queries, however many there are.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from portal.base.privacy import public
+from portal.communities.directory import section_for_path, sections
+from portal.events.ics import FeedEvent, write_calendar
+from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
+from programmes.models import Theme
+
+WINDOW = datetime.timedelta(days=183)
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def events_of(occurrences):
+    """The live, public events that have a date among `occurrences` from `WINDOW` ago on."""
+    since = timezone.now() - WINDOW
+    ids = occurrences.public().filter(end__gt=since).values("event_id")
+    return EventPage.objects.filter(pk__in=ids)
+
+
+def feed_events(events, request=None):
+    """`events` (a queryset of event pages) as FeedEvents, soonest first, in four
+    queries whatever their number: the pages with their space and organiser, then their
+    left-out dates, changed dates and themes as plain rows (thousands of related
+    managers would cost more than the writing)."""
+    pages = list(events.select_related("space", "organiser").order_by("start", "pk").defer("body"))
+    # A subquery, not a list of ids: no limit on how many parameters a query may have.
+    ids = events.values("pk")
+    left_out = group(ExcludedDate.objects.filter(page_id__in=ids).values_list("page_id", "date"))
+    changes = group(
+        (change.page_id, change) for change in DateChange.objects.filter(page_id__in=ids)
+    )
+    themes = group(
+        EventPage.themes.through.objects.filter(eventpage_id__in=ids)
+        .order_by("theme_id")
+        .values_list("eventpage_id", "theme__key")
+    )
+    url_of = page_urls(request)
+    return [
+        FeedEvent(
+            page=page,
+            url=url_of(page),
+            left_out=frozenset(left_out.get(page.pk, ())),
+            changes=tuple(changes.get(page.pk, ())),
+            themes=tuple(Theme.Key(key).label for key in themes.get(page.pk, ())),
+        )
+        for page in pages
+    ]
+
+
+def group(pairs):
+    grouped = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def page_urls(request=None):
+    """A function giving the absolute URL of a page, as `Page.get_full_url` would, with
+    the sites' root paths read once instead of once a page."""
+    roots = Site.get_site_root_paths()
+    current = Site.find_for_request(request) if request else None
+    if current is not None:
+        # Where a page belongs to several sites, the one answering the request comes first.
+        roots = sorted(roots, key=lambda root: root.site_id != current.pk)
+    prefix = reverse("wagtail_serve", args=("",))
+
+    def url_of(page):
+        for root in roots:
+            if page.url_path.startswith(root.root_path):
+                return root.root_url + iri_to_uri(prefix + page.url_path[len(root.root_path) :])
+        return None
+
+    return url_of
+
+
+def build_feed(occurrences=None, name=None, host=None, request=None):
+    """The ICS text of the events among `occurrences` (every event when None), as the
+    feeds serve it; callable without a request (the bench), then URLs use the default
+    site."""
+    events = events_of(Occurrence.objects.all() if occurrences is None else occurrences)
+    if host is None:
+        host = site_host(request) if request else default_host()
+    return write_calendar(feed_events(events, request), name or municipality_title(), host=host)
+
+
+def calendar_response(text, filename=None):
+    response = HttpResponse(text, content_type=CONTENT_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def site_host(request):
+    """The host name of the site that answers `request` (no query: the site is looked
+    up per content version by `portal.base.sites`)."""
+    site = Site.find_for_request(request)
+    return site.hostname if site else request.get_host().split(":")[0]
+
+
+def default_host():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.hostname if site else "localhost"
+
+
+@require_safe
+def municipality_feed(request):
+    return calendar_response(build_feed(request=request))
+
+
+@require_safe
+def community_feed(request, slug):
+    section = next((s for s in sections() if s.community.slug == slug), None)
+    if section is None:
+        raise Http404
+    occurrences = Occurrence.objects.in_section(section.community)
+    name = feed_title(section.community.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
+
+
+@require_safe
+def programme_feed(request, pk):
+    from portal.programme_pages.routes import programme_url
+    from programmes.models import Programme
+
+    programme = Programme.objects.public().filter(pk=pk).first()
+    # A programme is public where its page is: under a live, public KS or the municipality.
+    if programme is None or programme_url(programme) is None:
+        raise Http404
+    occurrences = Occurrence.objects.filter(event__programme=programme)
+    name = feed_title(programme.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
+
+
+@require_safe
+def space_feed(request, pk):
+    from portal.spaces.models import SpacePage
+
+    space = public(SpacePage.objects.live()).filter(pk=pk).first()
+    if space is None or section_for_path(space.path) is None:
+        raise Http404
+    occurrences = Occurrence.objects.filter(event__space=space)
+    name = feed_title(space.title)
+    return calendar_response(build_feed(occurrences, name, request=request))
+
+
+@require_safe
+def event_feed(request, pk):
+    """One event as a file to open in a calendar application ("add to calendar")."""
+    events = feed_events(public(EventPage.objects.live()).filter(pk=pk), request)
+    if not events:
+        raise Http404
+    event = events[0].page
+    filename = f"{slugify(anyascii(event.slug))[:60] or 'dogodek'}.ics"
+    text = write_calendar(events, event.title, host=site_host(request))
+    return calendar_response(text, filename=filename)
+
+
+def municipality_title():
+    return _("Events in the whole municipality")
+
+
+def feed_title(name):
+    return _("Events: %(name)s") % {"name": name}
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A calendar feed as a page links to it."""
+
+    title: str
+    url: str  # absolute, http(s)
+
+    @property
+    def webcal_url(self):
+        """The same address for subscribing: calendar applications open webcal:// links."""
+        return "webcal://" + self.url.split("://", 1)[1]
+
+
+def feed_for(subject, request=None):
+    """The feed that belongs with `subject` (the home page, a KS or its calendar, a space,
+    a programme, an event), or None."""
+    found = feed_path(subject)
+    if found is None:
+        return None
+    title, path = found
+    if request is not None:
+        url = request.build_absolute_uri(path)
+    else:
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return Feed(title=title, url=url)
+
+
+def feed_path(subject):
+    from home.models import HomePage
+    from portal.communities.models import CommunityPage
+    from portal.events.models import EventCalendarPage
+    from portal.spaces.models import SpacePage
+    from programmes.models import Programme
+
+    if isinstance(subject, HomePage):
+        return municipality_title(), reverse("events:ics-municipality")
+    if isinstance(subject, EventCalendarPage):
+        section = section_for_path(subject.path)
+        subject = section.community if section else HomePage()
+        return feed_path(subject)
+    if isinstance(subject, CommunityPage):
+        return feed_title(subject.title), reverse("events:ics-community", args=[subject.slug])
+    if isinstance(subject, SpacePage):
+        return feed_title(subject.title), reverse("events:ics-space", args=[subject.pk])
+    if isinstance(subject, Programme):
+        return feed_title(subject.title), reverse("events:ics-programme", args=[subject.pk])
+    if isinstance(subject, EventPage):
+        return subject.title, reverse("events:ics-event", args=[subject.pk])
+    return None
