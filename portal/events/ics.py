@@ -53,7 +53,7 @@ CONTROL_CHARACTERS = dict.fromkeys([*range(0, 9), *range(11, 32), 127])
 
 @dataclass(frozen=True)
 class FeedEvent:
-    """An event page (its `space` and `organiser` loaded) with what else its VEVENTs say:
+    """An event (`feeds.FeedPage`: its fields, place and organiser) with what else its VEVENTs say:
     its absolute URL, left-out dates, changed dates (`DateChange` rows) and theme names."""
 
     page: object
@@ -241,16 +241,17 @@ def fold(line):
     """`line` folded into lines of at most 75 octets, never inside a UTF-8 character."""
     if len(line) <= 75 and line.isascii():
         return line
-    if len(line.encode()) <= 75:
+    data = line.encode()
+    if len(data) <= 75:
         return line
-    parts, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            # A continuation line starts with a space, which counts towards its 75.
-            current, size, limit = [], 0, 74
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    parts, begin, limit = [], 0, 75
+    while len(data) - begin > limit:
+        end = begin + limit
+        # Never cut before a continuation byte (10xxxxxx): back up to where a character starts.
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(data[begin:end])
+        # A continuation line starts with a space, which counts towards its 75.
+        begin, limit = end, 74
+    parts.append(data[begin:])
+    return b"\r\n ".join(parts).decode()
