@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.users.models import UserProfile
 
 from portal.events.models import EventPage, Occurrence
 from tests import builders
@@ -156,3 +157,24 @@ def test_a_moved_date_must_say_where_to(editor, calendar):
     response = post(editor, url, data)
     assert response.status_code == 200
     assert not EventPage.objects.filter(slug="srecanje").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "sl"])
+def test_an_event_saved_back_unchanged_keeps_its_dates_in_either_admin_language(
+    client, calendar, language
+):
+    """The editor shows dates as 09. 12. 2026 (WAGTAIL_DATE_FORMAT) in every admin
+    language; the form must read them back in every one too."""
+    user = get_user_model().objects.create_superuser("urednica", "u2@example.org", "x")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    event = builders.event(calendar, "Kvačkanje", start=builders.at(9, hour=17))
+    url = reverse("wagtailadmin_pages:edit", args=(event.pk,))
+    data = browser_form_data(client.get(url).content.decode(), form_id="page-edit-form")
+    data["action-publish"] = "action-publish"
+    response = post(client, url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert timezone.localtime(event.start) == builders.at(9, hour=17)

@@ -242,6 +242,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII slugs: "strazisce", not "stražišče", so URLs survive e-mail, print and typing.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Admin date pickers, in strftime syntax and among Slovenian input formats: 25. 10. 2026 18:00.
+# Shown in every admin language; portal/formats/en lets an English admin read them back.
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_DATE_FORMAT = "%d. %m. %Y"
 WAGTAIL_DATETIME_FORMAT = "%d. %m. %Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

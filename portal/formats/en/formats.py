@@ -1,0 +1,10 @@
+"""English date formats for the admin (editors may pick English) that also read the dates
+the editor shows: WAGTAIL_DATE_FORMAT and WAGTAIL_DATETIME_FORMAT are Slovenian
+("09. 12. 2026 18:00") in every admin language, and Django parses a form's dates only in
+the active language's input formats."""
+
+from django.conf.locale.en.formats import *  # noqa: F403
+from django.conf.locale.en.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS
+
+DATE_INPUT_FORMATS = ["%d. %m. %Y", *DATE_INPUT_FORMATS]
+DATETIME_INPUT_FORMATS = ["%d. %m. %Y %H:%M", "%d. %m. %Y %H:%M:%S", *DATETIME_INPUT_FORMATS]
