@@ -67,8 +67,9 @@ install-browser:
 			|| echo "Could not install chromium: the browser tests will be skipped (under CI they fail)."; \
 	fi
 
+# On every core (pytest-xdist); the browser tests run together on one of them.
 test: lint install-browser
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
 # local services by default): pages, HTTPS redirect, static files, page cache, /healthz.

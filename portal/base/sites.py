@@ -40,13 +40,13 @@ class SiteLookupMiddleware:
         key = (split_domain_port(request._get_raw_host())[0], request.get_port())
         try:
             site = remembered("site", key, lambda: find_site(request))
+            # Where each site's pages live, which `pageurl` reads on every page: Wagtail
+            # keeps it in the default cache (a round trip a request); here, once a version.
+            root_paths = remembered("site-root-paths", None, Site.get_site_root_paths)
         except Exception:
-            # The database is down: leave the lookup to Wagtail, and `/healthz` say so.
+            # The database or the cache is down: leave the lookups to Wagtail, and
+            # `/healthz` say so.
             return self.get_response(request)
         request._wagtail_site = fresh_copy(site)
-        # Where each site's pages live, which `pageurl` reads on every page: Wagtail keeps
-        # it in the default cache (Redis, a round trip a request); here, once per version.
-        request._wagtail_cached_site_root_paths = remembered(
-            "site-root-paths", None, Site.get_site_root_paths
-        )
+        request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)

@@ -5,7 +5,8 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.browser.portal_pages import every_page, open_page
 
-pytestmark = pytest.mark.browser
+# One test worker runs them all, so the server and the browser start once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

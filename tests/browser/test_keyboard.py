@@ -6,7 +6,8 @@ import pytest
 
 from tests.browser.portal_pages import every_page, open_page
 
-pytestmark = pytest.mark.browser
+# One test worker runs them all, so the server and the browser start once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # Helpers in the page: how to name an element in a message, and how it shows focus.
 HELPERS = r"""

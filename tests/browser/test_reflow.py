@@ -4,7 +4,8 @@ import pytest
 
 from tests.browser.portal_pages import every_page, open_page
 
-pytestmark = pytest.mark.browser
+# One test worker runs them all, so the server and the browser start once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # What sticks out past the right edge of the window: the innermost elements whose box or
 # content (text that does not wrap, say) ends beyond it.
