@@ -150,6 +150,9 @@ class NewsPage(CommunityOwned, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+        # Newest first: the database walks this index back from the latest date and stops
+        # at a page of news, instead of sorting every news item of the municipality.
+        indexes = [models.Index(fields=["date"], name="news_date")]
 
     @property
     def body_text(self):
