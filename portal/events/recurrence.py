@@ -88,7 +88,7 @@ def monthly_choices(start):
 
 def local_start(event):
     """The event's first start as a naive wall-clock time in Kranj (midnight if all day)."""
-    start = timezone.localtime(event.start).replace(tzinfo=None)
+    start = kranj_time(event.start)
     if event.all_day:
         return datetime.datetime.combine(start.date(), datetime.time())
     return start
@@ -139,8 +139,15 @@ class Instance:
     open_end: bool = False
 
 
+def kranj_time(moment):
+    """An aware datetime as a naive wall-clock time in Kranj. Feeds expand thousands of
+    dates: the site's zone is read once, not looked up per request context each time."""
+    return moment.astimezone(timezone.get_default_timezone()).replace(tzinfo=None)
+
+
 def localise(naive):
-    return timezone.make_aware(naive)
+    """A wall-clock time in Kranj as an aware datetime (the site's zone: `TIME_ZONE`)."""
+    return timezone.make_aware(naive, timezone.get_default_timezone())
 
 
 def end_of_day(naive):
@@ -175,7 +182,7 @@ def expand(event, until, excluded=(), changes=()):
     """Every date of `event` up to `until` (an aware datetime), excluded dates left out,
     changed dates cancelled or moved. `excluded` are dates; `changes` are objects with
     `original_date`, `cancelled`, `start` and `end`."""
-    local_until = timezone.localtime(until).replace(tzinfo=None)
+    local_until = kranj_time(until)
     length = duration(event)
     excluded = set(excluded)
     changes = {change.original_date: change for change in changes}
@@ -202,7 +209,7 @@ def instance(event, start, length, change):
     if change is not None and change.cancelled:
         return Instance(**timing(event, start, length), original_start=original, cancelled=True)
     if change is not None and change.start:
-        moved = timezone.localtime(change.start).replace(tzinfo=None)
+        moved = kranj_time(change.start)
         if event.all_day:
             moved = datetime.datetime.combine(moved.date(), datetime.time())
         if change.end and not event.all_day:
