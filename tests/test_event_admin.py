@@ -178,3 +178,36 @@ def test_an_event_saved_back_unchanged_keeps_its_dates_in_either_admin_language(
     assert response.status_code == 302, response.content.decode()[:2000]
     event.refresh_from_db()
     assert timezone.localtime(event.start) == builders.at(9, hour=17)
+
+
+def test_a_changed_date_the_event_does_not_have_is_refused_with_a_reason(editor, calendar):
+    first = next_wednesday()
+    url, data = add_form(
+        editor,
+        calendar,
+        title="Srečanje",
+        slug="srecanje",
+        start=f"{first} 18:00",
+        location="Dom",
+        frequency="WEEKLY",
+        **{"action-publish": "1"},
+    )
+    thursday = first + datetime.timedelta(days=8)
+    changes = [{"original_date": str(thursday), "cancelled": "on"}]
+    data.update(nested_form_data({"date_changes": inline_formset(changes)}))
+    response = post(editor, url, data)
+    assert response.status_code == 200
+    assert "does not take place on this date" in response.content.decode()
+    assert not EventPage.objects.filter(slug="srecanje").exists()
+    # The same change on a Wednesday of the rule is taken.
+    data.update(
+        nested_form_data(
+            {
+                "date_changes": inline_formset(
+                    [{**changes[0], "original_date": str(thursday - datetime.timedelta(days=1))}]
+                )
+            }
+        )
+    )
+    assert post(editor, url, data).status_code == 302
+    assert EventPage.objects.get(slug="srecanje").date_changes.count() == 1

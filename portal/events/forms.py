@@ -1,5 +1,8 @@
 """The event page's admin form: the repeat settings as an editor reads them."""
 
+import datetime
+from types import SimpleNamespace
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,3 +30,61 @@ class EventPageForm(BasePageForm):
 
     def clean_weekdays(self):
         return ",".join(self.cleaned_data["weekdays"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_changed_dates(cleaned)
+        return cleaned
+
+    def check_changed_dates(self, cleaned):
+        """A date cancelled or moved must be one the event has by its repeat settings;
+        otherwise the change would silently do nothing. Says so on that date."""
+        formset = self.formsets.get("date_changes")
+        if formset is None or not cleaned.get("start") or not formset.is_valid():
+            return
+        changes = [
+            form
+            for form in formset.forms
+            if form.cleaned_data.get("original_date") and not form.cleaned_data.get("DELETE")
+        ]
+        if not changes:
+            return
+        draft = DraftEvent(
+            **{name: cleaned.get(name) for name in DRAFT_FIELDS},
+        )
+        draft.rrule = recurrence.rule_text(draft)
+        last = max(form.cleaned_data["original_date"] for form in changes)
+        until = datetime.datetime.combine(last, datetime.time.max)
+        dates = {start.date() for start in recurrence.starts(draft, until)}
+        for form in changes:
+            if form.cleaned_data["original_date"] not in dates:
+                form.add_error(
+                    "original_date",
+                    _(
+                        "The event does not take place on this date by its repeat settings: "
+                        "choose one of its dates."
+                    ),
+                )
+
+
+# What the repeat rule is made of (`recurrence.rule_text`, `recurrence.starts`).
+DRAFT_FIELDS = (
+    "start",
+    "end",
+    "all_day",
+    "frequency",
+    "interval",
+    "weekdays",
+    "monthly_by",
+    "ends",
+    "until",
+    "count",
+)
+
+
+class DraftEvent(SimpleNamespace):
+    """The repeat settings as the form holds them, before there is a page to read them."""
+
+    @property
+    def weekday_list(self):
+        return [day for day in (self.weekdays or "").split(",") if day]
