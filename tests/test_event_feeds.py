@@ -349,7 +349,8 @@ def test_feeds_read_events_in_a_fixed_number_of_queries(
 
 def test_long_and_odd_text_is_folded_and_escaped(client, golnik, calendar):
     title = "Čistilna akcija; ob potoku, " + "ščž " * 40 + "\\ konec"
-    event = builders.event(calendar, title, intro="Prva vrstica\r\nDruga\x00 vrstica")
+    # A control character (the admin refuses NUL, and PostgreSQL cannot store it).
+    event = builders.event(calendar, title, intro="Prva vrstica\r\nDruga\x07 vrstica")
     (vevent,) = feed(client, reverse("events:ics-event", args=[event.pk])).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == title
     assert str(vevent["DESCRIPTION"]).startswith("Prva vrstica\nDruga vrstica")
