@@ -141,10 +141,10 @@ def test_bad_input_is_a_form_error_not_a_500(editor, calendar, fields, field):
     assert not EventPage.objects.filter(slug="napacen-vnos").exists()
 
 
-def test_a_moved_date_must_say_where_to(editor, calendar):
-    first = next_wednesday()
-    url, data = add_form(
-        editor,
+def weekly_meeting_form(client, calendar, first):
+    """The add form of a meeting every week from `first`, to be published."""
+    return add_form(
+        client,
         calendar,
         title="Srečanje",
         slug="srecanje",
@@ -153,6 +153,11 @@ def test_a_moved_date_must_say_where_to(editor, calendar):
         frequency="WEEKLY",
         **{"action-publish": "1"},
     )
+
+
+def test_a_moved_date_must_say_where_to(editor, calendar):
+    first = next_wednesday()
+    url, data = weekly_meeting_form(editor, calendar, first)
     data.update(nested_form_data({"date_changes": inline_formset([{"original_date": str(first)}])}))
     response = post(editor, url, data)
     assert response.status_code == 200
@@ -182,16 +187,7 @@ def test_an_event_saved_back_unchanged_keeps_its_dates_in_either_admin_language(
 
 def test_a_changed_date_the_event_does_not_have_is_refused_with_a_reason(editor, calendar):
     first = next_wednesday()
-    url, data = add_form(
-        editor,
-        calendar,
-        title="Srečanje",
-        slug="srecanje",
-        start=f"{first} 18:00",
-        location="Dom",
-        frequency="WEEKLY",
-        **{"action-publish": "1"},
-    )
+    url, data = weekly_meeting_form(editor, calendar, first)
     thursday = first + datetime.timedelta(days=8)
     changes = [{"original_date": str(thursday), "cancelled": "on"}]
     data.update(nested_form_data({"date_changes": inline_formset(changes)}))

@@ -50,7 +50,11 @@ def occurrence_fragment(context, template_name, occurrence, **values):
 
     if occurrence.pk is None:  # a preview's dates, worked out from the draft
         return render()
+    # Links are relative on the event's own site and absolute on another: keyed by host.
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
     options = ":".join(f"{name}={value}" for name, value in sorted(values.items()))
+    options = f"{host}:{options}"
     return fragment(template_name, f"{occurrence.pk}:{occurrence.is_past}:{options}", render)
 
 
