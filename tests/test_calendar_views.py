@@ -159,6 +159,30 @@ def test_the_list_is_paginated_and_pages_keep_the_filters(client, calendar):
     assert len(titles(client.get("/golnik/dogodki/", {"q": "dan", "page": 2}))) == 5
 
 
+def test_a_very_long_list_numbers_only_its_first_pages_and_says_so(client, calendar, settings):
+    """Counting every upcoming date of the municipality costs more than the page: a list
+    numbers at most LISTING_MAX_PAGES pages, and its last one says how to see the rest."""
+    settings.LISTING_MAX_PAGES = 2
+    builders.event(
+        calendar, "Vsak dan", start=builders.at(1), frequency="DAILY", ends="after", count=45
+    )
+    first = soup(client.get("/golnik/dogodki/"))
+    assert first.select_one(".pagination__status").get_text() == "Stran 1 od več kot 2"
+    assert not first.select(".pagination__note")
+    last = client.get("/golnik/dogodki/", {"page": 2})
+    assert len(titles(last)) == EventCalendarPage.per_page
+    assert not soup(last).select("a[rel=next]")
+    note = soup(last).select_one(".pagination__note").get_text()
+    assert "le prvih 40 vnosov" in note
+    # A page beyond them gives the last one numbered, as any too-large page number does.
+    beyond = client.get("/golnik/dogodki/", {"page": 3})
+    assert beyond.status_code == 200
+    assert titles(beyond) == titles(last)
+    # With the filters narrowing it, the list is whole again.
+    narrowed = soup(client.get("/golnik/dogodki/", {"to": builders.at(21).date().isoformat()}))
+    assert narrowed.select_one(".pagination__status").get_text() == "Stran 1 od 2"
+
+
 # --- The month grid ----------------------------------------------------------------------
 
 

@@ -153,6 +153,9 @@ CACHES["local"] = {
 
 # Anonymous page cache (portal.base.pagecache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Long listings (calendars, news, search) number at most this many pages
+# (portal/base/pagination.py).
+LISTING_MAX_PAGES = int(os.environ.get("LISTING_MAX_PAGES", "50"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt"]
 # Settings that change what public pages show: cached pages are kept apart per value, so
 # a restart with another value never serves pages cached under the old one.
