@@ -26,8 +26,8 @@ class CappedPaginator(Paginator):
         # COUNT over a LIMIT subquery: the database stops after limit + 1 rows.
         items = self.object_list
         if isinstance(items, QuerySet):
-            items = items.order_by()
-        return Paginator(items[: self.limit + 1], self.per_page).count
+            return items.order_by()[: self.limit + 1].count()
+        return Paginator(items[: self.limit + 1], self.per_page).count  # search results
 
     @cached_property
     def count(self):
