@@ -169,6 +169,9 @@ def test_a_very_long_list_numbers_only_its_first_pages_and_says_so(client, calen
     )
     first = soup(client.get("/golnik/dogodki/"))
     assert first.select_one(".pagination__status").get_text() == "Stran 1 od več kot 2"
+    assert first.select_one(".search-summary").get_text(strip=True) == (
+        "Več kot 40 prihodnjih terminov"
+    )
     assert not first.select(".pagination__note")
     last = client.get("/golnik/dogodki/", {"page": 2})
     assert len(titles(last)) == EventCalendarPage.per_page
