@@ -106,11 +106,13 @@ class ProgrammeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def for_audiences(self, keys):
         return self.filter(audiences__key__in=keys).distinct()
 
+    # What a listing shows of each programme besides its own fields.
+    LISTED_FOREIGN_KEYS = ("community", "space", "image")
+    LISTED_MANY = ("themes", "audiences", "organisers")
+
     def for_listing(self):
         """What a listing shows of each programme, in a constant number of queries."""
-        return self.select_related("community", "space", "image").prefetch_related(
-            "themes", "audiences", "organisers"
-        )
+        return self.select_related(*self.LISTED_FOREIGN_KEYS).prefetch_related(*self.LISTED_MANY)
 
 
 class Programme(

@@ -3,6 +3,7 @@ where else they show (the KS page, a space, a stakeholder's entry, search, the s
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.test import override_settings
 
 from portal.stakeholders.models import Stakeholder
@@ -207,7 +208,8 @@ def test_a_turned_off_type_disappears_from_the_public_site_and_comes_back(client
     assert client.get(repair_cafe.get_url()).status_code == 200
 
 
-LISTING_QUERIES = 5
+LISTING_QUERIES = 2
+LISTING_QUERIES_RENDERING_CARDS = 2 + 4  # their KS, themes, audiences, organisers
 
 
 def test_listing_query_count_does_not_grow_with_programmes(
@@ -216,14 +218,21 @@ def test_listing_query_count_does_not_grow_with_programmes(
     organiser = Stakeholder.objects.create(name="LUK", sector="public", community=None)
     for number in range(2):
         programme(f"Program {number}", "workshop", community=golnik, organisers=[organiser])
-    client.get("/programi/")  # once-per-version lookups (KS directory, site) warm
-    with django_assert_num_queries(LISTING_QUERIES):
-        assert client.get("/programi/").status_code == 200
+
+    def check():
+        client.get("/programi/")  # once-per-version lookups (KS directory, site) warm
+        with django_assert_num_queries(LISTING_QUERIES):
+            assert client.get("/programi/").status_code == 200
+        # A worker that has not rendered these cards yet reads what they show (KS,
+        # space, image, themes, audiences, organisers) once for all of them.
+        caches["local"].clear()
+        with django_assert_num_queries(LISTING_QUERIES_RENDERING_CARDS):
+            assert client.get("/programi/").status_code == 200
+
+    check()
     for number in range(2, 12):
         programme(f"Program {number}", "repair_cafe", community=golnik, organisers=[organiser])
-    client.get("/programi/")
-    with django_assert_num_queries(LISTING_QUERIES):
-        assert client.get("/programi/").status_code == 200
+    check()
 
 
 def test_what_one_can_still_join_is_listed_first(client, golnik):

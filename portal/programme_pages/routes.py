@@ -7,14 +7,15 @@ one public address is under its KS, so links never need the page tree: they come
 directory of KS sections (`programme_url`).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.base.listing import ListedIterable, listed
 from portal.base.pagination import paginate
-from programmes.models import Programme
+from programmes.models import Programme, ProgrammeQuerySet
 
 LISTING_ROUTE = "programmes"
 # How many of a programme's next dates its page lists.
@@ -42,7 +43,7 @@ class ProgrammeRoutes(RoutablePageMixin):
 
         form = ProgrammeFilterForm(request.GET, municipal=self.programme_owner() is None)
         programmes = form.apply(self.listed_programmes())
-        listing = paginate(request, with_public_links(programmes), self.programmes_per_page)
+        listing = paginate(request, listed(programmes, ListedProgrammes), self.programmes_per_page)
         return TemplateResponse(
             request,
             "programme_pages/programme_list.html",
@@ -115,6 +116,16 @@ def listing_title(owner):
 def with_public_links(programmes):
     """What a programme's card or page shows, in a constant number of queries."""
     return programmes.for_listing()
+
+
+class ListedProgrammes(ListedIterable):
+    """Programmes of a listing of cards: what the cards show is read for all of them at
+    once, when one card is rendered afresh (`portal.base.listing`)."""
+
+    @staticmethod
+    def load(programmes):
+        relations = (*ProgrammeQuerySet.LISTED_FOREIGN_KEYS, *ProgrammeQuerySet.LISTED_MANY)
+        prefetch_related_objects(programmes, *relations)
 
 
 def public_programmes(lookup="programmes"):

@@ -11,7 +11,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.base.versioned import fragment
+from portal.base.listing import item_fragment
 from portal.events.feeds import feed_for
 from portal.events.structured_data import event_data, json_ld
 
@@ -21,10 +21,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def event_item(context, occurrence, show_community=False, heading_level=3):
     """One date in a list (`includes/event_item.html`)."""
-    return occurrence_fragment(
+    return item_fragment(
         context,
         "includes/event_item.html",
+        "occurrence",
         occurrence,
+        state=occurrence.is_past,
         show_community=bool(show_community),
         heading_level=heading_level,
     )
@@ -33,30 +35,14 @@ def event_item(context, occurrence, show_community=False, heading_level=3):
 @register.simple_tag(takes_context=True)
 def grid_event(context, occurrence, show_community=False):
     """One date in a day of the month grid (`events/includes/grid_event.html`)."""
-    return occurrence_fragment(
+    return item_fragment(
         context,
         "events/includes/grid_event.html",
+        "occurrence",
         occurrence,
+        state=occurrence.is_past,
         show_community=bool(show_community),
     )
-
-
-def occurrence_fragment(context, template_name, occurrence, **values):
-    item = context.template.engine.get_template(template_name)
-
-    def render():
-        occurrence.load_event()
-        values.update(occurrence=occurrence, request=context.get("request"))
-        return item.render(context.new(values))
-
-    if occurrence.pk is None:  # a preview's dates, worked out from the draft
-        return render()
-    # Links are relative on the event's own site and absolute on another: keyed by host.
-    request = context.get("request")
-    host = request.get_host() if request is not None else ""
-    options = ":".join(f"{name}={value}" for name, value in sorted(values.items()))
-    options = f"{host}:{options}"
-    return fragment(template_name, f"{occurrence.pk}:{occurrence.is_past}:{options}", render)
 
 
 @register.simple_tag(takes_context=True)
