@@ -15,7 +15,9 @@ HOME_QUERIES = 2
 COMMUNITY_QUERIES = 3
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 18  # 17 + how long the longest event date lasts
 CALENDAR_QUERIES = 3
-SPACE_QUERIES = 3
+SPACE_QUERIES = (
+    7  # the page, its rooms, weekly hours, photos, dates with other hours, programmes, events
+)
 # A repeating event's page also reads its left-out dates, for its schema.org schedule.
 EVENT_QUERIES = 5
 
