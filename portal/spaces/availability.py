@@ -46,13 +46,15 @@ class DayAvailability:
 
 def busy_slots(space, start, end, request=None):
     """What occupies `space` between the aware datetimes `start` and `end`, in time order:
-    the dates of its live events that are not cancelled (one query). Events in a private
-    part of the site take the space too, but show no title."""
+    the dates of its live events, less cancelled events and dates (one query). Events in a
+    private part of the site take the space too, but show no title."""
     from portal.base.privacy import private_paths
     from portal.events.models import Occurrence
+    from portal.events.models.pages import Status
 
     rows = (
         Occurrence.objects.filter(event__space=space, cancelled=False)
+        .exclude(event__status=Status.CANCELLED)
         .between(start, end)
         .select_related("event")
         .only("start", "end", "path", "event__title", "event__url_path", "event__path")

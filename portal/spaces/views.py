@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -91,7 +92,8 @@ def availability(space, request):
         "breadcrumb_trail": [(_("Availability"), None)],
     }
     if not error:
-        space.load_details(request)
+        if not getattr(request, "is_preview", False):
+            prefetch_related_objects([space], "weekly_hours")
         context["week"] = availability_service.week(space, monday, request)
     response = space.render(
         request,
