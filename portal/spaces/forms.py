@@ -2,10 +2,26 @@
 and the municipality, and opening hours that make sense as a whole."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import policy_registry
 
 from portal.base.forms import BasePageForm
+
+
+class CoordinateField(forms.DecimalField):
+    """Degrees as OpenStreetMap shows them (46.3353) or with a decimal comma (46,3353)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+COORDINATES = [
+    ("latitude", 90, _("The latitude is a number of degrees from -90 to 90, e.g. 46.239.")),
+    ("longitude", 180, _("The longitude is a number of degrees from -180 to 180, e.g. 14.355.")),
+]
 
 
 class SpacePageForm(BasePageForm):
@@ -22,6 +38,20 @@ class SpacePageForm(BasePageForm):
                 help_text=_("Tick what the space has; add anything else in the notes below."),
             )
             self.initial["equipment"] = self.instance.equipment_list
+        for name, limit, message in COORDINATES:
+            field = self.fields.get(name)
+            if field is not None:
+                self.fields[name] = CoordinateField(
+                    label=field.label,
+                    required=False,
+                    max_digits=9,
+                    decimal_places=6,
+                    validators=[
+                        MinValueValidator(-limit, message),
+                        MaxValueValidator(limit, message),
+                    ],
+                    help_text=field.help_text,
+                )
         self.bound_stakeholder_choices()
 
     def bound_stakeholder_choices(self):
