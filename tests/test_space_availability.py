@@ -109,7 +109,9 @@ def test_a_holiday_is_closed_and_named(client, now, space):
     assert "Zaprto (božič)" in html
 
 
-@pytest.mark.parametrize("value", ["2026-W50", "2026w50", "2026-12-09"])
+@pytest.mark.parametrize(
+    "value", ["2026-W50", "2026w50", "2026-12-09", "9. 12. 2026", "13.12.2026"]
+)
 def test_a_week_is_chosen_by_its_number_or_a_date_in_it(client, now, space, value):
     response, html = week_html(client, space, teden=value)
     assert response.status_code == 200
@@ -122,7 +124,8 @@ def test_a_week_is_chosen_by_its_number_or_a_date_in_it(client, now, space, valu
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("prihodnji teden", "Teden zapišite kot leto in teden"),
+        ("prihodnji teden", "Teden zapišite kot datum v njem"),
+        ("31. 11. 2026", "Takega tedna ali datuma ni v koledarju."),
         ("2026-W54", "Takega tedna ali datuma ni v koledarju."),
         ("2026-02-30", "Takega tedna ali datuma ni v koledarju."),
         ("1999-W01", "Tedenski pregled kaže tedne od pred enim letom"),

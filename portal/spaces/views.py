@@ -16,6 +16,7 @@ from portal.spaces import hours
 
 WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+SLOVENIAN_DAY = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?")
 # How far back the week view goes; ahead, as far as events are expanded.
 PAST_DAYS = 366
 
@@ -30,8 +31,8 @@ def week_label(monday):
 
 
 def parse_week(value, today):
-    """The Monday of the week that `value` names ("2026-W48" or a date in it); this week
-    if it is empty."""
+    """The Monday of the week that `value` names ("2026-W48", or a date in it written
+    2026-11-26 or 26. 11. 2026); this week if it is empty."""
     value = (value or "").strip()
     if not value:
         return availability_service.monday_of(today)
@@ -40,9 +41,15 @@ def parse_week(value, today):
             monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
         elif DAY.fullmatch(value):
             monday = availability_service.monday_of(datetime.date.fromisoformat(value))
+        elif match := SLOVENIAN_DAY.fullmatch(value):
+            day = datetime.date(int(match[3]), int(match[2]), int(match[1]))
+            monday = availability_service.monday_of(day)
         else:
             raise WeekError(
-                _("The week should be written as year and week, e.g. 2026-W48, or as a date.")
+                _(
+                    "Write the week as a date in it, e.g. 30. 11. 2026, or as year and "
+                    "week, e.g. 2026-W49."
+                )
             )
     except ValueError as error:
         if isinstance(error, WeekError):
