@@ -216,3 +216,20 @@ def test_a_representative_cannot_open_another_ks_space(representative):
     theirs = builders.space(other, "Prostor v Stražišču")
     response = representative.get(reverse("wagtailadmin_pages:edit", args=(theirs.pk,)))
     assert response.status_code in (302, 403, 404)
+
+
+def test_the_preview_shows_the_hours_being_edited(representative, space):
+    url, data = edit_form(representative, space)
+    data.update(
+        rows(
+            "weekly_hours",
+            [{"weekday": str(d), "opens": "08:00", "closes": "22:00"} for d in range(7)],
+        )
+    )
+    data.update(rows("rooms", [{"name": "Mala dvorana", "seated_capacity": "25"}]))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(space.pk,))
+    assert post(representative, preview_url, data).json()["is_valid"]
+    html = representative.get(preview_url).content.decode()
+    assert "Mala dvorana" in html
+    assert "8.00–22.00" in html
+    assert not SpacePage.objects.get(pk=space.pk).weekly_hours.exists()  # nothing saved
