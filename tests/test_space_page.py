@@ -251,3 +251,20 @@ def test_the_page_cache_keeps_a_space_page_no_longer_than_its_status(
         again = client.get(space.url)
         assert again["X-Cache"] == "MISS"
         assert "Odpre se ob 17.00" in again.content.decode()
+
+
+def test_a_space_saved_before_rooms_existed_keeps_its_capacity_as_a_room(ks):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("portal.spaces.migrations.0003_rooms_from_capacity")
+    old = builders.space(ks, "Stara dvorana")
+    SpacePage.objects.filter(pk=old.pk).update(capacity=45)
+    without = builders.space(ks, "Vrt")
+    migration.rooms_from_capacity(apps, None)
+    migration.rooms_from_capacity(apps, None)  # a second run adds nothing
+    assert [(r.name, r.seated_capacity) for r in Room.objects.filter(page=old)] == [
+        ("Glavni prostor", 45)
+    ]
+    assert not Room.objects.filter(page=without).exists()
