@@ -95,3 +95,46 @@ def event_form(**fields):
     }
     data.update(fields)
     return data
+
+
+def space_form(**fields):
+    """What the space editor's form sends for a new space left at its defaults, plus
+    `fields` (inline rows as `inline_formset([...])`); pass it through `nested_form_data`."""
+    from wagtail.test.utils.form_data import inline_formset, rich_text
+
+    from portal.spaces.models import ACCESSIBILITY_FACTS
+
+    data = {
+        "address": "Golnik 40, 4204 Golnik",
+        "body": rich_text(""),
+        **dict.fromkeys(ACCESSIBILITY_FACTS, "unknown"),
+        "rooms": inline_formset([]),
+        "weekly_hours": inline_formset([]),
+        "hours_exceptions": inline_formset([]),
+        "gallery_images": inline_formset([]),
+    }
+    data.update(fields)
+    return data
+
+
+def space_with_hours(ks, title="Dom krajanov", weekly=(), exceptions=(), **fields):
+    """A live space with weekly hours [(weekday, "09:00", "12:00")] and dated exceptions
+    [(date, "closed" or ("17:00", "20:00"), note)]."""
+    from portal.spaces.models import HoursException, WeeklyHours
+
+    def time(text):
+        return datetime.time.fromisoformat(text)
+
+    fields.setdefault("address", "Golnik 40, 4204 Golnik")
+    space = SpacePage(title=title, **fields)
+    space.weekly_hours = [
+        WeeklyHours(weekday=day, opens=time(opens), closes=time(closes))
+        for day, opens, closes in weekly
+    ]
+    space.hours_exceptions = [
+        HoursException(date=date, closed=True, note=note)
+        if hours == "closed"
+        else HoursException(date=date, opens=time(hours[0]), closes=time(hours[1]), note=note)
+        for date, hours, note in exceptions
+    ]
+    return publish(ks, space)

@@ -9,3 +9,15 @@ def _fresh_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Sets the time that time-dependent pages are rendered at: `clock.set(moment)`."""
+    from portal.base import clock as portal_clock
+
+    class Clock:
+        def set(self, moment):
+            monkeypatch.setattr(portal_clock, "now", lambda: moment)
+
+    return Clock()

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, reverse
 
 from portal.communities.models import CommunityPage
-from portal.spaces.models import SpacePage
+from portal.spaces.models import SpacePage, WeeklyHours
 from portal.stakeholders.models import Stakeholder
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,8 @@ def test_running_again_tops_up_to_the_larger_scale_and_keeps_the_rest():
     assert CommunityPage.objects.count() == 3
     assert SpacePage.objects.count() == 6
     assert Stakeholder.objects.count() == 9
+    # Every space has its opening hours, once.
+    assert WeeklyHours.objects.count() == 6 * 6
 
 
 def test_pages_are_served_and_found(client):
@@ -46,6 +48,8 @@ def test_pages_are_served_and_found(client):
     assert "Svet KS" in html
     space = SpacePage.objects.get()
     assert client.get(space.url).status_code == 200
+    assert "Urnik v naslednjih dveh tednih" in client.get(space.url).content.decode()
+    assert client.get(space.url + "zasedenost/").status_code == 200
     assert space.title in client.get("/iskanje/", {"q": space.title}).content.decode()
 
 

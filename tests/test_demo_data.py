@@ -1,5 +1,6 @@
 """`load_demo_data` builds the Kranj portal a newcomer sees after `make run`."""
 
+import datetime
 import io
 
 import pytest
@@ -267,3 +268,23 @@ def test_every_pilot_ks_has_repeating_and_single_events_with_changed_dates(demo)
     assert Occurrence.objects.filter(cancelled=True).count() == 1
     first_saturdays = EventPage.objects.filter(rrule="FREQ=MONTHLY;BYDAY=1SA")
     assert first_saturdays.count() == 2
+
+
+@pytest.mark.parametrize("slug", ["golnik", "zlato-polje", "strazisce"])
+def test_each_pilot_space_has_hours_rooms_equipment_and_accessibility(client, demo, slug):
+    from portal.spaces import hours
+
+    ks = CommunityPage.objects.get(slug=slug)
+    space = SpacePage.objects.child_of(ks).filter(capacity__isnull=False).first()
+    assert space.weekly_hours.count() >= 3
+    assert space.rooms.exists() and space.equipment_list
+    assert space.step_free_entrance in ("yes", "no")
+    assert space.owned_by.name == "Mestna občina Kranj" and space.managed_by is not None
+    assert space.house_rules is not None and space.gallery_images.exists()
+    assert 46.2 < float(space.latitude) < 46.4 and 14.2 < float(space.longitude) < 14.4
+    today = datetime.date.today()
+    days = hours.schedule(space, today, today + datetime.timedelta(days=13))
+    assert sum(1 for day in days if day.is_open) >= 4
+    html = client.get(space.url).content.decode()
+    assert 'class="space-status' in html and "openstreetmap.org/?mlat=" in html
+    assert client.get(space.url + "zasedenost/").status_code == 200

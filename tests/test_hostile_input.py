@@ -51,6 +51,7 @@ def public_urls(golnik):
         "/",
         golnik.url,
         space.url,
+        space.url + "zasedenost/",
         "/golnik/dogodki/",
         event.url,
         "/golnik/novice/",
@@ -164,6 +165,20 @@ def test_every_filter_of_the_news_listing(client, site, subtests):
             assert_clean(response, payload)
 
 
+def test_the_week_parameter_of_a_space_availability_view(client, site, subtests):
+    space = site.get_children().type(builders.SpacePage).first().specific
+    url = space.url + "zasedenost/"
+    before = saved_state()
+    for number, payload in enumerate([*PAYLOADS, "2026-W99", "2026-W00", "0000-01-01", "2026-W5x"]):
+        with subtests.test(payload=number):
+            response = client.get(url, {"teden": payload})
+            assert response.status_code in (200, 400)
+            assert_clean(response, payload)
+            if response.status_code == 400:
+                assert "notice--error" in response.content.decode()
+    assert saved_state() == before
+
+
 def test_search_shows_what_was_asked_escaped(client, site, subtests):
     for number, payload in enumerate(PAYLOADS):
         with subtests.test(payload=number):
@@ -185,6 +200,8 @@ ODD_PATHS = [
     "/golnik/dogodki/mesec/<script>alert(1)</script>/1/",
     "/golnik/dogodki/mesec/2026/",
     "/golnik/programi/ni-takega-programa/",
+    "/golnik/skupnostni-prostor-golnik/zasedenost/nekaj/",
+    "/golnik/skupnostni-prostor-golnik/<script>alert(1)</script>/",
     "/golnik/programi/<script>alert(1)</script>/",
     "/programi/popravljalnica-na-golniku/",
     "/golnik/novice/ni-take-novice/",
@@ -216,6 +233,8 @@ def test_odd_paths_get_a_clean_not_found(client, site, subtests):
 WRITABLE_LOOKING_URLS = [
     "/",
     "/golnik/",
+    "/golnik/skupnostni-prostor-golnik/",
+    "/golnik/skupnostni-prostor-golnik/zasedenost/",
     "/iskanje/",
     "/golnik/dogodki/",
     "/golnik/programi/",

@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from portal.base.models import ContentPage
@@ -78,12 +78,12 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
             ks,
             SpacePage,
             nested_form_data(
-                {
-                    "title": "Dom krajanov Primskovo",
-                    "address": "Primskovo 1, 4000 Kranj",
-                    "capacity": "40",
-                    "body": rich_text("<p>Dvorana</p>"),
-                }
+                builders.space_form(
+                    title="Dom krajanov Primskovo",
+                    address="Primskovo 1, 4000 Kranj",
+                    body=rich_text("<p>Dvorana</p>"),
+                    rooms=inline_formset([{"name": "Dvorana", "seated_capacity": "40"}]),
+                )
             ),
         )
         # Provisioning gave the new KS its calendar and news index; there is room for no other.

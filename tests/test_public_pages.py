@@ -15,7 +15,9 @@ HOME_QUERIES = 2
 COMMUNITY_QUERIES = 3
 COMMUNITY_QUERIES_AFTER_A_CHANGE = 19  # 17 + the longest event date + the listed events
 CALENDAR_QUERIES = 3
-SPACE_QUERIES = 3
+SPACE_QUERIES = (
+    7  # the page, its rooms, weekly hours, photos, dates with other hours, programmes, events
+)
 # A repeating event's page also reads its left-out dates, for its schema.org schedule.
 EVENT_QUERIES = 5
 

@@ -4,7 +4,9 @@ Every stored page carries the content version it was rendered at. Any change to 
 content (publish, unpublish, move or delete of a page; a change to a model registered
 with `affects_public_pages`) sets a new version in the shared `versions` cache, so the
 next request on every worker and every host renders afresh. Pages also expire after
-`PAGE_CACHE_SECONDS`, so time-based listings ("upcoming events") move on by themselves.
+`PAGE_CACHE_SECONDS`, so time-based listings ("upcoming events") move on by themselves;
+a page whose content changes sooner says so with a shorter `Cache-Control: max-age` (a
+space page's "open until 20.00" is kept until 20.00 at most) and is kept only that long.
 
 Only anonymous GET/HEAD requests (no session cookie) are served from the cache, and only
 responses that are 200, set no cookie, and do not vary on the cookie are stored: nothing
@@ -21,6 +23,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_max_age
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
@@ -196,8 +199,14 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def store(self, key, response):
+        seconds = self.seconds
+        max_age = get_max_age(response)
+        if max_age is not None:
+            seconds = min(seconds, max_age)
+        if seconds <= 0:
+            return
         try:
-            caches["local"].set(key, response, self.seconds)
-            caches["default"].set(key, (time.time() + self.seconds, response), self.seconds)
+            caches["local"].set(key, response, seconds)
+            caches["default"].set(key, (time.time() + seconds, response), seconds)
         except Exception:
             logger.warning("Page cache unavailable; not storing.", exc_info=True)

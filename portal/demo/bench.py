@@ -38,7 +38,7 @@ from portal.events import recurrence
 from portal.events.models import EventCalendarPage, EventPage, Occurrence, Status
 from portal.events.models.occurrences import horizon
 from portal.news.models import NewsIndexPage, NewsPage
-from portal.spaces.models import SpacePage
+from portal.spaces.models import SpacePage, WeeklyHours
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Audience, Programme, Theme
 
@@ -229,6 +229,13 @@ NEWS_BODY = (
 )
 
 
+# Each bench space is open on weekday evenings and Saturday mornings.
+BENCH_HOURS = [
+    *((day, datetime.time(16), datetime.time(21)) for day in range(5)),
+    (5, datetime.time(9), datetime.time(13)),
+]
+
+
 @dataclass(frozen=True)
 class Scale:
     communities: int
@@ -343,6 +350,19 @@ class BenchBuilder:
             community.add_child(instance=space)
             space.save_revision().publish()
             self.progress.add("page", title)
+        self.opening_hours(community)
+
+    def opening_hours(self, community):
+        """Weekday evenings and Saturday mornings for each space without hours, in bulk."""
+        bare = SpacePage.objects.child_of(community).filter(weekly_hours__isnull=True)
+        rows = [
+            WeeklyHours(page_id=pk, sort_order=order, weekday=day, opens=opens, closes=closes)
+            for pk in bare.values_list("pk", flat=True)
+            for order, (day, opens, closes) in enumerate(BENCH_HOURS)
+        ]
+        WeeklyHours.objects.bulk_create(rows)
+        if rows:
+            self.progress.add("opening hours", community.title, count=len(rows))
 
     def stakeholders(self, community, place):
         have = set(Stakeholder.objects.filter(community=community).values_list("name", flat=True))

@@ -24,6 +24,7 @@ from portal.demo.drawing import render_floor_plan
 from portal.demo.floor_plans import PLANS, describe
 from portal.demo.media import ensure_document, ensure_image
 from portal.demo.programmes import ensure_programmes
+from portal.demo.space_details import ensure_space_details
 from portal.demo.stakeholders import ensure_stakeholders
 from portal.events.models import DateChange, EventCalendarPage, EventPage, ExcludedDate
 from portal.events.models.occurrences import instances_of
@@ -62,6 +63,8 @@ class PortalBuilder:
         self.today = today
         self.progress = progress
         self.site, self.home = self.default_site_and_home()
+        # KS slug -> (its spaces, its house rules document), for filling in the spaces.
+        self.sections = {}
 
     def build(self):
         """Build the whole portal; return the KS pages."""
@@ -69,6 +72,10 @@ class PortalBuilder:
         communities = [self.community(spec) for spec in content.COMMUNITIES]
         by_slug = {community.slug: community for community in communities}
         ensure_stakeholders(by_slug, self.progress)
+        for community in communities:
+            spaces, rules = self.sections[community.slug]
+            for space in spaces:
+                ensure_space_details(community, space, rules, self.today, self.progress)
         ensure_programmes(by_slug, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
@@ -155,6 +162,7 @@ class PortalBuilder:
         for event in spec.events:
             self.event(calendar, event, spaces)
         rules = self.house_rules_document(community, spaces.values())
+        self.sections[community.slug] = (list(spaces.values()), rules)
         news_index = self.section_page(community, NewsIndexPage, content.community_news_index(spec))
         files = NewsFiles(spaces, rules)
         for item in spec.news:

@@ -21,7 +21,20 @@ NEXT_MONTH = (datetime.date.today().replace(day=28) + datetime.timedelta(days=4)
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
     "ks": PortalPage("/golnik/", "body.page-community .card--space"),
-    "space": PortalPage("/golnik/skupnostni-prostor/", "body.page-space .page-header__image"),
+    # The whole space page: today's status, rooms, opening hours, photos.
+    "space": PortalPage(
+        "/golnik/skupnostni-prostor/",
+        "body.page-space:has(.space-status):has(.data-table):has(.opening-hours)"
+        ":has(.gallery__image) .page-header__image",
+    ),
+    "space-availability": PortalPage(
+        "/golnik/skupnostni-prostor/zasedenost/", "body.page-space-availability .week .stretch"
+    ),
+    "space-availability-invalid": PortalPage(
+        "/golnik/skupnostni-prostor/zasedenost/?teden=2026-W99",
+        "body.page-space-availability .notice--error",
+        400,
+    ),
     "event": PortalPage("/golnik/dogodki/popravljalnica/", "body.page-event"),
     "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
     "calendar-month": PortalPage(

@@ -227,6 +227,7 @@ def find_targets():
         ("programme", programme_path()),
         ("all programmes", "/programi/"),
         ("space page", path_of(SpacePage)),
+        ("space availability", path_of(SpacePage) + "zasedenost/"),
         ("event calendar", calendar),
         ("month grid", f"{calendar}mesec/{today.year}/{today.month}/"),
         ("past events", f"{calendar}preteklo/"),

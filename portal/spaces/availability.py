@@ -1,0 +1,114 @@
+"""When a space is taken and when it is free, for the public week view.
+
+`busy_slots` is the one place that knows what occupies a space: today the dates of its
+live events; approved bookings join it later. `week` splits each day's opening hours
+into taken and free stretches around them. Both run a constant number of queries.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from portal.base import clock
+from portal.spaces import hours
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A stretch in which the space is taken. `title` and `url` only for what the public
+    may see; anything else shows as simply taken."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Stretch:
+    start: datetime.datetime
+    end: datetime.datetime
+    taken_by: list  # of Busy; empty: free
+
+    @property
+    def is_free(self):
+        return not self.taken_by
+
+
+@dataclass(frozen=True)
+class DayAvailability:
+    day: hours.Day
+    stretches: list
+
+    @property
+    def date(self):
+        return self.day.date
+
+
+def busy_slots(space, start, end, request=None):
+    """What occupies `space` between the aware datetimes `start` and `end`, in time order:
+    the dates of its live events, less cancelled events and dates (one query). Events in a
+    private part of the site take the space too, but show no title."""
+    from portal.base.privacy import private_paths
+    from portal.events.models import Occurrence
+    from portal.events.models.pages import Status
+
+    rows = (
+        Occurrence.objects.filter(event__space=space, cancelled=False)
+        .exclude(event__status=Status.CANCELLED)
+        .between(start, end)
+        .select_related("event")
+        .only("start", "end", "path", "event__title", "event__url_path", "event__path")
+        .order_by("start", "pk")
+    )
+    private = private_paths()
+    found = []
+    for row in rows:
+        if any(row.path.startswith(path) for path in private):
+            found.append(Busy(row.start, row.end))
+        else:
+            found.append(Busy(row.start, row.end, row.event.title, row.event.get_url(request)))
+    return found
+
+
+def week(space, monday, request=None):
+    """Each day of the week starting at `monday`: its opening hours cut into free and
+    taken stretches, and what takes the space outside them too."""
+    days = hours.schedule(space, monday, monday + datetime.timedelta(days=6))
+    start = hours.local(monday)
+    end = hours.local(monday + datetime.timedelta(days=7))
+    busy = busy_slots(space, start, end, request)
+    return [DayAvailability(day, stretches(day, busy)) for day in days]
+
+
+def stretches(day, busy):
+    """The day's open intervals and busy slots as one timeline of stretches."""
+    day_start = hours.local(day.date)
+    day_end = hours.local(day.date + datetime.timedelta(days=1))
+    todays = [slot for slot in busy if slot.start < day_end and slot.end > day_start]
+    # Every moment at which what the space is doing may change.
+    cuts = {day_start, day_end}
+    for interval in day.intervals:
+        cuts.update((interval.start, interval.end))
+    for slot in todays:
+        cuts.update((max(slot.start, day_start), min(slot.end, day_end)))
+    cuts = sorted(cuts, key=lambda moment: moment.astimezone(hours.UTC))
+    found = []
+    for begin, finish in zip(cuts, cuts[1:], strict=False):
+        taking = [slot for slot in todays if slot.start < finish and slot.end > begin]
+        is_open = any(i.start <= begin and finish <= i.end for i in day.intervals)
+        if not taking and not is_open:
+            continue
+        previous = found[-1] if found else None
+        if previous and previous.end == begin and previous.taken_by == taking:
+            found[-1] = Stretch(previous.start, finish, taking)
+        else:
+            found.append(Stretch(begin, finish, taking))
+    return found
+
+
+def monday_of(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def this_week():
+    return monday_of(clock.today())

@@ -1,0 +1,234 @@
+"""When a space is open, as the booking form, the availability view and the utilisation
+report all need it.
+
+A space is open by its weekly schedule (`WeeklyHours`), except on Slovenian public
+holidays (closed, from the `holidays` package) and on dates with an `HoursException`
+(closed, or open only at its special hours, a holiday too). Everything here reads the
+space's rows with at most two queries (none if they are prefetched or in memory, as in a
+preview) however many days are asked for.
+
+Times are aware datetimes in Europe/Ljubljana. Subtracting two of them compares wall
+clocks (Python's rule for one tzinfo), so use `Interval.duration`, which is right on the
+days the clocks change.
+"""
+
+import datetime
+import functools
+import zoneinfo
+from dataclasses import dataclass, field
+
+import holidays
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portal.base import clock as time_source
+from portal.spaces.models.schedule import MIDNIGHT
+
+LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
+UTC = datetime.UTC
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: datetime.datetime
+    end: datetime.datetime
+
+    @property
+    def duration(self):
+        return self.end.astimezone(UTC) - self.start.astimezone(UTC)
+
+    def overlaps(self, start, end):
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class Day:
+    """One date of a space's schedule: its open intervals, and why it differs."""
+
+    date: datetime.date
+    intervals: list[Interval] = field(default_factory=list)
+    holiday: str = ""  # the public holiday's name
+    note: str = ""  # the exception's note
+    special: bool = False  # hours set for this date, not the weekly ones
+
+    @property
+    def is_open(self):
+        return bool(self.intervals)
+
+    @property
+    def closed_reason(self):
+        """Why the space is closed all day: the exception's note, the holiday's name; ""
+        when it is open, or just has no hours that weekday."""
+        if self.intervals:
+            return ""
+        return self.note or self.holiday or ""
+
+
+def local(day, time=MIDNIGHT):
+    """`time` on `day` in Ljubljana (the day's start if no time is given). A wall time the
+    spring change skips is read as the hour after it."""
+    moment = datetime.datetime.combine(day, time, tzinfo=LJUBLJANA)
+    return moment.astimezone(UTC).astimezone(LJUBLJANA)
+
+
+def closing(day, time):
+    """A closing `time` on `day`: 00.00 is midnight at the end of the day."""
+    return local(day + ONE_DAY) if time == MIDNIGHT else local(day, time)
+
+
+def holiday_language():
+    return "sl" if (get_language() or "sl").startswith("sl") else "en_US"
+
+
+@functools.lru_cache(maxsize=64)
+def holidays_of(year, language):
+    """{date: name} of the Slovenian public holidays of `year`."""
+    return dict(holidays.country_holidays("SI", years=year, language=language))
+
+
+def holiday_name(day):
+    return holidays_of(day.year, holiday_language()).get(day, "")
+
+
+def schedule(space, first, last):
+    """The `Day` of every date from `first` to `last` (both included)."""
+    weekly = {}
+    for row in space.weekly_hours.all():
+        weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
+    exceptions = {}
+    for row in exceptions_between(space, first, last):
+        exceptions.setdefault(row.date, []).append(row)
+    days = []
+    day = first
+    while day <= last:
+        days.append(day_of(day, weekly.get(day.weekday(), []), exceptions.get(day, [])))
+        day += ONE_DAY
+    return days
+
+
+def exceptions_between(space, first, last):
+    """The space's exceptions in the span: from the prefetched rows if there are, else in
+    one query (or from memory, in a preview: modelcluster filters its own rows)."""
+    if "hours_exceptions" in getattr(space, "_prefetched_objects_cache", {}):
+        return [row for row in space.hours_exceptions.all() if first <= row.date <= last]
+    return list(space.hours_exceptions.filter(date__range=(first, last)))
+
+
+def day_of(day, weekly_ranges, exceptions):
+    holiday = holiday_name(day)
+    note = "; ".join(row.note for row in exceptions if row.note)
+    if any(row.closed for row in exceptions):
+        return Day(day, [], holiday, note)
+    special = [(row.opens, row.closes) for row in exceptions if row.opens and row.closes]
+    if special:
+        return Day(day, intervals(day, special), holiday, note, special=True)
+    if holiday:
+        return Day(day, [], holiday, note)
+    return Day(day, intervals(day, weekly_ranges), holiday, note)
+
+
+def intervals(day, ranges):
+    """The ranges on `day` as sorted intervals, touching or overlapping ones joined."""
+    found = []
+    for opens, closes in sorted(ranges):
+        start, end = local(day, opens), closing(day, closes)
+        if end <= start:
+            continue
+        if found and start <= found[-1].end:
+            found[-1] = Interval(found[-1].start, max(found[-1].end, end))
+        else:
+            found.append(Interval(start, end))
+    return found
+
+
+def open_intervals(space, start, end):
+    """The intervals in which `space` is open between the aware datetimes `start` and
+    `end`, cut to them."""
+    first = timezone.localtime(start, LJUBLJANA).date()
+    last = timezone.localtime(end, LJUBLJANA).date()
+    found = []
+    for day in schedule(space, first, last):
+        for interval in day.intervals:
+            if interval.overlaps(start, end):
+                found.append(Interval(max(interval.start, start), min(interval.end, end)))
+    return found
+
+
+def closed_reason(space, day):
+    """Why `space` is closed on `day` (the exception's note or the holiday's name), or ""
+    if it is open that day or simply has no hours on that weekday."""
+    return schedule(space, day, day)[0].closed_reason
+
+
+def is_open_during(space, start, end):
+    """Whether `space` is open all the time from `start` to `end`."""
+    return any(
+        interval.start <= start and end <= interval.end
+        for interval in open_intervals(space, start, end)
+    )
+
+
+# --- Today's status ----------------------------------------------------------------------
+
+OPEN, OPENS_LATER, CLOSED_FOR_THE_DAY, CLOSED_TODAY = "open", "later", "done", "closed"
+STATUS_TEXT = {
+    OPEN: _("Open until %(time)s"),
+    OPENS_LATER: _("Opens at %(time)s"),
+    CLOSED_FOR_THE_DAY: _("Closed for the rest of today"),
+    CLOSED_TODAY: _("Closed today"),
+}
+# How far ahead the next opening is looked for.
+LOOK_AHEAD_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Status:
+    """Whether the space is open at `now`, and until when that answer holds."""
+
+    kind: str
+    time: datetime.datetime | None  # the closing time (open) or the opening time (later)
+    today: Day
+    next_opening: datetime.datetime | None
+    valid_until: datetime.datetime
+
+    @property
+    def is_open(self):
+        return self.kind == OPEN
+
+    @property
+    def text(self):
+        return (
+            STATUS_TEXT[self.kind] % {"time": clock(self.time)}
+            if self.time
+            else (STATUS_TEXT[self.kind])
+        )
+
+
+def clock(moment):
+    """A time of day the Slovenian way: 9.00, 20.30; a closing at midnight is 24.00."""
+    moment = timezone.localtime(moment, LJUBLJANA)
+    if moment.time() == MIDNIGHT:
+        return "24.00"
+    return f"{moment.hour}.{moment.minute:02d}"
+
+
+def status(space, now=None, days=None):
+    """The `Status` of `space` at `now`; `days` is its schedule from today on, if the
+    caller has it already (the page shows the next two weeks)."""
+    now = timezone.localtime(now or time_source.now(), LJUBLJANA)
+    today = now.date()
+    if not days or days[0].date != today:
+        days = schedule(space, today, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
+    midnight = local(today + ONE_DAY)
+    upcoming = [interval for day in days for interval in day.intervals if interval.end > now]
+    current = next((i for i in upcoming if i.start <= now), None)
+    later = next((i for i in upcoming if i.start > now), None)
+    next_opening = later.start if later else None
+    if current is not None:
+        return Status(OPEN, current.end, days[0], next_opening, min(current.end, midnight))
+    if later is not None and later.start < midnight:
+        return Status(OPENS_LATER, later.start, days[0], next_opening, later.start)
+    kind = CLOSED_FOR_THE_DAY if days[0].intervals else CLOSED_TODAY
+    return Status(kind, None, days[0], next_opening, midnight)

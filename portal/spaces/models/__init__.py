@@ -1,0 +1,22 @@
+from portal.spaces.models.facilities import (
+    ACCESSIBILITY_FACTS,
+    Access,
+    Equipment,
+    GalleryImage,
+    Room,
+)
+from portal.spaces.models.pages import SpacePage, space_calendar_url
+from portal.spaces.models.schedule import HoursException, Weekday, WeeklyHours
+
+__all__ = [
+    "ACCESSIBILITY_FACTS",
+    "Access",
+    "Equipment",
+    "GalleryImage",
+    "HoursException",
+    "Room",
+    "SpacePage",
+    "Weekday",
+    "WeeklyHours",
+    "space_calendar_url",
+]
