@@ -73,6 +73,18 @@ class Day:
     def is_past(self):
         return self.date < self.today
 
+    @property
+    def grid_class(self):
+        """The month grid cell's classes (worked out here: 42 cells a month)."""
+        classes = ["calendar-grid__day"]
+        if not self.in_month:
+            classes.append("calendar-grid__day--other-month")
+        if not self.occurrences:
+            classes.append("calendar-grid__day--empty")
+        if self.is_today:
+            classes.append("calendar-grid__day--today")
+        return " ".join(classes)
+
 
 def by_day(occurrences, today):
     """`occurrences` (in order) as consecutive `Day`s, by the local day each starts on."""
