@@ -5,6 +5,7 @@ beside the list it mirrors and is private or a draft exactly when that list is.
 """
 
 import datetime
+import io
 import zoneinfo
 
 from django.contrib.syndication.views import Feed
@@ -21,6 +22,21 @@ FEED_LENGTH = 30
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
+
+    def get_feed(self, obj, request):
+        """The feed, written into a string and handed to the response in one piece:
+        written straight into the response, each of its thousand elements would go
+        through an encoder and the response on its own (and out in a write each)."""
+        feed = super().get_feed(obj, request)
+        write = feed.write
+
+        def write_at_once(outfile, encoding):
+            text = io.StringIO()
+            write(text, encoding)
+            outfile.write(text.getvalue())
+
+        feed.write = write_at_once
+        return feed
 
     def get_object(self, request, index):
         # Page URLs are worked out with the request, which carries the sites' root paths
@@ -39,8 +55,9 @@ class NewsRssFeed(Feed):
         return index.intro or self.title(index)
 
     def items(self, index):
-        news = index.listed_news().prefetch_related("themes", "tags")[:FEED_LENGTH]
-        return attach_communities(news)
+        news = attach_communities(index.listed_news()[:FEED_LENGTH])
+        self.categories = categories_of([item.pk for item in news])
+        return news
 
     def item_title(self, item):
         return item.title
@@ -70,8 +87,24 @@ class NewsRssFeed(Feed):
         return item.community.title if item.community else _("Municipality of Kranj")
 
     def item_categories(self, item):
-        themes = [str(theme.label) for theme in item.themes.all()]
-        return themes + [tag.name for tag in item.tags.all()]
+        return self.categories.get(item.pk, [])
+
+
+def categories_of(ids):
+    """Each news item's themes (as the site names them), then its tags, read as plain rows
+    in two queries: a feed has no use for their model instances."""
+    from portal.news.models import NewsPage, NewsPageTag
+    from programmes.models import Theme
+
+    labels = dict(Theme.Key.choices)
+    categories = {}
+    themes = NewsPage.themes.through.objects.filter(newspage_id__in=ids).order_by("theme_id")
+    for news_id, key in themes.values_list("newspage_id", "theme__key"):
+        categories.setdefault(news_id, []).append(str(labels[key]))
+    tags = NewsPageTag.objects.filter(content_object_id__in=ids).order_by("tag__name")
+    for news_id, name in tags.values_list("content_object_id", "tag__name"):
+        categories.setdefault(news_id, []).append(name)
+    return categories
 
 
 class NewsAtomFeed(NewsRssFeed):
