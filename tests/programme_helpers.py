@@ -49,12 +49,13 @@ def list_block(items):
     return data
 
 
-def form_data(client, url, details=None, **fields):
+def form_data(client, url, details=None, form_id="w-editor-form", **fields):
     """The form at `url` as a browser would post it: its own inputs, changed `fields`,
-    and the type's block fields `details` (rendered by JavaScript, so built here)."""
+    and the type's block fields `details` (rendered by JavaScript, so built here).
+    Page editors are `form_id="page-edit-form"`."""
     response = client.get(url)
     assert response.status_code == 200, response.status_code
-    data = browser_form_data(response.content.decode())
+    data = browser_form_data(response.content.decode(), form_id=form_id)
     for name, value in fields.items():
         if isinstance(value, list):
             data.setlist(name, [str(item) for item in value])

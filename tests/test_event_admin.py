@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from portal.events.models import EventPage, Occurrence
 from tests import builders
-from tests.programme_helpers import browser_form_data, in_english
+from tests.programme_helpers import browser_form_data, form_data, in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +41,7 @@ def post(client, url, data):
 def add_form(client, calendar, **fields):
     """The editor's add form as the browser sends it, with `fields` filled in."""
     url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", calendar.pk))
-    data = browser_form_data(client.get(url).content.decode(), form_id="page-edit-form")
-    for name, value in fields.items():
-        if isinstance(value, list):
-            data.setlist(name, value)
-        else:
-            data[name] = value
-    return url, data
+    return url, form_data(client, url, form_id="page-edit-form", **fields)
 
 
 def test_the_form_offers_repeats_without_rule_text(editor, calendar):

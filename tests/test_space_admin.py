@@ -13,7 +13,7 @@ from portal.communities.provisioning import add_community_editor, provision_comm
 from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 from tests import builders
-from tests.programme_helpers import browser_form_data
+from tests.programme_helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +41,7 @@ def representative(client, golnik):
 
 def edit_form(client, space, **fields):
     url = reverse("wagtailadmin_pages:edit", args=(space.pk,))
-    response = client.get(url)
-    assert response.status_code == 200
-    data = browser_form_data(response.content.decode(), form_id="page-edit-form")
-    for name, value in fields.items():
-        if isinstance(value, list):
-            data.setlist(name, value)
-        else:
-            data[name] = value
-    return url, data
+    return url, form_data(client, url, form_id="page-edit-form", **fields)
 
 
 def rows(prefix, items):
