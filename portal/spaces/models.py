@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.communities.models import CommunityOwned
 
@@ -39,6 +41,19 @@ class SpacePage(CommunityOwned, BasePage):
             ],
             heading=_("Where and how many"),
         ),
+    ]
+
+    # What the API's `spaces` endpoint shows of a space (and `pages` in its detail): add a
+    # field here and it is listed, described in the OpenAPI description and documented.
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("address"),
+        APIField("capacity"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("community", serializer=api_fields.Community()),
+        APIField("image"),
     ]
 
     parent_page_types = ["communities.CommunityPage"]

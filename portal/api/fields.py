@@ -1,0 +1,332 @@
+"""Serializer fields of the API that Wagtail does not have, each with its OpenAPI schema.
+
+Models name them in their `api_fields` (`APIField("community", serializer=Community())`);
+`portal.api.openapi` reads `openapi_schema` from each, so a field and its description are
+written in one place. Every URL is absolute, on the host the client asked.
+"""
+
+from django.utils.functional import cached_property
+from rest_framework.fields import Field, SkipField
+
+from programmes.api import ChoiceField, TermsField
+
+URL = {"type": "string", "format": "uri"}
+
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
+
+
+class SchemaField(Field):
+    """A read-only field that serialises the whole instance (or an attribute of it)."""
+
+    openapi_schema = {}
+
+    def __init__(self, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    @cached_property
+    def request(self):
+        return self.context["request"]
+
+
+class DetailUrl(SchemaField):
+    """This object's address in the API."""
+
+    openapi_schema = URL
+
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if path is None:
+            raise SkipField
+        return absolute(self.request, path)
+
+    def to_representation(self, value):
+        return value
+
+
+class PageUrl(SchemaField):
+    """A page's public address (null if it has none, e.g. outside every site)."""
+
+    openapi_schema = nullable(URL)
+
+    def get_attribute(self, instance):
+        return absolute(self.request, instance.get_url(request=self.request))
+
+    def to_representation(self, value):
+        return value
+
+
+class Text(SchemaField):
+    """A property of the instance that is a string."""
+
+    openapi_schema = {"type": "string"}
+
+    def get_attribute(self, instance):
+        return str(getattr(instance, self.field_name) or "")
+
+    def to_representation(self, value):
+        return value
+
+
+def community_link(request, community):
+    if community is None:
+        return None
+    return {
+        "id": community.pk,
+        "slug": community.slug,
+        "title": community.title,
+        "html_url": absolute(request, community.get_url(request=request)),
+    }
+
+
+COMMUNITY_SCHEMA = {
+    "type": "object",
+    "description": "The local community (KS) it belongs to; null: the whole municipality.",
+    "properties": {
+        "id": {"type": "integer"},
+        "slug": {"type": "string"},
+        "title": {"type": "string"},
+        "html_url": nullable(URL),
+    },
+    "required": ["id", "slug", "title", "html_url"],
+    "additionalProperties": False,
+}
+
+
+class Community(SchemaField):
+    """The KS an item belongs to, from the directory of live KS sections (no query)."""
+
+    openapi_schema = nullable(COMMUNITY_SCHEMA)
+
+    def get_attribute(self, instance):
+        from portal.communities.directory import sections
+
+        community_id = getattr(instance, "community_id", None)
+        if community_id is None and hasattr(type(instance), "community"):
+            community = instance.community  # a page: worked out from its path
+            community_id = community.pk if community else None
+        if community_id is None:
+            return None
+        return next((s.community for s in sections() if s.community.pk == community_id), None)
+
+    def to_representation(self, community):
+        return community_link(self.request, community)
+
+
+# The same shapes as the programmes' own fields.
+Choice = ChoiceField
+Terms = TermsField
+
+
+class Tags(SchemaField):
+    """Tag names (prefetched), in alphabetical order."""
+
+    openapi_schema = {"type": "array", "items": {"type": "string"}}
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.field_name).all()
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags)
+
+
+def page_link_schema(description):
+    return nullable(
+        {
+            "type": "object",
+            "description": description,
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "html_url": nullable(URL),
+                "detail_url": URL,
+            },
+            "required": ["id", "title", "html_url", "detail_url"],
+            "additionalProperties": False,
+        }
+    )
+
+
+class PageLink(SchemaField):
+    """A related page (selected with its parent): id, title and its two addresses; null
+    when there is none or it is not public."""
+
+    openapi_schema = page_link_schema("A related page.")
+
+    def get_attribute(self, instance):
+        from portal.base.privacy import is_public
+
+        page = getattr(instance, self.field_name)
+        return page if page is not None and is_public(page) else None
+
+    def to_representation(self, page):
+        router = self.context["router"]
+        return {
+            "id": page.pk,
+            "title": page.title,
+            "html_url": absolute(self.request, page.get_url(request=self.request)),
+            "detail_url": absolute(
+                self.request, router.get_object_detail_urlpath(type(page), page.pk)
+            ),
+        }
+
+
+class SpaceLink(PageLink):
+    openapi_schema = page_link_schema("The community space, if it is in one.")
+
+
+class ProgrammeLink(SchemaField):
+    """The programme an item belongs to (selected with it); null if none or not public."""
+
+    openapi_schema = nullable(
+        {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "html_url": nullable(URL),
+                "detail_url": URL,
+            },
+            "required": ["id", "title", "html_url", "detail_url"],
+            "additionalProperties": False,
+        }
+    )
+
+    def get_attribute(self, instance):
+        from portal.api.visibility import public_programme
+
+        programme = getattr(instance, self.field_name)
+        return programme if programme is not None and public_programme(programme) else None
+
+    def to_representation(self, programme):
+        return programme_link(self.request, self.context["router"], programme)
+
+
+def programme_link(request, router, programme):
+    return {
+        "id": programme.pk,
+        "title": programme.title,
+        "html_url": absolute(request, programme.get_url(request=request)),
+        "detail_url": absolute(
+            request, router.get_object_detail_urlpath(type(programme), programme.pk)
+        ),
+    }
+
+
+class ObjectUrl(SchemaField):
+    """A snippet's public address (null while it has none)."""
+
+    openapi_schema = nullable(URL)
+
+    def get_attribute(self, instance):
+        return absolute(self.request, instance.get_url(request=self.request))
+
+    def to_representation(self, value):
+        return value
+
+
+class Organisers(SchemaField):
+    """A programme's organisers (prefetched): who they are and where the API has them."""
+
+    openapi_schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "detail_url": URL,
+            },
+            "required": ["id", "name", "detail_url"],
+            "additionalProperties": False,
+        },
+    }
+
+    def get_attribute(self, instance):
+        return instance.organisers.all()
+
+    def to_representation(self, organisers):
+        from portal.api.visibility import live_community_ids
+
+        router = self.context["router"]
+        live = live_community_ids()
+        return [
+            {
+                "id": organiser.pk,
+                "name": organiser.name,
+                "detail_url": absolute(
+                    self.request, router.get_object_detail_urlpath(type(organiser), organiser.pk)
+                ),
+            }
+            for organiser in organisers
+            if organiser.community_id is None or organiser.community_id in live
+        ]
+
+
+class CommunityLinks(SchemaField):
+    """Where a KS's section, calendar, news, programmes and calendar feed are."""
+
+    openapi_schema = {
+        "type": "object",
+        "properties": {
+            "section": URL,
+            "calendar": nullable(URL),
+            "news": nullable(URL),
+            "programmes": URL,
+            "calendar_feed": URL,
+        },
+        "required": ["section", "calendar", "news", "programmes", "calendar_feed"],
+        "additionalProperties": False,
+    }
+
+    def to_representation(self, community):
+        from django.urls import reverse
+
+        from portal.communities.directory import section_for_path
+
+        section = section_for_path(community.path)
+        url = community.get_url(request=self.request)
+        return {
+            "section": absolute(self.request, url),
+            "calendar": absolute(self.request, section and section.calendar_url),
+            "news": absolute(self.request, section and section.news_url),
+            "programmes": absolute(self.request, url and community.programmes_url()),
+            "calendar_feed": absolute(
+                self.request, reverse("events:ics-community", kwargs={"slug": community.slug})
+            ),
+        }
+
+
+class CommunityCounts(SchemaField):
+    """How much a KS has: spaces, programmes, events with a date to come, news items."""
+
+    openapi_schema = {
+        "type": "object",
+        "properties": {
+            name: {"type": "integer", "minimum": 0}
+            for name in ("spaces", "programmes", "upcoming_events", "news")
+        },
+        "required": ["spaces", "programmes", "upcoming_events", "news"],
+        "additionalProperties": False,
+    }
+
+    def to_representation(self, community):
+        if not hasattr(community, "api_spaces"):
+            from portal.api.pages import with_counts
+
+            community = with_counts(type(community).objects.filter(pk=community.pk)).get()
+        return {
+            "spaces": community.api_spaces,
+            "programmes": community.api_programmes,
+            "upcoming_events": community.api_upcoming_events,
+            "news": community.api_news,
+        }
