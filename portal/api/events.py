@@ -24,6 +24,7 @@ from portal.communities.models import attach_communities
 from portal.events.filters import matching_events
 from portal.events.models import Occurrence
 from portal.events.models.occurrences import longest_date
+from programmes.api import CHOICE_SCHEMA
 from programmes.models import Audience, Theme
 
 STATUS_CANCELLED = "cancelled"
@@ -133,7 +134,7 @@ def occurrence_schema():
         },
         "all_day": {"type": "boolean"},
         "moved": {"type": "boolean", "description": "Moved from its place in the schedule."},
-        "status": fields.CHOICE_SCHEMA,
+        "status": CHOICE_SCHEMA,
         "location": {
             "type": "object",
             "properties": {"space": nullable(space), "address": {"type": "string"}},

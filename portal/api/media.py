@@ -13,10 +13,16 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from portal.api import fields, parameters
 from portal.api.base import PublicEndpoint
+from portal.base.versioned import per_content_version
 
 
 def restricted_collection_ids():
-    """Collections with a view restriction, and those under them."""
+    """Collections with a view restriction, and those under them: read once per content
+    version (a restriction or a collection saved renews it: `portal.api.apps`)."""
+    return per_content_version("api-restricted-collections", read_restricted_collection_ids)
+
+
+def read_restricted_collection_ids():
     paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     private = Q()
     for path in paths:
