@@ -5,8 +5,9 @@ derandomised, so a run is repeatable and quick, on SQLite and PostgreSQL alike."
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -33,7 +34,14 @@ def demo_database(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def api_schema(demo_database, db):
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # Requests go through the WSGI app, whose end-of-request signal would close the
+    # database connection of the test's transaction: keep it open, as Django's test
+    # client does.
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 def test_the_description_names_every_operation(api_schema):
@@ -58,3 +66,41 @@ def test_every_operation_keeps_to_the_description(api_schema, path, mode):
         case.call_and_validate()
 
     keeps_to_it()
+
+
+def test_a_client_that_knows_only_the_description_finds_the_pilot(client, api_schema):
+    """Issue 8's "done when": from /api/openapi.json alone, the three pilot KS, their
+    spaces, programmes of every type and next month's events."""
+    import datetime
+
+    from programmes import registry
+
+    spec = client.get("/api/openapi.json").json()
+    paths = spec["paths"]
+
+    def listing(name, **params):
+        path = next(p for p in paths if p.endswith(f"/{name}/"))
+        response = client.get(path, {"limit": 100, **params})
+        assert response.status_code == 200
+        return response.json()["items"]
+
+    community_enum = next(
+        p["schema"]["enum"]
+        for p in paths["/api/v2/events/"]["get"]["parameters"]
+        if p["name"] == "community"
+    )
+    communities = listing("communities")
+    assert {c["meta"]["slug"] for c in communities} == {"golnik", "zlato-polje", "strazisce"}
+    assert set(community_enum) == {"golnik", "zlato-polje", "strazisce"}
+    for community in communities:
+        assert listing("spaces", community=community["meta"]["slug"])
+    types = {p["programme_type"]["key"] for p in listing("programmes")}
+    assert types >= {plugin.key for plugin in registry.active()} - {"bike_kitchen"}
+    today = datetime.date.today()
+    first = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    next_month = listing("events", start=str(first), end=str(last - datetime.timedelta(days=1)))
+    assert next_month
+    for item in next_month:  # every date overlaps the month
+        assert item["start"][:10] < str(last)
+        assert (item["end"] or item["start"])[:10] >= str(first)

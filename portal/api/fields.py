@@ -108,14 +108,14 @@ class Community(SchemaField):
     openapi_schema = nullable(COMMUNITY_SCHEMA)
 
     def get_attribute(self, instance):
-        from portal.communities.directory import sections
+        from wagtail.models import Page
 
-        community_id = getattr(instance, "community_id", None)
-        if community_id is None and hasattr(type(instance), "community"):
-            community = instance.community  # a page: worked out from its path
-            community_id = community.pk if community else None
-        if community_id is None:
-            return None
+        from portal.communities.directory import section_for_path, sections
+
+        if isinstance(instance, Page):  # a page: the live KS section it is in
+            section = section_for_path(instance.path)
+            return section.community if section else None
+        community_id = instance.community_id
         return next((s.community for s in sections() if s.community.pk == community_id), None)
 
     def to_representation(self, community):
