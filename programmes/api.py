@@ -6,6 +6,7 @@ which of its fields `details` carries. Each field says its own OpenAPI schema
 type is described without a line here.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from wagtail import blocks
 
@@ -97,7 +98,7 @@ class DetailsField(Field):
     def openapi_schema(self):
         schemas = [details_schema(plugin) for plugin in registry.active()]
         return {
-            "description": "The fields of the programme's type (see `programme_type`).",
+            "description": _("The fields of the programme's type (see `programme_type`)."),
             "anyOf": schemas or [{"type": "object"}],
         }
 
@@ -153,7 +154,7 @@ def block_schema(block):
     elif isinstance(block, (blocks.FloatBlock, blocks.DecimalBlock)):
         schema = {"type": ["number", "string", "null"]}
     elif isinstance(block, (DocumentChooserBlock, ImageChooserBlock)):
-        schema = {"type": ["integer", "null"], "description": "id"}
+        schema = {"type": ["integer", "null"]}
     elif isinstance(block, blocks.ChoiceBlock):
         choices = [str(value) for value, _label in block.field.choices if value != ""]
         schema = {"anyOf": [{"type": "string", "enum": [*choices, ""]}, {"type": "null"}]}

@@ -121,19 +121,21 @@ def occurrence_schema():
         "additionalProperties": False,
     }
     properties = {
-        "id": {"type": "integer", "description": "This date's id."},
-        "event": {**link, "description": "The event this is a date of (a page)."},
+        "id": {"type": "integer", "description": _("This date's id.")},
+        "event": {**link, "description": _("The event this is a date of (a page).")},
         "url": nullable(URL),
         "title": {"type": "string"},
         "intro": {"type": "string"},
         "start": {"type": "string", "format": "date-time"},
         "end": {
             **nullable({"type": "string", "format": "date-time"}),
-            "description": "Null when no end time was given. For an all-day date, the "
-            "midnight after its last day.",
+            "description": _(
+                "Null when no end time was given. For an all-day date, the midnight after "
+                "its last day."
+            ),
         },
         "all_day": {"type": "boolean"},
-        "moved": {"type": "boolean", "description": "Moved from its place in the schedule."},
+        "moved": {"type": "boolean", "description": _("Moved from its place in the schedule.")},
         "status": CHOICE_SCHEMA,
         "location": {
             "type": "object",

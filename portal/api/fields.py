@@ -6,6 +6,7 @@ written in one place. Every URL is absolute, on the host the client asked.
 """
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field, SkipField
 
 from programmes.api import ChoiceField, TermsField
@@ -26,9 +27,11 @@ class SchemaField(Field):
 
     openapi_schema = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, description=None, **kwargs):
         kwargs["read_only"] = True
         super().__init__(*args, **kwargs)
+        if description:
+            self.openapi_schema = {**self.openapi_schema, "description": description}
 
     def get_attribute(self, instance):
         return instance
@@ -41,7 +44,7 @@ class SchemaField(Field):
 class DetailUrl(SchemaField):
     """This object's address in the API."""
 
-    openapi_schema = URL
+    openapi_schema = {**URL, "description": _("Its address in the API.")}
 
     def get_attribute(self, instance):
         path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
@@ -56,7 +59,7 @@ class DetailUrl(SchemaField):
 class PageUrl(SchemaField):
     """A page's public address (null if it has none, e.g. outside every site)."""
 
-    openapi_schema = nullable(URL)
+    openapi_schema = {**nullable(URL), "description": _("Its address on the portal.")}
 
     def get_attribute(self, instance):
         return absolute(self.request, instance.get_url(request=self.request))
@@ -90,7 +93,7 @@ def community_link(request, community):
 
 COMMUNITY_SCHEMA = {
     "type": "object",
-    "description": "The local community (KS) it belongs to; null: the whole municipality.",
+    "description": _("The local community (KS) it belongs to; null: the whole municipality."),
     "properties": {
         "id": {"type": "integer"},
         "slug": {"type": "string"},
@@ -225,7 +228,7 @@ def programme_link(request, router, programme):
 class ObjectUrl(SchemaField):
     """A snippet's public address (null while it has none)."""
 
-    openapi_schema = nullable(URL)
+    openapi_schema = {**nullable(URL), "description": _("Its address on the portal.")}
 
     def get_attribute(self, instance):
         return absolute(self.request, instance.get_url(request=self.request))
@@ -239,6 +242,7 @@ class Organisers(SchemaField):
 
     openapi_schema = {
         "type": "array",
+        "description": _("Who runs it (stakeholders)."),
         "items": {
             "type": "object",
             "properties": {
@@ -277,6 +281,10 @@ class CommunityLinks(SchemaField):
 
     openapi_schema = {
         "type": "object",
+        "description": _(
+            "Addresses on the portal: the KS's section, its calendar, news, programmes and "
+            "calendar feed (iCalendar)."
+        ),
         "properties": {
             "section": URL,
             "calendar": nullable(URL),
@@ -311,6 +319,10 @@ class CommunityCounts(SchemaField):
 
     openapi_schema = {
         "type": "object",
+        "description": _(
+            "How many public spaces and programmes, events with a date to come and news "
+            "items the KS has."
+        ),
         "properties": {
             name: {"type": "integer", "minimum": 0}
             for name in ("spaces", "programmes", "upcoming_events", "news")

@@ -9,6 +9,7 @@ cannot drift from the answers. The contract tests (schemathesis) hold the two to
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import fields as drf
 from wagtail.api.v2 import serializers as wagtail_serializers
 
@@ -21,8 +22,11 @@ BASE_PATH = "/api/v2"
 ERROR = {
     "type": "object",
     "properties": {
-        "message": {"type": "string", "description": "What went wrong, in Slovenian."},
-        "parameter": {"type": "string", "description": "The query parameter at fault."},
+        "message": {"type": "string", "description": gettext_lazy("What went wrong.")},
+        "parameter": {
+            "type": "string",
+            "description": gettext_lazy("The query parameter at fault."),
+        },
     },
     "required": ["message"],
     "additionalProperties": False,
@@ -217,7 +221,10 @@ STREAM_ITEM = {
 
 # Wagtail's and Django REST framework's fields, by the JSON they give.
 KINDS = [
-    ((wagtail_serializers.TypeField, wagtail_serializers.PageTypeField), {"type": "string"}),
+    (
+        (wagtail_serializers.TypeField, wagtail_serializers.PageTypeField),
+        {"type": "string", "description": gettext_lazy("Its kind: app_label.ModelName.")},
+    ),
     (wagtail_serializers.PageHtmlUrlField, nullable({"type": "string"})),
     (wagtail_serializers.StreamField, {"type": "array", "items": STREAM_ITEM}),
     (wagtail_serializers.TagsField, {"type": "array", "items": {"type": "string"}}),

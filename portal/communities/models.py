@@ -79,7 +79,7 @@ class CommunityPage(ProgrammeRoutes, BasePage):
 
     # What the API shows of a KS (`portal.api`).
     api_fields = [
-        APIField("name", serializer=api_fields.Text()),
+        APIField("name", serializer=api_fields.Text(description=_("The KS's name, without “KS”."))),
         APIField("intro"),
         APIField("body"),
         APIField("office_address"),
