@@ -36,7 +36,6 @@ class HomePage(ProgrammeRoutes, BasePage):
         from portal.communities.directory import sections
         from portal.communities.models import attach_communities
         from portal.events.models import Occurrence
-        from portal.events.models.pages import with_communities
         from portal.news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -44,5 +43,5 @@ class HomePage(ProgrammeRoutes, BasePage):
         context["content_version"] = content_version()
         context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
         dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
-        context["upcoming_dates"] = with_communities(dates[:6])
+        context["upcoming_dates"] = list(dates[:6])
         return context

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -157,6 +158,33 @@ def test_the_list_is_paginated_and_pages_keep_the_filters(client, calendar):
     assert len(titles(response)) == EventCalendarPage.per_page
     assert soup(response).select_one("a[rel=next]")["href"] == "?q=dan&page=2"
     assert len(titles(client.get("/golnik/dogodki/", {"q": "dan", "page": 2}))) == 5
+
+
+def test_a_very_long_list_numbers_only_its_first_pages_and_says_so(client, calendar, settings):
+    """Counting every upcoming date of the municipality costs more than the page: a list
+    numbers at most LISTING_MAX_PAGES pages, and its last one says how to see the rest."""
+    settings.LISTING_MAX_PAGES = 2
+    builders.event(
+        calendar, "Vsak dan", start=builders.at(1), frequency="DAILY", ends="after", count=45
+    )
+    first = soup(client.get("/golnik/dogodki/"))
+    assert first.select_one(".pagination__status").get_text() == "Stran 1 od več kot 2"
+    assert first.select_one(".search-summary").get_text(strip=True) == (
+        "Več kot 40 prihodnjih terminov"
+    )
+    assert not first.select(".pagination__note")
+    last = client.get("/golnik/dogodki/", {"page": 2})
+    assert len(titles(last)) == EventCalendarPage.per_page
+    assert not soup(last).select("a[rel=next]")
+    note = soup(last).select_one(".pagination__note").get_text()
+    assert "le prvih 40 vnosov" in note
+    # A page beyond them gives the last one numbered, as any too-large page number does.
+    beyond = client.get("/golnik/dogodki/", {"page": 3})
+    assert beyond.status_code == 200
+    assert titles(beyond) == titles(last)
+    # With the filters narrowing it, the list is whole again.
+    narrowed = soup(client.get("/golnik/dogodki/", {"to": builders.at(21).date().isoformat()}))
+    assert narrowed.select_one(".pagination__status").get_text() == "Stran 1 od 2"
 
 
 # --- The month grid ----------------------------------------------------------------------
@@ -452,6 +480,11 @@ def test_calendar_views_keep_their_query_count_as_data_grows(
             for query in ({}, filters):
                 client.get(url, query)  # what a process looks up once per content version
                 with django_assert_num_queries(CALENDAR_VIEW_QUERIES):
+                    assert client.get(url, query).status_code == 200
+                # A worker that has not rendered these dates yet reads all their events
+                # in one more query, however many there are.
+                caches["local"].clear()
+                with django_assert_num_queries(CALENDAR_VIEW_QUERIES + 1):
                     assert client.get(url, query).status_code == 200
 
     check()

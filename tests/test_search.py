@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import connection
 
 from tests import builders
 
@@ -47,3 +48,23 @@ def test_empty_and_oversized_queries_get_a_clean_page(client, sections):
     response = client.get("/iskanje/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index of PostgreSQL's")
+def test_on_postgresql_a_search_reads_the_index_not_every_page(client, sections):
+    """The match Wagtail's backend makes is served by `sitesearch`'s expression index
+    (with a few pages the planner would read the table anyway: tell it not to)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert "Stražišče" in client.get("/iskanje/", {"q": "strazisce"}).content.decode()
+    matches = [q["sql"] for q in queries if "@@" in q["sql"]]
+    assert matches, "no full-text query was made"
+    plans = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for sql in matches:
+            cursor.execute("EXPLAIN " + sql)
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert not [plan for plan in plans if "Seq Scan on wagtailsearch_indexentry" in plan]
+    assert [plan for plan in plans if "sitesearch_entry_title_body_gin" in plan], plans

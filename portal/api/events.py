@@ -216,8 +216,12 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
         else:
             # The lower bound on `start` changes no result; it lets the database walk the
             # `start` index from there (see `OccurrenceQuerySet.upcoming`).
-            dates = dates.filter(end__gt=start, start__gte=start - longest_date())
-        if end is not None:
+            dates = dates.filter(start__gte=start - longest_date())
+        if start is not None and end is not None:
+            dates = dates.between(start, end)
+        elif start is not None:
+            dates = dates.filter(end__gt=start)
+        elif end is not None:
             dates = dates.filter(start__lt=end)
         if "community" in query:
             dates = dates.in_section(query["community"].community)
@@ -234,7 +238,10 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
         if query.get("search"):
             dates = dates.filter(event__in=matching_events(query["search"]))
         ordering = ("-start", "-pk") if query.get("order") == "-start" else ("start", "pk")
-        return dates.for_listing().select_related("event__programme").order_by(*ordering)
+        # Every date is serialised, so its event, space and programme come with it in the
+        # same query (the HTML listings' `for_listing` reads events only for dates whose
+        # cached HTML is missing).
+        return dates.select_related("event__space", "event__programme").order_by(*ordering)
 
     def prepare(self, dates):
         attach_communities([date.event for date in dates])

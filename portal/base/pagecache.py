@@ -164,6 +164,9 @@ class AnonymousPageCacheMiddleware:
         if self.cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            # One piece of content: a response written in many pieces (a feed writes one
+            # per element) would be sent to every later visitor in as many writes.
+            response.content = response.content
             self.store(key, response)
             response["X-Cache"] = "MISS"
         return response

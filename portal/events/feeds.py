@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.conf import settings
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -53,8 +54,6 @@ FEED_FIELDS = (
     "location",
     "slug",
     "url_path",
-    "last_published_at",
-    "latest_revision_created_at",
 )
 
 
@@ -67,7 +66,7 @@ class Organiser:
 @dataclass(frozen=True)
 class FeedPage:
     """An event page as the feed writer reads it (`portal.events.ics`): the fields in
-    `FEED_FIELDS`, its space's title and address, and its organiser."""
+    `FEED_FIELDS`, when it was published, its space's title and address, its organiser."""
 
     pk: int
     title: str
@@ -80,8 +79,8 @@ class FeedPage:
     location: str
     slug: str
     url_path: str
-    last_published_at: datetime.datetime | None
-    latest_revision_created_at: datetime.datetime | None
+    # When it was last published (or, failing that, last saved).
+    published: datetime.datetime | None
     space_title: str | None
     space_address: str | None
     organiser: Organiser | None
@@ -99,11 +98,16 @@ def feed_events(events, request=None):
     queries whatever their number: the pages with their space and organiser as plain
     values, then their left-out dates, changed dates and themes as plain rows."""
     rows = events.order_by("start", "pk").values_list(
-        *FEED_FIELDS, "space__title", "space__address", "organiser__name", "organiser__email"
+        *FEED_FIELDS,
+        Coalesce("last_published_at", "latest_revision_created_at"),
+        "space__title",
+        "space__address",
+        "organiser__name",
+        "organiser__email",
     )
     pages = [
         FeedPage(
-            *row[: len(FEED_FIELDS) + 2],
+            *row[: len(FEED_FIELDS) + 3],
             organiser=Organiser(row[-2], row[-1] or "") if row[-2] is not None else None,
         )
         for row in rows
@@ -120,13 +124,14 @@ def feed_events(events, request=None):
         .values_list("eventpage_id", "theme__key")
     )
     url_of = page_urls(request)
+    labels = {key: str(label) for key, label in Theme.Key.choices}  # translated once
     return [
         FeedEvent(
             page=page,
             url=url_of(page),
             left_out=frozenset(left_out.get(page.pk, ())),
             changes=tuple(changes.get(page.pk, ())),
-            themes=tuple(Theme.Key(key).label for key in themes.get(page.pk, ())),
+            themes=tuple(labels[key] for key in themes.get(page.pk, ())),
         )
         for page in pages
     ]

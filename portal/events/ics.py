@@ -48,7 +48,34 @@ VTIMEZONE = [
 ]
 STATUS = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
 # Control characters are not allowed in iCalendar text (a tab is); line breaks are escaped.
-CONTROL_CHARACTERS = dict.fromkeys([*range(0, 9), *range(11, 32), 127])
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Most values need no escaping at all: one search tells, instead of five replacements.
+NEEDS_ESCAPING = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\\;,]")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The translated phrases of a feed, looked up once per calendar, not once an event."""
+
+    online: str
+    cancelled: str
+    postponed: str
+    moved_online: str
+    organiser: str
+    more: str
+
+    @classmethod
+    def current(cls):
+        return cls(
+            online=_("Online"),
+            cancelled=_("This event is cancelled."),
+            postponed=_("This event is postponed: its new date will be announced."),
+            moved_online=_(
+                "This event has moved online: its page says how to join (instead of: %(place)s)."
+            ),
+            organiser=_("Organiser: %(name)s"),
+            more=_("More: %(url)s"),
+        )
 
 
 @dataclass(frozen=True)
@@ -81,16 +108,21 @@ def write_calendar(events, name, host):
         *VTIMEZONE,
     ]
     uid_host = re.sub(r"[^A-Za-z0-9.-]", "", host) or "localhost"
+    wording = Wording.current()
     for event in events:
-        lines.extend(event_lines(event, f"event-{event.page.pk}@{uid_host}", stamp))
+        lines.extend(event_lines(event, f"event-{event.page.pk}@{uid_host}", stamp, wording))
     lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    # Most lines are short and ASCII: only the others are handed to `fold`.
+    lines.append("")
+    return "\r\n".join(
+        [line if len(line) <= 75 and line.isascii() else fold(line) for line in lines]
+    )
 
 
-def event_lines(entry, uid, stamp):
+def event_lines(entry, uid, stamp, wording):
     """The VEVENTs of one event: the event itself, then its cancelled or moved dates."""
     event = entry.page
-    shared = described(entry, uid, stamp)
+    shared = described(entry, uid, stamp, wording)
     length = recurrence.duration(event)
     if not event.rrule:
         # A single date can still be left out, cancelled or moved like a repeating one's.
@@ -134,10 +166,10 @@ def vevent(properties):
     return ["BEGIN:VEVENT", *properties, "END:VEVENT"]
 
 
-def described(entry, uid, stamp):
+def described(entry, uid, stamp, wording):
     """What every VEVENT of an event says, whatever its date."""
     event = entry.page
-    published = event.last_published_at or event.latest_revision_created_at or SEQUENCE_EPOCH
+    published = event.published or SEQUENCE_EPOCH
     lines = [
         f"UID:{uid}",
         f"DTSTAMP:{stamp}",
@@ -147,10 +179,10 @@ def described(entry, uid, stamp):
         f"SUMMARY:{text(event.title)}",
     ]
     url = entry.url
-    description = description_of(event, url)
+    description = description_of(event, url, wording)
     if description:
         lines.append(f"DESCRIPTION:{text(description)}")
-    place = _("Online") if event.status == Status.MOVED_ONLINE else event.place
+    place = wording.online if event.status == Status.MOVED_ONLINE else event.place
     if place:
         lines.append(f"LOCATION:{text(place)}")
     if url:
@@ -164,23 +196,21 @@ def described(entry, uid, stamp):
     return lines
 
 
-def description_of(event, url):
+def description_of(event, url, wording):
     """The intro, what the status means for a visitor, the organiser (without an e-mail
     address there is no ORGANIZER), and where to read more."""
-    parts = [event.intro.strip()] if event.intro.strip() else []
+    intro = event.intro.strip()
+    parts = [intro] if intro else []
     if event.status == Status.CANCELLED:
-        parts.append(_("This event is cancelled."))
+        parts.append(wording.cancelled)
     elif event.status == Status.POSTPONED:
-        parts.append(_("This event is postponed: its new date will be announced."))
+        parts.append(wording.postponed)
     elif event.status == Status.MOVED_ONLINE:
-        parts.append(
-            _("This event has moved online: its page says how to join (instead of: %(place)s).")
-            % {"place": event.place}
-        )
+        parts.append(wording.moved_online % {"place": event.place})
     if event.organiser is not None and not event.organiser.email:
-        parts.append(_("Organiser: %(name)s") % {"name": event.organiser.name})
+        parts.append(wording.organiser % {"name": event.organiser.name})
     if url:
-        parts.append(_("More: %(url)s") % {"url": url})
+        parts.append(wording.more % {"url": url})
     return "\n\n".join(parts)
 
 
@@ -228,12 +258,15 @@ def utc_text(moment):
 
 
 def strip_controls(value):
-    return str(value).translate(CONTROL_CHARACTERS)
+    return CONTROL_CHARACTERS.sub("", str(value))
 
 
 def text(value):
     """A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
-    value = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL_CHARACTERS)
+    value = str(value)
+    if not NEEDS_ESCAPING.search(value):
+        return value
+    value = CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

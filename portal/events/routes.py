@@ -111,10 +111,8 @@ class CalendarRoutes(RoutablePageMixin):
         return EventFilterForm(request.GET, self.section_path(), self.calendar_community())
 
     def listing(self, request, dates):
-        from portal.events.models.pages import with_communities
-
         listing = paginate(request, dates.for_listing(), self.per_page)
-        listing.object_list = with_communities(listing.object_list)
+        listing.object_list = list(listing.object_list)
         return listing
 
     def month_dates(self, dates, month):

@@ -23,6 +23,9 @@ class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, index):
+        # Page URLs are worked out with the request, which carries the sites' root paths
+        # (without it, each item's URL would ask the shared cache for them again).
+        self.request = request
         return index
 
     def title(self, index):
@@ -30,7 +33,7 @@ class NewsRssFeed(Feed):
         return feed_title(section.community if section else None)
 
     def link(self, index):
-        return index.url
+        return index.get_url(self.request)
 
     def description(self, index):
         return index.intro or self.title(index)
@@ -43,7 +46,7 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.url
+        return item.get_url(self.request)
 
     def item_description(self, item):
         return item.intro

@@ -58,13 +58,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def rss_feed(self, request):
         from portal.news.feeds import NewsRssFeed
 
-        return NewsRssFeed()(request, index=self)
+        return in_one_piece(NewsRssFeed()(request, index=self))
 
     @path("atom/", name=ATOM_ROUTE)
     def atom_feed(self, request):
         from portal.news.feeds import NewsAtomFeed
 
-        return NewsAtomFeed()(request, index=self)
+        return in_one_piece(NewsAtomFeed()(request, index=self))
 
     def get_context(self, request, *args, **kwargs):
         from portal.communities.models import attach_communities
@@ -85,6 +85,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             feeds=feeds_for(self),
         )
         return context
+
+
+def in_one_piece(response):
+    """Django's feed writer adds each element to the response on its own; gunicorn would
+    send every one of those pieces in a write of its own."""
+    response.content = response.content
+    return response
 
 
 class NewsQuerySet(PageQuerySet):

@@ -67,7 +67,6 @@ class ProgrammeRoutes(RoutablePageMixin):
         if programme is None:
             raise Http404
         from portal.events.models import Occurrence
-        from portal.events.models.pages import with_communities
         from portal.events.routes import calendar_url
 
         dates = Occurrence.objects.public().filter(event__programme=programme).upcoming()
@@ -78,7 +77,7 @@ class ProgrammeRoutes(RoutablePageMixin):
                 "page": self,
                 "self": self,
                 "programme": programme,
-                "upcoming_dates": with_communities(dates.for_listing()[:UPCOMING_DATES]),
+                "upcoming_dates": list(dates.for_listing()[:UPCOMING_DATES]),
                 "calendar_url": calendar_url(programme.community_id, programme=programme.pk),
                 "breadcrumb_trail": [
                     (_("Programmes"), self.programmes_url()),

@@ -157,6 +157,9 @@ CACHES["local"] = {
 
 # Anonymous page cache (portal.base.pagecache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Long listings (calendars, news, search) number at most this many pages
+# (portal/base/pagination.py).
+LISTING_MAX_PAGES = int(os.environ.get("LISTING_MAX_PAGES", "50"))
 # The API keeps its own cache (`portal.api.http`): one whose answers vary on the caller's
 # origin and carry their ETag.
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt", "/api/"]

@@ -58,7 +58,43 @@ class OccurrenceQuerySet(models.QuerySet):
         return public(self)
 
     def for_listing(self):
-        return self.select_related("event", "event__image", "event__space")
+        """Dates as listings show them. A listing keeps the HTML of each date under the
+        content version (`event_tags`), so mostly it needs the dates alone: their events
+        (with image, space and KS) are read in one query for the whole listing, and only
+        when one date has to be rendered afresh (`Listed.events`)."""
+        clone = self._chain()
+        clone._iterable_class = ListedDatesIterable
+        return clone
+
+
+class ListedDatesIterable(models.query.ModelIterable):
+    def __iter__(self):
+        dates = list(super().__iter__())
+        listed = Listed(dates)
+        for date in dates:
+            date.listed = listed
+        yield from dates
+
+
+class Listed:
+    """The dates of one listing, whose events are read together when first needed."""
+
+    def __init__(self, dates):
+        self.dates = dates
+        self.loaded = False
+
+    def load_events(self):
+        if self.loaded:
+            return
+        from portal.communities.models import attach_communities
+        from portal.events.models.pages import EventPage
+
+        ids = {date.event_id for date in self.dates}
+        events = EventPage.objects.select_related("image", "space").in_bulk(ids)
+        attach_communities(events.values())
+        for date in self.dates:
+            Occurrence.event.field.set_cached_value(date, events[date.event_id])
+        self.loaded = True
 
 
 class Occurrence(models.Model):
@@ -99,6 +135,13 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.event_id} @ {self.start:%Y-%m-%d %H:%M}"
+
+    def load_event(self):
+        """Make sure `event` is there without a query of its own: a listed date reads the
+        events of its whole listing at once (`OccurrenceQuerySet.for_listing`)."""
+        listed = getattr(self, "listed", None)
+        if listed is not None:
+            listed.load_events()
 
     @property
     def moved(self):

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
-from portal.communities.models import CommunityOwned, attach_communities
+from portal.communities.models import CommunityOwned
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
@@ -36,13 +36,6 @@ class EventCalendarPage(CalendarRoutes, BasePage):
     class Meta:
         verbose_name = _("events calendar")
         verbose_name_plural = _("events calendars")
-
-
-def with_communities(occurrences):
-    """`occurrences` as a list, each event's `.community` set without a query."""
-    occurrences = list(occurrences)
-    attach_communities([occurrence.event for occurrence in occurrences])
-    return occurrences
 
 
 class Status(models.TextChoices):

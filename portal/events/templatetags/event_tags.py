@@ -45,6 +45,7 @@ def occurrence_fragment(context, template_name, occurrence, **values):
     item = context.template.engine.get_template(template_name)
 
     def render():
+        occurrence.load_event()
         values.update(occurrence=occurrence, request=context.get("request"))
         return item.render(context.new(values))
 
