@@ -300,6 +300,7 @@ class CommunityLinks(SchemaField):
         from django.urls import reverse
 
         from portal.communities.directory import section_for_path
+        from portal.programme_pages.routes import LISTING_ROUTE as PROGRAMMES_ROUTE
 
         section = section_for_path(community.path)
         url = community.get_url(request=self.request)
@@ -307,7 +308,9 @@ class CommunityLinks(SchemaField):
             "section": absolute(self.request, url),
             "calendar": absolute(self.request, section and section.calendar_url),
             "news": absolute(self.request, section and section.news_url),
-            "programmes": absolute(self.request, url and community.programmes_url()),
+            "programmes": absolute(
+                self.request, url and url + community.reverse_subpage(PROGRAMMES_ROUTE)
+            ),
             "calendar_feed": absolute(
                 self.request, reverse("events:ics-community", kwargs={"slug": community.slug})
             ),
