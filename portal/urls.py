@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
+    path("api/", include("portal.api.urls")),
     path("iskanje/", search, name="search"),
     path("koledar/", include("portal.events.urls")),
     path("healthz", healthz, name="healthz"),

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import (
@@ -30,6 +31,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from programmes import registry
+from programmes.api import ChoiceField, DetailsField, ProgrammeTypeField, TermsField
 
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -231,6 +233,28 @@ class Programme(
         index.FilterField("programme_type"),
         index.FilterField("live"),
         index.FilterField("status"),
+    ]
+
+    # What Wagtail's API shows of a programme; the project adds its own relations (KS,
+    # space, organisers) in its endpoint.
+    api_fields = [
+        APIField("title"),
+        APIField("slug"),
+        APIField("programme_type", serializer=ProgrammeTypeField()),
+        APIField("summary"),
+        APIField("description"),
+        APIField("details", serializer=DetailsField()),
+        APIField("status", serializer=ChoiceField()),
+        APIField("themes", serializer=TermsField()),
+        APIField("audiences", serializer=TermsField()),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("registration", serializer=ChoiceField()),
+        APIField("registration_url"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("image"),
     ]
 
     class Meta:

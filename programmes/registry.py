@@ -65,9 +65,12 @@ class DetailsBlock(blocks.StructBlock):
         super().__init__(local_blocks=list(plugin.fields), **kwargs)
 
     def to_python(self, value):
-        # A list missing from stored details (a new programme, a field added later) is
-        # empty, not one blank item as a ListBlock's default would be.
-        value = {
+        return super().to_python(self.with_defaults(value))
+
+    def with_defaults(self, value):
+        """A list missing from stored details (a new programme, a field added later) is
+        empty, not one blank item as a ListBlock's default would be."""
+        return {
             **{
                 name: []
                 for name, block in self.child_blocks.items()
@@ -75,7 +78,6 @@ class DetailsBlock(blocks.StructBlock):
             },
             **value,
         }
-        return super().to_python(value)
 
     def clean(self, value):
         value = super().clean(value)

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, Revision
 
+from portal.api.router import ENDPOINTS
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
 from tests import builders
@@ -63,7 +64,31 @@ def public_urls(golnik):
         *PROGRAMME_LISTINGS,
         "/golnik/programi/popravljalnica-na-golniku/",
         *calendar_feeds(golnik, space, event),
+        *API_LISTINGS,
+        f"/api/v2/spaces/{space.pk}/",
+        f"/api/v2/pages/{event.pk}/",
+        "/api/openapi.json",
+        "/api/",
     ]
+
+
+API_LISTINGS = [f"/api/v2/{name}/" for name in ENDPOINTS]
+
+
+def test_every_parameter_of_every_api_endpoint(client, site, subtests):
+    before = saved_state()
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for name, endpoint in ENDPOINTS.items():
+                url = f"/api/v2/{name}/"
+                names = list(endpoint.listing_parameters())
+                for parameter in names:
+                    response = client.get(url, {parameter: payload})
+                    assert response.status_code in (200, 400), (url, parameter)
+                    assert response["Content-Type"] == "application/json"
+                everything = client.get(url, dict.fromkeys(names, payload))
+                assert everything.status_code in (200, 400)
+    assert saved_state() == before
 
 
 def calendar_feeds(golnik, space, event):
@@ -219,6 +244,14 @@ ODD_PATHS = [
     "/koledar/prostor/999999999.ics",
     "/koledar/program/%20.ics",
     "/koledar/program/popravljalnica-na-golniku.ics",
+    "/api/v2/<script>alert(1)</script>/",
+    "/api/v2/events/%00/",
+    "/api/v2/spaces/-1/",
+    "/api/v2/spaces/0/",
+    "/api/v2/spaces/99999999999999999999999/",
+    "/api/v2/spaces/1e9/",
+    "/api/v2/programmes/..%2f..%2fetc%2fpasswd/",
+    "/api/v2/news/" + "9" * 3000 + "/",
 ]
 
 
@@ -243,6 +276,9 @@ WRITABLE_LOOKING_URLS = [
     "/golnik/novice/rss/",
     "/koledar/vsi-dogodki.ics",
     "/koledar/ks/golnik.ics",
+    "/api/v2/events/",
+    "/api/v2/programmes/",
+    "/api/openapi.json",
 ]
 
 

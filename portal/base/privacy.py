@@ -44,3 +44,8 @@ def public(pages):
     for path in private_paths():
         private |= Q(path__startswith=path)
     return pages.exclude(private) if private else pages
+
+
+def is_public(page):
+    """Whether the public may see `page`: it is live and in no private section."""
+    return page.live and not any(page.path.startswith(path) for path in private_paths())

@@ -6,9 +6,11 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagecache import content_version
 from portal.base.privacy import public
@@ -73,6 +75,20 @@ class CommunityPage(ProgrammeRoutes, BasePage):
             ],
             heading=_("KS office"),
         ),
+    ]
+
+    # What the API shows of a KS (`portal.api`).
+    api_fields = [
+        APIField("name", serializer=api_fields.Text(description=_("The KS's name, without “KS”."))),
+        APIField("intro"),
+        APIField("body"),
+        APIField("office_address"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("office_hours"),
+        APIField("image"),
+        APIField("links", serializer=api_fields.CommunityLinks()),
+        APIField("counts", serializer=api_fields.CommunityCounts()),
     ]
 
     parent_page_types = ["home.HomePage"]

@@ -9,12 +9,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.base.models import BasePage
 from portal.base.pagination import paginate
 from portal.base.privacy import public
@@ -140,6 +142,16 @@ class NewsPage(CommunityOwned, BasePage):
             heading=_("Themes and tags"),
             help_text=_("Residents filter the news by them."),
         ),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("community", serializer=api_fields.Community()),
+        APIField("themes", serializer=api_fields.Terms()),
+        APIField("tags", serializer=api_fields.Tags()),
+        APIField("image"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

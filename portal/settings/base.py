@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "portal.stakeholders",
     "portal.programme_pages",
     "portal.demo",
+    "portal.api",
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "portal.base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.base.pagecache.AnonymousPageCacheMiddleware",
+    # The headless API's own caching, revalidation (ETag, 304) and CORS: `portal.api.http`.
+    "portal.api.http.ApiHttpMiddleware",
     "portal.base.sites.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -156,10 +160,20 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Long listings (calendars, news, search) number at most this many pages
 # (portal/base/pagination.py).
 LISTING_MAX_PAGES = int(os.environ.get("LISTING_MAX_PAGES", "50"))
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt"]
+# The API keeps its own cache (`portal.api.http`): one whose answers vary on the caller's
+# origin and carry their ETag.
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt", "/api/"]
 # Settings that change what public pages show: cached pages are kept apart per value, so
 # a restart with another value never serves pages cached under the old one.
 PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]
+
+# The headless API (`portal.api`): how long clients, CDNs and this server keep an answer
+# (an edit shows within that time; a publish changes every ETag at once), the largest page
+# a client may ask for, and the origins whose scripts may read it (CORS; "*" for any).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS")
 
 # How many days ahead repeating events are expanded into dates (portal.events); the daily
 # `refresh_occurrences` run moves the horizon on.

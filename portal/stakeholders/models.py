@@ -8,10 +8,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.communities.ownership import CommunityOwnedModel
 
 
@@ -64,6 +66,19 @@ class Stakeholder(CommunityOwnedModel, RevisionMixin, PreviewableMixin, index.In
         index.SearchField("description"),
         index.FilterField("community"),
         index.FilterField("sector"),
+    ]
+
+    # What the API shows of a stakeholder: what its card on the KS page shows.
+    api_fields = [
+        APIField("name"),
+        APIField("sector", serializer=api_fields.Choice()),
+        APIField("community", serializer=api_fields.Community()),
+        APIField("description"),
+        APIField("contact_person"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("website"),
+        APIField("logo"),
     ]
 
     # Public listings show sectors in this order.

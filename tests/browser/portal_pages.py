@@ -72,6 +72,7 @@ PAGES = {
         "/iskanje/?q=nekaj+cesar+ni", "body.page-search .empty-state[role=status]"
     ),
     "not-found": PortalPage("/ta-stran-ne-obstaja/", "main h1", status=404),
+    "api-documentation": PortalPage("/api/", "body.page-api #endpoint-events table"),
 }
 
 every_page = pytest.mark.parametrize("portal_page", PAGES.values(), ids=PAGES.keys())

@@ -240,12 +240,22 @@ def find_targets():
         ("KS RSS feed", f"{news_index}rss/"),
         ("content page", path_of(ContentPage)),
         ("search", "/iskanje/?q=" + SEARCH_QUERY.replace(" ", "+")),
+        # The headless API: a month of event dates of the busiest KS and of every KS, and
+        # the programmes (issue 8).
+        ("API events, KS", f"/api/v2/events/?community={ks_slug}&{month_span(today)}"),
+        ("API events, all", f"/api/v2/events/?{month_span(today)}"),
+        ("API programmes", "/api/v2/programmes/"),
     ]
     return [
         Target("baseline", "/bench/baseline/", "baseline"),
         Target("static file", staticfiles_storage.url("css/portal.css"), "static"),
         *(Target(name, path, "page") for name, path in pages),
     ]
+
+
+def month_span(today):
+    """`start` and `end` of the API's events for the month from today."""
+    return f"start={today:%Y-%m-%d}&end={today + datetime.timedelta(days=30):%Y-%m-%d}"
 
 
 def count_queries(targets):

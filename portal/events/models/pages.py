@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.communities.models import CommunityOwned
 from portal.events import recurrence
@@ -212,6 +214,28 @@ class EventPage(CommunityOwned, BasePage):
             ],
             heading=_("Price and registration"),
         ),
+    ]
+
+    # What the API shows of an event page (`pages` detail); its dates, repeats expanded,
+    # are the `events` endpoint.
+    api_fields = [
+        APIField("intro"),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("status", serializer=api_fields.Choice()),
+        APIField("space", serializer=api_fields.SpaceLink()),
+        APIField("location"),
+        APIField("programme", serializer=api_fields.ProgrammeLink()),
+        APIField("community", serializer=api_fields.Community()),
+        APIField("themes", serializer=api_fields.Terms()),
+        APIField("audiences", serializer=api_fields.Terms()),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("registration", serializer=api_fields.Choice()),
+        APIField("registration_url"),
+        APIField("body"),
+        APIField("image"),
     ]
 
     base_form_class = EventPageForm

@@ -18,11 +18,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.api import fields as api_fields
 from portal.base import clock
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.communities.models import CommunityOwned
@@ -203,6 +205,29 @@ class SpacePage(RoutablePageMixin, CommunityOwned, BasePage):
         base_form_class=SpacePageForm,
     )
     base_form_class = SpacePageForm
+
+    # What the API's `spaces` endpoint shows of a space (and `pages` in its detail): add a
+    # field here and it is listed, described in the OpenAPI description and documented.
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("address"),
+        APIField("latitude", serializer=api_fields.Number()),
+        APIField("longitude", serializer=api_fields.Number()),
+        APIField("map_url", serializer=api_fields.Text()),
+        APIField("capacity"),
+        APIField("rooms", serializer=api_fields.Rooms()),
+        APIField("equipment", serializer=api_fields.Equipment()),
+        APIField("equipment_notes"),
+        APIField("accessibility", serializer=api_fields.Accessibility()),
+        APIField("accessibility_notes"),
+        APIField("opening_hours", serializer=api_fields.OpeningHours()),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("community", serializer=api_fields.Community()),
+        APIField("image"),
+    ]
 
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []

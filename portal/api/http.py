@@ -1,0 +1,197 @@
+"""HTTP for the API under `/api/`: read-only methods, CORS for the origins in
+`API_CORS_ORIGINS`, `ETag`/`Last-Modified` with 304 on revalidation, `Cache-Control` for
+clients and CDNs, and a cache of answers in this server.
+
+An answer is kept under the content version (`portal.base.pagecache`): a publish, move or
+delete anywhere gives every answer a new key and a new ETag at once. It is kept for
+`API_CACHE_SECONDS` at most, so lists that move with the clock ("from now") move on too.
+The HTML page cache leaves `/api/` alone: its entries would carry one caller's CORS
+headers to another and outlive the API's `max-age`.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from portal.base.pagecache import content_version, settings_fingerprint
+
+PREFIX = "/api/"
+SAFE_METHODS = ("GET", "HEAD")
+ALLOWED = "GET, HEAD, OPTIONS"
+# Request headers a cross-origin script may send (besides the CORS-safelisted ones).
+ALLOWED_HEADERS = ["Accept", "Accept-Language", "If-None-Match", "If-Modified-Since"]
+# Response headers a cross-origin script may read (besides the safelisted ones).
+EXPOSED_HEADERS = ["ETag", "Last-Modified"]
+PREFLIGHT_MAX_AGE = 24 * 60 * 60
+# How long the time an answer was first made is remembered (for `Last-Modified`).
+FIRST_SEEN_SECONDS = 24 * 60 * 60
+
+logger = logging.getLogger(__name__)
+
+
+class ApiHttpMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.settings_key = settings_fingerprint()
+
+    def __call__(self, request):
+        if not request.path.startswith(PREFIX):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ALLOWED
+            return with_cors(request, response, preflight=True)
+        if request.method not in SAFE_METHODS:
+            response = JsonResponse({"message": _("The API only reads: use GET.")}, status=405)
+            response["Allow"] = ALLOWED
+            return with_cors(request, response)
+        return with_cors(request, self.answer(request))
+
+    def answer(self, request):
+        stored = self.lookup(request)
+        if stored is None:
+            response = self.get_response(request)
+            if not is_storable(response):
+                if response.status_code == 404 and not is_json(response):
+                    response = JsonResponse(
+                        {"message": _("There is no such address in the API.")}, status=404
+                    )
+                return response
+            stored = self.make_entry(response)
+            self.store(request, stored)
+            cache_state = "MISS"
+        else:
+            cache_state = "HIT"
+        response = from_entry(stored)
+        if self.seconds():
+            response["X-Cache"] = cache_state
+        return get_conditional_response(
+            request,
+            etag=stored["etag"],
+            last_modified=stored["last_modified"],
+            response=response,
+        )
+
+    # --- The cache of answers ------------------------------------------------------------
+
+    @staticmethod
+    def seconds():
+        """How long answers are kept here; the page cache's switch turns this off too."""
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return 0
+        return settings.API_CACHE_SECONDS
+
+    def key(self, request):
+        return (
+            f"portal:api:{content_version()}:{self.settings_key}:{request.scheme}:"
+            f"{request.get_host()}:{request.get_full_path()}"
+        )
+
+    def lookup(self, request):
+        if not self.seconds():
+            return None
+        key = self.key(request)
+        try:
+            entry = caches["local"].get(key) or caches["default"].get(key)
+        except Exception:
+            logger.warning("API cache unavailable; answering without it.", exc_info=True)
+            return None
+        if entry is None or entry["expires_at"] <= time.time():
+            return None
+        return entry
+
+    def store(self, request, entry):
+        seconds = self.seconds()
+        if not seconds:
+            return
+        entry["expires_at"] = time.time() + seconds
+        key = self.key(request)
+        try:
+            caches["local"].set(key, entry, seconds)
+            caches["default"].set(key, entry, seconds)
+        except Exception:
+            logger.warning("API cache unavailable; not storing.", exc_info=True)
+
+    @staticmethod
+    def make_entry(response):
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        body = response.content
+        etag = (
+            '"' + hashlib.sha256(content_version().encode() + b"\n" + body).hexdigest()[:32] + '"'
+        )
+        return {
+            "body": body,
+            "content_type": response["Content-Type"],
+            "etag": etag,
+            "last_modified": first_seen(etag),
+        }
+
+
+def is_storable(response):
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def is_json(response):
+    return response.get("Content-Type", "").startswith("application/json")
+
+
+def first_seen(etag):
+    """When this exact answer was first made (whole seconds): its `Last-Modified`. Kept
+    in the shared cache, so every worker gives the same time."""
+    now = int(time.time())
+    try:
+        return caches["default"].get_or_set(f"portal:api-seen:{etag}", now, FIRST_SEEN_SECONDS)
+    except Exception:
+        return now
+
+
+def from_entry(entry):
+    response = HttpResponse(entry["body"], content_type=entry["content_type"])
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["last_modified"])
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_SECONDS}"
+    return response
+
+
+# --- CORS ---------------------------------------------------------------------------------
+
+
+def allowed_origin(request):
+    """The request's origin if `API_CORS_ORIGINS` lets it read the API, else None."""
+    origin = request.headers.get("Origin")
+    origins = settings.API_CORS_ORIGINS
+    if not origin or not origins:
+        return None
+    if "*" in origins or origin in origins:
+        return origin
+    return None
+
+
+def with_cors(request, response, preflight=False):
+    # Caches keep answers to different origins apart (and from answers without one).
+    patch_vary_headers(response, ["Origin"])
+    origin = allowed_origin(request)
+    if origin is None:
+        return response
+    if preflight:
+        method = request.headers.get("Access-Control-Request-Method", "")
+        if method not in SAFE_METHODS:
+            return response
+        response["Access-Control-Allow-Methods"] = ALLOWED
+        response["Access-Control-Allow-Headers"] = ", ".join(ALLOWED_HEADERS)
+        response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
+        patch_vary_headers(
+            response, ["Access-Control-Request-Method", "Access-Control-Request-Headers"]
+        )
+    else:
+        response["Access-Control-Expose-Headers"] = ", ".join(EXPOSED_HEADERS)
+    response["Access-Control-Allow-Origin"] = origin
+    return response

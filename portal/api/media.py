@@ -1,0 +1,91 @@
+"""Images and documents, as Wagtail's own endpoints serve them, with two differences: a
+collection that has a view restriction is left out for every caller (the answer is the
+same for all, so it can be cached), and the download address is absolute."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction
+
+from portal.api import fields, parameters
+from portal.api.base import PublicEndpoint
+from portal.base.versioned import per_content_version
+
+
+def restricted_collection_ids():
+    """Collections with a view restriction, and those under them: read once per content
+    version (a restriction or a collection saved renews it: `portal.api.apps`)."""
+    return per_content_version("api-restricted-collections", read_restricted_collection_ids)
+
+
+def read_restricted_collection_ids():
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    if not private:
+        return []
+    return list(Collection.objects.filter(private).values_list("pk", flat=True))
+
+
+class DownloadUrl(fields.SchemaField):
+    openapi_schema = fields.URL
+
+    def to_representation(self, item):
+        # A document is served through the portal (which checks its collection), an image
+        # straight from the media storage (an absolute URL already on a CDN).
+        url = item.url if isinstance(item, AbstractDocument) else item.file.url
+        return fields.absolute(self.request, url)
+
+
+class PortalImageSerializer(ImageSerializer):
+    detail_url = fields.DetailUrl()
+    download_url = DownloadUrl()
+    tags = fields.Tags()
+
+
+class PortalDocumentSerializer(DocumentSerializer):
+    detail_url = fields.DetailUrl()
+    download_url = DownloadUrl()
+    tags = fields.Tags()
+
+
+class MediaEndpoint(PublicEndpoint):
+    @classmethod
+    def filters(cls):
+        return [parameters.words("search", _("Words in the title (with or without č, š, ž)."))]
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return list(cls.listing_default_fields)
+
+    def get_queryset(self):
+        return (
+            self.model.objects.exclude(collection__in=restricted_collection_ids())
+            .prefetch_related("tags")
+            .order_by("-created_at", "-pk")
+        )
+
+    def filter_listing(self, queryset, query):
+        if query.get("search"):
+            # The best matches first (their order by date is not in the search index).
+            return queryset.search(query["search"], operator="and")
+        return queryset
+
+
+class ImagesEndpoint(MediaEndpoint, ImagesAPIViewSet):
+    base_serializer_class = PortalImageSerializer
+    api_summary = _("Images")
+    api_description = _("The images of the portal's public collections, with their file's address.")
+
+
+class DocumentsEndpoint(MediaEndpoint, DocumentsAPIViewSet):
+    base_serializer_class = PortalDocumentSerializer
+    api_summary = _("Documents")
+    api_description = _(
+        "The documents of the portal's public collections, with their file's address."
+    )

@@ -1,0 +1,223 @@
+"""Endpoints over the page tree: every public page, and the KS, their spaces and news.
+
+Each is a Wagtail v2 pages endpoint narrowed to live pages outside every private section
+(`portal.api.visibility`); the fields of a page type are its model's `api_fields`.
+"""
+
+from django.db.models import IntegerField, OuterRef, Prefetch, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
+
+from portal.api import parameters
+from portal.api.base import PortalPageSerializer, PublicEndpoint
+from portal.api.visibility import public_pages
+from portal.base.privacy import public
+from portal.communities.models import CommunityPage
+from portal.events.models import Occurrence
+from portal.news.models import NewsPage
+from portal.spaces.models import HoursException, SpacePage
+from programmes.models import Programme
+
+
+class PageEndpoint(PublicEndpoint, PagesAPIViewSet):
+    base_serializer_class = PortalPageSerializer
+    meta_fields = ["type", "detail_url", "html_url", "slug", "first_published_at"]
+    listing_default_fields = ["id", "type", "detail_url", "html_url", "slug", "title"]
+    nested_default_fields = ["id", "type", "detail_url", "title"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    def get_base_queryset(self):
+        return public_pages(Page, self.site())
+
+    def get_queryset(self):
+        return public_pages(self.model, self.site()).order_by("path")
+
+    def get_object(self):
+        if not hasattr(self, "_object"):
+            queryset = self.get_queryset().filter(pk=self.kwargs["pk"])
+            self._object = self.prepare_detail(queryset).first()
+            if self._object is None:
+                from django.http import Http404
+
+                raise Http404
+        return self._object
+
+    def prepare_detail(self, queryset):
+        return queryset.specific() if self.model is Page else self.with_related(queryset)
+
+    def with_related(self, queryset):
+        return queryset.select_related("image")
+
+    def filter_listing(self, queryset, query):
+        return self.with_related(queryset)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["base_queryset"] = self.get_base_queryset()
+        return context
+
+
+def page_types():
+    """The public page types, as `app_label.ModelName` and their names."""
+    from wagtail.models import get_page_models
+
+    return [
+        (f"{model._meta.app_label}.{model.__name__}", str(model._meta.verbose_name))
+        for model in get_page_models()
+        if model is not Page and not model._meta.abstract and model.is_creatable
+    ]
+
+
+class PagesEndpoint(PageEndpoint):
+    name = "pages"
+    model = Page
+    api_summary = _("Every public page")
+    api_description = _(
+        "Every live, public page of the portal in tree order: the home page, the local "
+        "communities, spaces, calendars, events, news and other pages. An item's "
+        "`detail_url` gives all of its fields."
+    )
+    listing_default_fields = [*PageEndpoint.listing_default_fields, "first_published_at"]
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return list(cls.listing_default_fields)
+
+    @classmethod
+    def filters(cls):
+        return [
+            parameters.choice("type", _("Only pages of this type."), page_types),
+            parameters.whole_number(
+                "child_of", _("Only the pages right under the page with this id."), minimum=1
+            ),
+            parameters.words("search", _("Words the pages contain (with or without č, š, ž).")),
+        ]
+
+    def filter_listing(self, queryset, query):
+        from wagtail.coreutils import resolve_model_string
+
+        if "type" in query:
+            queryset = queryset.type(resolve_model_string(query["type"]))
+        if "child_of" in query:
+            parent = self.get_base_queryset().filter(pk=query["child_of"]).first()
+            if parent is None:
+                return queryset.none()
+            queryset = queryset.child_of(parent)
+        if query.get("search"):
+            return queryset.search(query["search"], operator="and", order_by_relevance=False)
+        return queryset
+
+
+class CommunitiesEndpoint(PageEndpoint):
+    name = "communities"
+    api_summary = _("Local communities (KS)")
+    api_description = _(
+        "The local communities (krajevne skupnosti), each with its section's addresses and "
+        "how many spaces, programmes, upcoming event dates and news items it has."
+    )
+    detail_only_fields = ["body"]
+
+    model = CommunityPage
+
+    def with_related(self, queryset):
+        return with_counts(super().with_related(queryset))
+
+
+def in_community(queryset, query):
+    section = query.get("community")
+    return queryset.filter(path__startswith=section.community.path) if section else queryset
+
+
+class SpacesEndpoint(PageEndpoint):
+    name = "spaces"
+    model = SpacePage
+    api_summary = _("Community spaces")
+    api_description = _(
+        "The community spaces (skupnostni prostori) of the local communities: address, "
+        "capacity, contacts and the KS they belong to."
+    )
+    detail_only_fields = ["body"]
+
+    @classmethod
+    def filters(cls):
+        return [parameters.community()]
+
+    def get_queryset(self):
+        # What `opening_hours`, `rooms` and the rest read, for all the listed spaces at once.
+        since = timezone.localdate()
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "rooms",
+                "weekly_hours",
+                Prefetch(
+                    "hours_exceptions",
+                    queryset=HoursException.objects.filter(date__gte=since).order_by("date"),
+                ),
+            )
+        )
+
+    def filter_listing(self, queryset, query):
+        return super().filter_listing(in_community(queryset, query), query)
+
+
+class NewsEndpoint(PageEndpoint):
+    name = "news"
+    model = NewsPage
+    api_summary = _("News")
+    api_description = _(
+        "News of the local communities and of the whole municipality, newest first. The "
+        "body (its blocks) is in an item's detail."
+    )
+    detail_only_fields = ["body"]
+
+    @classmethod
+    def filters(cls):
+        from programmes.models import Theme
+
+        return [
+            parameters.community(),
+            parameters.choice("theme", _("Only news on this theme."), lambda: Theme.Key.choices),
+        ]
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("-date", "-first_published_at", "-pk")
+
+    def with_related(self, queryset):
+        return super().with_related(queryset).prefetch_related("themes", "tags")
+
+    def filter_listing(self, queryset, query):
+        queryset = in_community(queryset, query)
+        if "theme" in query:
+            queryset = queryset.filter(themes__key=query["theme"])
+        return super().filter_listing(queryset, query)
+
+
+def with_counts(communities):
+    """Each KS with its numbers of public spaces, programmes, upcoming event dates and
+    news items, counted by the database in the same query."""
+    under = {"path__startswith": OuterRef("path")}
+    return communities.annotate(
+        api_spaces=CountOf(public(SpacePage.objects.live()).filter(**under)),
+        api_news=CountOf(public(NewsPage.objects.live()).filter(**under)),
+        api_upcoming_events=CountOf(
+            Occurrence.objects.public().filter(end__gt=timezone.now(), **under), "event_id"
+        ),
+        api_programmes=CountOf(Programme.objects.public().filter(community=OuterRef("pk"))),
+    )
+
+
+class CountOf(Subquery):
+    """How many rows a queryset (that refers to the outer row) has, as a subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset, column="pk"):
+        super().__init__(queryset.order_by().values(column).distinct())

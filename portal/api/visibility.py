@@ -1,0 +1,49 @@
+"""What the API may show: live, public content of live KS sections, whatever the request.
+
+Every answer is the same for every caller (no session, no login, no password a visitor
+entered for a private page), which is what lets it be cached and shared by a CDN.
+"""
+
+from django.db.models import Q
+
+from portal.base.privacy import public
+
+
+def public_pages(model, site):
+    """Live pages of `model` on `site` outside every private section."""
+    if site is None:
+        return model.objects.none()
+    return public(model.objects.live()).descendant_of(site.root_page, inclusive=True)
+
+
+def live_community_ids():
+    from portal.communities.directory import sections
+
+    return [section.community.pk for section in sections()]
+
+
+def of_live_communities(queryset):
+    """Rows of the whole municipality or of a KS whose section is live and public."""
+    return queryset.filter(Q(community__isnull=True) | Q(community__in=live_community_ids()))
+
+
+def public_programmes():
+    from programmes.models import Programme
+
+    return of_live_communities(Programme.objects.public())
+
+
+def public_programme(programme):
+    from programmes import registry
+
+    return (
+        programme.live
+        and programme.programme_type in registry.active_keys()
+        and (programme.community_id is None or programme.community_id in live_community_ids())
+    )
+
+
+def public_stakeholders():
+    from portal.stakeholders.models import Stakeholder
+
+    return of_live_communities(Stakeholder.objects.all())
