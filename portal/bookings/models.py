@@ -15,6 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from portal.communities.ownership import CommunityOwnedModel
 
 
+class BookingRequestQuerySet(models.QuerySet):
+    def with_first_date(self):
+        return self.annotate(first_date=models.Min("dates__start"))
+
+
 class BookingRequest(CommunityOwnedModel):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
@@ -72,6 +77,8 @@ class BookingRequest(CommunityOwnedModel):
     )
     created = models.DateTimeField(_("received"), auto_now_add=True)
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    objects = BookingRequestQuerySet.as_manager()
 
     # KS representatives see and decide on their own KS's requests; no one adds one in
     # the admin (`portal.bookings.permissions`).
