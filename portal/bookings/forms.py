@@ -19,18 +19,16 @@ TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 PHONE_CHARACTERS = set("0123456789 +/()-.")
 
 
+# Dates and times are typed as text, the Slovenian way: the browsers' date and time pickers
+# have a Tab stop for each part and read back in the browser's own language.
 class DateInput(forms.DateInput):
-    input_type = "date"
-
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({"inputmode": "numeric", "size": 12, **(attrs or {})}, format="%d. %m. %Y")
 
 
 class TimeInput(forms.TimeInput):
-    input_type = "time"
-
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
+        super().__init__({"inputmode": "numeric", "size": 6, **(attrs or {})}, format="%H.%M")
 
 
 class BookingForm(forms.Form):
@@ -72,10 +70,10 @@ class BookingForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Who may come"),
         choices=[
+            ("", _("Choose …")),
             ("public", _("Everyone: it may be shown in the space's calendar")),
             ("private", _("Only those invited: the calendar shows just “taken”")),
         ],
-        widget=forms.RadioSelect,
     )
     attendance = forms.IntegerField(
         label=_("Expected attendance"),
@@ -91,7 +89,9 @@ class BookingForm(forms.Form):
         help_text=_("E.g. 1. 12. 2026."),
         widget=DateInput,
     )
-    start = forms.TimeField(label=_("From"), input_formats=TIME_FORMATS, widget=TimeInput)
+    start = forms.TimeField(
+        label=_("From"), input_formats=TIME_FORMATS, help_text=_("E.g. 17.00."), widget=TimeInput
+    )
     end = forms.TimeField(
         label=_("To"),
         input_formats=TIME_FORMATS,
