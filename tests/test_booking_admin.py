@@ -210,3 +210,10 @@ def test_the_listing_runs_a_fixed_number_of_queries(
     client.get(reverse(LIST))  # new rows renew the content version: the site is read again
     with django_assert_max_num_queries(count):
         client.get(reverse(LIST))
+
+
+def test_a_space_moved_to_another_ks_takes_its_requests_along(golnik, strazisce):
+    booking = request_for(golnik[1])
+    golnik[1].move(strazisce[0], pos="last-child")
+    booking.refresh_from_db()
+    assert booking.community_id == strazisce[0].pk

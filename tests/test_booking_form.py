@@ -289,3 +289,28 @@ def test_a_forged_or_foreign_cancel_link_does_nothing(client, now, space):
     assert forged.status_code == 404
     assert "ni veljavna" in forged.content.decode()
     assert BookingRequest.objects.get().status == BookingRequest.Status.PENDING
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_a_request_leaves_the_cached_pages_and_an_approval_renews_them(now, space):
+    Client().get(space.url + "zasedenost/")
+    assert Client().get(space.url + "zasedenost/")["X-Cache"] == "HIT"
+    Client().post(form_url(space), request_data())
+    assert Client().get(space.url + "zasedenost/")["X-Cache"] == "HIT"
+    decisions.approve(BookingRequest.objects.get(), user=None)
+    fresh = Client().get(space.url + "zasedenost/")
+    assert fresh["X-Cache"] == "MISS"
+    assert "Vaja pevskega zbora" in fresh.content.decode()
+
+
+def test_a_free_stretch_of_the_week_view_opens_the_form_with_its_time(client, now, space):
+    week = client.get(space.url + "zasedenost/").content.decode()
+    link = "/golnik/skupnostni-prostor/rezervacija/?datum=2026-12-01&amp;od=16:00&amp;do=22:00"
+    assert link in week
+    form = client.get(form_url(space), {"datum": "2026-12-01", "od": "16:00", "do": "22:00"})
+    html = form.content.decode()
+    assert 'value="01. 12. 2026"' in html
+    assert 'value="16.00"' in html and 'value="22.00"' in html
+    odd = client.get(form_url(space), {"datum": "<script>", "od": "25:99"})
+    assert odd.status_code == 200
+    assert "<script>" not in odd.content.decode()

@@ -10,6 +10,7 @@ class BookingsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from portal.bookings import signals
         from portal.bookings.models import BookingRequest
         from portal.bookings.permissions import BookingRequestPermissionPolicy
 
@@ -18,3 +19,4 @@ class BookingsConfig(AppConfig):
         register_permission_policy(
             BookingRequest, BookingRequestPermissionPolicy(BookingRequest), exact_class=True
         )
+        signals.connect()
