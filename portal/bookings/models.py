@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.communities.ownership import CommunityOwnedModel
 
@@ -22,10 +23,10 @@ class BookingRequestQuerySet(models.QuerySet):
 
 class BookingRequest(CommunityOwnedModel):
     class Status(models.TextChoices):
-        PENDING = "pending", _("pending")
-        APPROVED = "approved", _("approved")
-        DECLINED = "declined", _("declined")
-        CANCELLED = "cancelled", _("cancelled")
+        PENDING = "pending", pgettext_lazy("booking request", "pending")
+        APPROVED = "approved", pgettext_lazy("booking request", "approved")
+        DECLINED = "declined", pgettext_lazy("booking request", "declined")
+        CANCELLED = "cancelled", pgettext_lazy("booking request", "cancelled")
 
     space = models.ForeignKey(
         "spaces.SpacePage",
