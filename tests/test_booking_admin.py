@@ -97,6 +97,7 @@ def test_a_ks_editor_lists_and_opens_only_their_own_ks_requests(
     assert client.get(reverse(INSPECT, args=[own.pk])).status_code == 200
     for url in (reverse(INSPECT, args=[foreign.pk]), reverse(EDIT, args=[foreign.pk])):
         assert client.get(url).status_code == 404
+    assert client.get(reverse(INSPECT, args=[foreign.pk + 1000])).status_code == 404
     refused = client.post(reverse(INSPECT, args=[foreign.pk]), {"decision": "approve"})
     assert refused.status_code == 404
     assert BookingRequest.objects.get(pk=foreign.pk).is_pending

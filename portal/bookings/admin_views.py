@@ -2,8 +2,9 @@
 free, and the decision (approve, decline, cancel) with a message to the requester."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -21,10 +22,9 @@ class DecideView(InspectView):
     def get_object(self, queryset=None):
         from portal.bookings.models import BookingRequest
 
-        return (
-            BookingRequest.objects.select_related("space", "room", "event", "decided_by")
-            .prefetch_related("dates")
-            .get(pk=self.object_pk)
+        return get_object_or_404(
+            BookingRequest.objects.select_related("space", "room", "event", "decided_by"),
+            pk=unquote(str(self.object_pk)),
         )
 
     def setup(self, request, *args, **kwargs):
