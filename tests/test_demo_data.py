@@ -288,3 +288,16 @@ def test_each_pilot_space_has_hours_rooms_equipment_and_accessibility(client, de
     html = client.get(space.url).content.decode()
     assert 'class="space-status' in html and "openstreetmap.org/?mlat=" in html
     assert client.get(space.url + "zasedenost/").status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["golnik", "zlato-polje", "strazisce"])
+def test_each_pilot_space_has_approved_and_pending_requests(client, demo, slug):
+    from portal.bookings.models import BookingRequest
+
+    ks = CommunityPage.objects.get(slug=slug)
+    space = SpacePage.objects.child_of(ks).filter(capacity__isnull=False).first()
+    statuses = list(BookingRequest.objects.filter(space=space).values_list("status", flat=True))
+    assert statuses.count("approved") >= 2 and statuses.count("pending") >= 2
+    approved = BookingRequest.objects.filter(space=space, status="approved", is_public=True).first()
+    week = client.get(space.url + "zasedenost/", {"teden": approved.dates.get().start.date()})
+    assert approved.purpose in week.content.decode()

@@ -53,6 +53,9 @@ def public_urls(golnik):
         golnik.url,
         space.url,
         space.url + "zasedenost/",
+        space.url + "rezervacija/",
+        space.url + "rezervacija/poslano/",
+        space.url + "rezervacija/preklic/",
         "/golnik/dogodki/",
         event.url,
         "/golnik/novice/",
@@ -204,6 +207,52 @@ def test_the_week_parameter_of_a_space_availability_view(client, site, subtests)
     assert saved_state() == before
 
 
+BOOKING_REQUEST = {
+    "name": "Ana Novak",
+    "email": "ana@example.org",
+    "phone": "041 123 456",
+    "organisation": "",
+    "purpose": "Vaja zbora",
+    "description": "",
+    "visibility": "public",
+    "attendance": "20",
+    "date": "1. 12. 2030",
+    "start": "17.00",
+    "end": "19.00",
+    "weekly": "",
+    "until": "",
+    "consent": "on",
+}
+
+
+def test_every_field_of_the_booking_form(client, site, subtests):
+    """The form answers every payload in every field with its errors (the space has no
+    opening hours, so nothing can be booked), escaped: never a 500."""
+    from portal.bookings.models import BookingRequest
+
+    space = site.get_children().type(builders.SpacePage).first().specific
+    url = space.url + "rezervacija/"
+    before = saved_state()
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for field in [*BOOKING_REQUEST, "website", "room"]:
+                response = client.post(url, {**BOOKING_REQUEST, field: payload})
+                assert response.status_code in (302, 400), (field, response.status_code)
+                if "<" in payload or '"' in payload:
+                    assert payload not in response.content.decode("utf-8", "replace")
+            everything = client.post(url, dict.fromkeys(BOOKING_REQUEST, payload))
+            assert everything.status_code == 400
+            assert_clean(everything, payload)
+            cancel = client.post(space.url + "rezervacija/preklic/", {"kljuc": payload})
+            assert cancel.status_code == 404
+            assert (
+                client.get(space.url + "rezervacija/preklic/", {"kljuc": payload}).status_code
+                == 404
+            )
+    assert saved_state() == before
+    assert not BookingRequest.objects.exists()
+
+
 def test_search_shows_what_was_asked_escaped(client, site, subtests):
     for number, payload in enumerate(PAYLOADS):
         with subtests.test(payload=number):
@@ -268,6 +317,7 @@ WRITABLE_LOOKING_URLS = [
     "/golnik/",
     "/golnik/skupnostni-prostor-golnik/",
     "/golnik/skupnostni-prostor-golnik/zasedenost/",
+    "/golnik/skupnostni-prostor-golnik/rezervacija/",
     "/iskanje/",
     "/golnik/dogodki/",
     "/golnik/programi/",

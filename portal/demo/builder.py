@@ -20,6 +20,7 @@ from portal.base.models import ContentPage, SiteSettings
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
 from portal.demo import content, house_rules
+from portal.demo.bookings import ensure_bookings
 from portal.demo.drawing import render_floor_plan
 from portal.demo.floor_plans import PLANS, describe
 from portal.demo.media import ensure_document, ensure_image
@@ -77,6 +78,7 @@ class PortalBuilder:
             for space in spaces:
                 ensure_space_details(community, space, rules, self.today, self.progress)
         ensure_programmes(by_slug, self.progress)
+        ensure_bookings(communities, self.today, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
         for spec in content.MUNICIPAL_EVENTS:

@@ -18,6 +18,7 @@ NOUNS = {
     "programme": ("programme", "programmes"),
     "event": ("event", "events"),
     "news": ("news item", "news items"),
+    "booking request": ("booking request", "booking requests"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.stakeholders",
     "portal.programme_pages",
+    "portal.bookings",
     "portal.demo",
     "portal.api",
     "wagtail.api.v2",
@@ -357,3 +358,10 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
     },
 }
+
+# Booking requests (portal.bookings): how many a visitor's address may send an hour, how
+# long a requester's cancel link works, and how many months after its last date a
+# request's personal data is removed (`anonymise_bookings`, run daily).
+BOOKING_REQUESTS_PER_HOUR = int(os.environ.get("BOOKING_REQUESTS_PER_HOUR", "5"))
+BOOKING_CANCEL_LINK_DAYS = int(os.environ.get("BOOKING_CANCEL_LINK_DAYS", "400"))
+BOOKING_RETENTION_MONTHS = int(os.environ.get("BOOKING_RETENTION_MONTHS", "12"))

@@ -1,7 +1,7 @@
 """When a space is taken and when it is free, for the public week view.
 
-`busy_slots` is the one place that knows what occupies a space: today the dates of its
-live events; approved bookings join it later. `week` splits each day's opening hours
+`busy_slots` is the one place that knows what occupies a space: the dates of its live
+events and its approved bookings. `week` splits each day's opening hours
 into taken and free stretches around them. Both run a constant number of queries.
 """
 
@@ -46,8 +46,14 @@ class DayAvailability:
 
 def busy_slots(space, start, end, request=None):
     """What occupies `space` between the aware datetimes `start` and `end`, in time order:
-    the dates of its live events, less cancelled events and dates (one query). Events in a
-    private part of the site take the space too, but show no title."""
+    the dates of its live events, less cancelled events and dates, and its approved
+    bookings (two queries). Events in a private part of the site and private bookings
+    take the space too, but show no title; a public booking shows its purpose."""
+    found = event_slots(space, start, end, request) + booking_slots(space, start, end)
+    return sorted(found, key=lambda slot: (slot.start.astimezone(hours.UTC), slot.end))
+
+
+def event_slots(space, start, end, request=None):
     from portal.base.privacy import private_paths
     from portal.events.models import Occurrence
     from portal.events.models.pages import Status
@@ -68,6 +74,25 @@ def busy_slots(space, start, end, request=None):
         else:
             found.append(Busy(row.start, row.end, row.event.title, row.event.get_url(request)))
     return found
+
+
+def booking_slots(space, start, end):
+    """Approved bookings, except those whose live event in the calendar shows them
+    already (as one of `event_slots`)."""
+    from django.db.models import Q
+
+    from portal.bookings.models import BookingDate
+
+    rows = (
+        BookingDate.objects.filter(space=space, approved=True, start__lt=end, end__gt=start)
+        .filter(Q(request__event__isnull=True) | Q(request__event__live=False))
+        .values_list("start", "end", "request__is_public", "request__purpose")
+        .order_by("start", "pk")
+    )
+    return [
+        Busy(row_start, row_end, purpose if is_public else "")
+        for row_start, row_end, is_public, purpose in rows
+    ]
 
 
 def week(space, monday, request=None):

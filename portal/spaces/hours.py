@@ -73,6 +73,11 @@ def local(day, time=MIDNIGHT):
     return moment.astimezone(UTC).astimezone(LJUBLJANA)
 
 
+def local_date(moment):
+    """The date in Ljubljana of the aware datetime `moment`."""
+    return timezone.localtime(moment, LJUBLJANA).date()
+
+
 def closing(day, time):
     """A closing `time` on `day`: 00.00 is midnight at the end of the day."""
     return local(day + ONE_DAY) if time == MIDNIGHT else local(day, time)

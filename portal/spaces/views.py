@@ -96,6 +96,7 @@ def availability(space, request):
         if monday < last
         else None,
         "this_week_url": base_url,
+        "booking_form_url": space.booking_form_url(request),
         "breadcrumb_trail": [(_("Availability"), None)],
     }
     if not error:

@@ -13,10 +13,25 @@ class PortalPage:
     # A selector that only this kind of page has: proves that the check ran on the right page.
     shows: str
     status: int = 200
+    # A form to fill in and send once the page is open ({field name: value}; True ticks a
+    # checkbox): the check runs on the answer.
+    submit: dict | None = None
 
 
 # The demo's repair cafés and meet-ups fill the month after the one the tests run in.
 NEXT_MONTH = (datetime.date.today().replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+# A booking request that ends before it starts, next week: every other field is filled in.
+BOOKING_WITH_ERRORS = {
+    "name": "Ana Novak",
+    "email": "ana@example.org",
+    "purpose": "Vaja pevskega zbora",
+    "visibility": "public",
+    "attendance": "20",
+    "date": f"{datetime.date.today() + datetime.timedelta(days=7):%d. %m. %Y}",
+    "start": "19:00",
+    "end": "17:00",
+    "consent": True,
+}
 
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
@@ -34,6 +49,18 @@ PAGES = {
         "/golnik/skupnostni-prostor/zasedenost/?teden=2026-W99",
         "body.page-space-availability .notice--error",
         400,
+    ),
+    "booking-form": PortalPage(
+        "/golnik/skupnostni-prostor/rezervacija/", "body.page-booking-form form.booking-form"
+    ),
+    "booking-form-errors": PortalPage(
+        "/golnik/skupnostni-prostor/rezervacija/",
+        "body.page-booking-form .notice--error + form .form-field--error",
+        400,
+        submit=BOOKING_WITH_ERRORS,
+    ),
+    "booking-sent": PortalPage(
+        "/golnik/skupnostni-prostor/rezervacija/poslano/", "body.page-booking-sent .notice"
     ),
     "event": PortalPage("/golnik/dogodki/popravljalnica/", "body.page-event"),
     "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
@@ -97,6 +124,8 @@ def open_page(page, base_url, portal_page):
     """Load a page whole, images included, and check that it is the page we mean to test."""
     url = base_url + portal_page.path
     response = page.goto(url, wait_until="load")
+    if portal_page.submit:
+        response = submit_form(page, portal_page.submit)
     assert response.status == portal_page.status, f"{portal_page.path} answered {response.status}"
     assert page.locator(portal_page.shows).count(), (
         f"{portal_page.path} does not show {portal_page.shows!r}: not the page we mean to test"
@@ -110,3 +139,17 @@ def open_page(page, base_url, portal_page):
             "console error: Failed to load resource: the server responded with a status of"
             f" {status.value} ({status.phrase}) ({url})"
         ]
+
+
+def submit_form(page, values):
+    """Fill in the page's form as a visitor would and send it; the answer's response."""
+    for name, value in values.items():
+        if value is True:
+            page.check(f"[name={name}]")
+        elif page.locator(f"select[name={name}]").count():
+            page.select_option(f"select[name={name}]", value)
+        else:
+            page.fill(f"[name={name}]", value)
+    with page.expect_navigation(wait_until="load") as navigation:
+        page.click("main form button[type=submit]")
+    return navigation.value

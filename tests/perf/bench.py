@@ -228,6 +228,7 @@ def find_targets():
         ("all programmes", "/programi/"),
         ("space page", path_of(SpacePage)),
         ("space availability", path_of(SpacePage) + "zasedenost/"),
+        ("booking form", path_of(SpacePage) + "rezervacija/"),
         ("event calendar", calendar),
         ("month grid", f"{calendar}mesec/{today.year}/{today.month}/"),
         ("past events", f"{calendar}preteklo/"),

@@ -27,6 +27,7 @@ from wagtail.search import index
 from portal.api import fields as api_fields
 from portal.base import clock
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.bookings.routes import BookingRoutes
 from portal.communities.models import CommunityOwned
 from portal.spaces.forms import SpacePageForm
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access, Equipment, access_field
@@ -36,7 +37,7 @@ AVAILABILITY_ROUTE = "availability"
 DAYS_SHOWN = 14
 
 
-class SpacePage(RoutablePageMixin, CommunityOwned, BasePage):
+class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street and number, postcode and town.")
@@ -350,6 +351,7 @@ class SpacePage(RoutablePageMixin, CommunityOwned, BasePage):
         context["upcoming_dates"] = dates[:5]
         context["calendar_url"] = space_calendar_url(self)
         context["availability_url"] = self.availability_url(request)
+        context["booking_form_url"] = self.booking_form_url(request)
         context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
         context["structured_data"] = json_ld(place_data(self, days, request))
         return context

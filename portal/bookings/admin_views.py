@@ -1,0 +1,97 @@
+"""The admin page of one booking request: what was asked, whether the dates are still
+free, and the decision (approve, decline, cancel) with a message to the requester."""
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.snippets.views.snippets import EditView, InspectView
+
+from portal.bookings import conflicts, decisions
+from portal.bookings.forms import DecisionForm
+
+
+class DecideView(InspectView):
+    """The request's inspect view, with the decision form under its details."""
+
+    template_name = "bookings/admin/decide.html"
+
+    def get_object(self, queryset=None):
+        from portal.bookings.models import BookingRequest
+
+        return get_object_or_404(
+            BookingRequest.objects.select_related("space", "room", "event", "decided_by"),
+            pk=unquote(str(self.object_pk)),
+        )
+
+    def setup(self, request, *args, **kwargs):
+        self.object_pk = kwargs.get("pk")
+        super().setup(request, *args, **kwargs)
+
+    @cached_property
+    def header_more_buttons(self):
+        # The request itself is not edited: only decided on.
+        return [button for button in super().header_more_buttons if button.icon_name != "edit"]
+
+    def can_decide(self):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", self.object
+        )
+
+    def get_context_data(self, form=None, problems=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        booking = self.object
+        dates = list(booking.dates.all())
+        if problems is None and booking.is_pending:
+            problems = conflicts.problems(
+                booking.space,
+                [conflicts.Slot(date.start, date.end) for date in dates],
+                booking.room,
+                booking.attendance,
+            )
+        can_decide = self.can_decide() and (booking.is_pending or booking.is_cancellable)
+        context.update(
+            booking=booking,
+            dates=dates,
+            problems=problems or [],
+            form=form or (DecisionForm(booking=booking) if can_decide else None),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_decide():
+            raise PermissionDenied
+        booking = self.object
+        form = DecisionForm(request.POST, booking=booking)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        try:
+            if data["decision"] == DecisionForm.APPROVE:
+                decisions.approve(
+                    booking, request.user, data["message"], data.get("publish_event", False)
+                )
+                messages.success(request, _("The request is approved; the requester is told."))
+            elif data["decision"] == DecisionForm.DECLINE:
+                decisions.decline(booking, request.user, data["message"])
+                messages.success(request, _("The request is declined; the requester is told."))
+            else:
+                decisions.cancel(booking, request.user, data["message"])
+                messages.success(request, _("The request is cancelled; the requester is told."))
+        except decisions.DecisionError as error:
+            form.add_error(None, _("The decision was not saved."))
+            context = self.get_context_data(form=form, problems=error.messages)
+            return self.render_to_response(context, status=409)
+        return redirect(self.request.path)
+
+
+class EditRedirectView(EditView):
+    """A request is not edited in the admin: its page is where one decides on it."""
+
+    inspect_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(reverse(self.inspect_url_name, args=[kwargs["pk"]]))

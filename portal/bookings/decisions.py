@@ -1,0 +1,123 @@
+"""What happens to a booking request: it is received, approved, declined or cancelled, and
+the requester hears of each step by e-mail.
+
+Approval re-checks the conflicts and marks the dates approved in one transaction. Two
+approvals of overlapping dates racing each other cannot both win: on PostgreSQL the
+exclusion constraint refuses the second (its update waits for the first to commit); on
+SQLite the approval takes the database's write lock before it reads, so approvals run one
+after another and the second one sees the first's dates (decision 0011).
+"""
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from portal.base import clock
+from portal.bookings import conflicts, emails
+from portal.bookings.models import BookingDate, BookingRequest
+
+Status = BookingRequest.Status
+
+
+class DecisionError(Exception):
+    """A step that cannot be taken, with the reasons as sentences for the user."""
+
+    def __init__(self, messages):
+        self.messages = [str(message) for message in messages]
+        super().__init__(" ".join(self.messages))
+
+
+def receive(space, room, slots, **fields):
+    """Save a request from the public form with its dates, and confirm it by e-mail."""
+    with transaction.atomic():
+        booking = BookingRequest.objects.create(
+            space=space, room=room, consent_at=clock.now(), **fields
+        )
+        BookingDate.objects.bulk_create(
+            BookingDate(request=booking, space=space, start=slot.start, end=slot.end)
+            for slot in slots
+        )
+    transaction.on_commit(lambda: emails.send(booking, emails.RECEIVED))
+    return booking
+
+
+def slots_of(booking):
+    return [conflicts.Slot(date.start, date.end) for date in booking.dates.all()]
+
+
+def approve(booking, user, message="", publish_event=False):
+    """Approve a pending request if its dates are still free; raise `DecisionError`
+    naming the clashes if not. With `publish_event`, its dates become a public event in
+    the KS calendar."""
+    try:
+        with transaction.atomic():
+            booking = lock(booking)
+            if not booking.is_pending:
+                raise DecisionError([_("Only a pending request can be approved.")])
+            problems = conflicts.problems(
+                booking.space, slots_of(booking), booking.room, booking.attendance
+            )
+            if problems:
+                raise DecisionError(problems)
+            booking.dates.update(approved=True)
+            decide(booking, Status.APPROVED, user, message)
+            if publish_event:
+                from portal.bookings.calendar import publish_event as publish
+
+                booking.event = publish(booking, user)
+                booking.save(update_fields=["event"])
+    except IntegrityError as error:
+        # Another approval of an overlapping date committed first (PostgreSQL's exclusion
+        # constraint): name what it took.
+        booking.refresh_from_db()
+        clashes = conflicts.problems(booking.space, slots_of(booking))
+        raise DecisionError(
+            clashes or [_("Another request for this time was approved a moment ago.")]
+        ) from error
+    transaction.on_commit(lambda: emails.send(booking, emails.APPROVED))
+    return booking
+
+
+def decline(booking, user, message):
+    with transaction.atomic():
+        booking = lock(booking)
+        if not booking.is_pending:
+            raise DecisionError([_("Only a pending request can be declined.")])
+        decide(booking, Status.DECLINED, user, message)
+    transaction.on_commit(lambda: emails.send(booking, emails.DECLINED))
+    return booking
+
+
+def cancel(booking, user=None, message=""):
+    """Cancel a pending or approved request (by the requester through their link, or by
+    the KS in the admin): its dates free the space again, and its event is unpublished."""
+    with transaction.atomic():
+        booking = lock(booking)
+        if not booking.is_cancellable:
+            raise DecisionError([_("This request is no longer pending or approved.")])
+        booking.dates.update(approved=False)
+        decide(booking, Status.CANCELLED, user, message)
+        if booking.event_id and booking.event.live:
+            booking.event.unpublish(user=user)
+    transaction.on_commit(lambda: emails.send(booking, emails.CANCELLED))
+    return booking
+
+
+def lock(booking):
+    """The request, re-read and locked for this transaction: on SQLite by a write first,
+    which takes the database's write lock, so that decisions run one after another."""
+    if connection.vendor == "sqlite":
+        BookingRequest.objects.filter(pk=booking.pk).update(status=F("status"))
+    return (
+        BookingRequest.objects.select_for_update(of=("self",))
+        .select_related("space", "room", "event")
+        .get(pk=booking.pk)
+    )
+
+
+def decide(booking, status, user, message):
+    booking.status = status
+    booking.decision_message = message
+    booking.decided_at = clock.now()
+    booking.decided_by = user if user is not None and user.is_authenticated else None
+    booking.save(update_fields=["status", "decision_message", "decided_at", "decided_by"])

@@ -1,0 +1,41 @@
+"""The e-mails a requester gets at each step, written from templates in
+`templates/bookings/email/`. They go through Django's e-mail backend (the console in
+development, SMTP in production)."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from portal.bookings import links
+
+RECEIVED, APPROVED, DECLINED, CANCELLED = "received", "approved", "declined", "cancelled"
+SUBJECTS = {
+    RECEIVED: lambda: _("We received your request to use %(space)s"),
+    APPROVED: lambda: _("Your request to use %(space)s is approved"),
+    DECLINED: lambda: _("Your request to use %(space)s is declined"),
+    CANCELLED: lambda: _("Your request to use %(space)s is cancelled"),
+}
+
+
+def absolute(url):
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, url)
+
+
+def send(booking, kind):
+    space = booking.space
+    context = {
+        "booking": booking,
+        "space": space,
+        "dates": list(booking.dates.all()),
+        "space_url": absolute(space.get_url()),
+        "cancel_url": absolute(links.cancel_url(booking)) if booking.is_cancellable else "",
+    }
+    send_mail(
+        SUBJECTS[kind]() % {"space": space.title},
+        render_to_string(f"bookings/email/{kind}.txt", context),
+        None,
+        [booking.email],
+    )

@@ -1,0 +1,262 @@
+"""The public form in which a resident or a society asks to use a space, and the form in
+which a KS representative decides on a request."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from portal.base import clock
+from portal.bookings.conflicts import Slot
+from portal.spaces import hours
+
+# A weekly request covers at most a year.
+MAX_DATES = 52
+DATE_FORMATS = ["%Y-%m-%d", "%d. %m. %Y", "%d.%m.%Y", "%d. %m. %Y."]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+PHONE_CHARACTERS = set("0123456789 +/()-.")
+
+
+# Dates and times are typed as text, the Slovenian way: the browsers' date and time pickers
+# have a Tab stop for each part and read back in the browser's own language.
+class DateInput(forms.DateInput):
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "size": 12, **(attrs or {})}, format="%d. %m. %Y")
+
+
+class TimeInput(forms.TimeInput):
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "size": 6, **(attrs or {})}, format="%H.%M")
+
+
+class BookingForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name and surname"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("We send the confirmation and our answer here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("The society, group or company you ask for, if any."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    purpose = forms.CharField(
+        label=_("What for"),
+        max_length=200,
+        help_text=_("E.g. “Rehearsal of the choir” or “Birthday party”."),
+    )
+    description = forms.CharField(
+        label=_("More about it (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may come"),
+        choices=[
+            ("", _("Choose …")),
+            ("public", _("Everyone: it may be shown in the space's calendar")),
+            ("private", _("Only those invited: the calendar shows just “taken”")),
+        ],
+    )
+    attendance = forms.IntegerField(
+        label=_("Expected attendance"),
+        min_value=1,
+        max_value=10_000,
+        help_text=_("How many people at most."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    room = forms.ChoiceField(label=_("Room"), required=False)
+    date = forms.DateField(
+        label=_("Date"),
+        input_formats=DATE_FORMATS,
+        help_text=_("E.g. 1. 12. 2026."),
+        widget=DateInput,
+    )
+    start = forms.TimeField(
+        label=_("From"), input_formats=TIME_FORMATS, help_text=_("E.g. 17.00."), widget=TimeInput
+    )
+    end = forms.TimeField(
+        label=_("To"),
+        input_formats=TIME_FORMATS,
+        help_text=_("00.00 means midnight."),
+        widget=TimeInput,
+    )
+    weekly = forms.BooleanField(label=_("Every week at the same time"), required=False)
+    until = forms.DateField(
+        label=_("Every week until (optional)"),
+        input_formats=DATE_FORMATS,
+        required=False,
+        help_text=_("The last date, if you ask for the same hours every week."),
+        widget=DateInput,
+    )
+    consent = forms.BooleanField(label=_("I agree to the privacy notice."))
+    # A honeypot: hidden from people, filled by spam robots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, space, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.space = space
+        self.rooms = {str(room.pk): room for room in space.rooms.all()}
+        if self.rooms:
+            self.fields["room"].choices = [
+                ("", _("Any room")),
+                *((pk, room_label(room)) for pk, room in self.rooms.items()),
+            ]
+        else:
+            del self.fields["room"]
+        self.fields["consent"].error_messages["required"] = _(
+            "Tick that you agree to the privacy notice: we cannot handle the request without "
+            "your details."
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce the error with the field it belongs to.
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                hint = f"id_{name}_helptext " if field.help_text else ""
+                field.widget.attrs["aria-describedby"] = f"{hint}id_{name}_error"
+                field.widget.attrs["aria-invalid"] = "true"
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not set(phone) <= PHONE_CHARACTERS:
+            raise forms.ValidationError(
+                _("Write the phone number with digits only, e.g. 041 123 456.")
+            )
+        return phone
+
+    def clean_room(self):
+        value = self.cleaned_data.get("room")
+        if not value:
+            return None
+        return self.rooms[value]
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        today = clock.today()
+        if day < today:
+            raise forms.ValidationError(_("Choose today or a later date."))
+        last = today + datetime.timedelta(days=settings.EVENT_HORIZON_DAYS)
+        if day > last:
+            raise forms.ValidationError(
+                _("Requests are accepted up to %(last)s.") % {"last": date_format(last, "j. n. Y")}
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start"), data.get("end")
+        if day is None or start is None or end is None:
+            return data
+        first = Slot(hours.local(day, start), hours.closing(day, end))
+        if first.end <= first.start:
+            self.add_error("end", _("The end must be after the start (00.00 means midnight)."))
+            return data
+        if first.start < clock.now():
+            self.add_error("start", _("This time has passed already: choose a later one."))
+            return data
+        until = data.get("until")
+        if data.get("weekly") and until is None:
+            self.add_error("until", _("Give the last date of the weekly use."))
+        elif until is not None and not data.get("weekly"):
+            self.add_error("weekly", _("Tick “every week” to ask for the same hours weekly."))
+        elif until is not None and until < day:
+            self.add_error("until", _("The last date cannot be before the first one."))
+        elif until is not None and (until - day).days // 7 + 1 > MAX_DATES:
+            self.add_error(
+                "until",
+                _("One request covers at most %(count)s weeks; send another for later dates.")
+                % {"count": MAX_DATES},
+            )
+        return data
+
+    def slots(self):
+        """The dates asked for, in order."""
+        data = self.cleaned_data
+        day, last = data["date"], data.get("until") or data["date"]
+        found = []
+        while day <= last:
+            found.append(Slot(hours.local(day, data["start"]), hours.closing(day, data["end"])))
+            day += datetime.timedelta(days=7)
+        return found
+
+    def request_fields(self):
+        """The fields of the `BookingRequest` this form asks for."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "organisation": data["organisation"],
+            "purpose": data["purpose"],
+            "description": data["description"],
+            "is_public": data["visibility"] == "public",
+            "attendance": data["attendance"],
+        }
+
+
+def room_label(room):
+    if room.largest_capacity:
+        return _("%(room)s (up to %(capacity)s people)") % {
+            "room": room.name,
+            "capacity": room.largest_capacity,
+        }
+    return room.name
+
+
+class DecisionForm(forms.Form):
+    APPROVE, DECLINE, CANCEL = "approve", "decline", "cancel"
+
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    publish_event = forms.BooleanField(
+        label=_("Publish it as an event in the KS calendar"),
+        required=False,
+        help_text=_("For a public booking. Otherwise the week view shows the time only as taken."),
+    )
+    message = forms.CharField(
+        label=_("Message to the requester"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent with the decision. Required when you decline or cancel."),
+    )
+
+    def __init__(self, *args, booking, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        if booking.is_pending:
+            choices += [(self.APPROVE, _("Approve")), (self.DECLINE, _("Decline"))]
+        if booking.is_cancellable:
+            choices.append((self.CANCEL, _("Cancel")))
+        self.fields["decision"].choices = choices
+        if not booking.is_public:
+            del self.fields["publish_event"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") in (self.DECLINE, self.CANCEL) and not data.get("message"):
+            self.add_error("message", _("Tell the requester why."))
+        return data

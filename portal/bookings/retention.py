@@ -1,0 +1,45 @@
+"""How long a request keeps the requester's personal data: until `BOOKING_RETENTION_MONTHS`
+months after its last date. Then `anonymise_bookings` removes the name, e-mail, phone and
+free text; what the space was used for, when and by how many stays for the KS's records
+(the purpose only of public bookings: a private one's may name people)."""
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from portal.base import clock
+
+
+def cutoff(now=None):
+    return (now or clock.now()) - relativedelta(months=settings.BOOKING_RETENTION_MONTHS)
+
+
+def due(now=None):
+    """Requests whose personal data is due for removal, not yet removed."""
+    from portal.bookings.models import BookingRequest
+
+    return (
+        BookingRequest.objects.filter(anonymised_at__isnull=True)
+        .annotate(last_end=Max("dates__end"))
+        .filter(last_end__lt=cutoff(now))
+        .order_by("pk")
+    )
+
+
+def anonymise(pks, now=None):
+    """Remove the personal data of the requests `pks`; the number changed."""
+    from portal.bookings.models import BookingRequest
+
+    rows = BookingRequest.objects.filter(pk__in=pks, anonymised_at__isnull=True)
+    cleared = {
+        "name": "",
+        "email": "",
+        "phone": "",
+        "description": "",
+        "decision_message": "",
+        "anonymised_at": now or clock.now(),
+    }
+    count = rows.filter(is_public=True).update(**cleared)
+    count += rows.filter(is_public=False).update(purpose=_("private use"), **cleared)
+    return count

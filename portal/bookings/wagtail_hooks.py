@@ -1,0 +1,66 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.snippets.models import register_snippet
+
+from portal.bookings.admin_views import DecideView, EditRedirectView
+from portal.bookings.models import BookingRequest
+from portal.communities.viewsets import CommunityOwnedViewSet
+
+
+class BookingRequestViewSet(CommunityOwnedViewSet):
+    """Requests of the editor's own KS (all of them for municipal editors), newest first;
+    each one's page is where it is approved, declined or cancelled."""
+
+    model = BookingRequest
+    icon = "date"
+    menu_label = _("Booking requests")
+    menu_order = 205
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    inspect_view_class = DecideView
+    edit_view_class = EditRedirectView
+    inspect_view_fields = [
+        "space",
+        "room",
+        "purpose",
+        "description",
+        "is_public",
+        "attendance",
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "consent_at",
+        "created",
+        "status",
+        "decision_message",
+        "decided_at",
+        "decided_by",
+        "event",
+    ]
+    list_display = [
+        "purpose",
+        "space",
+        DateColumn("first_date", label=_("first date")),
+        "name",
+        "status",
+        "created",
+    ]
+    list_filter = ["status", "community", "is_public"]
+    list_export = [
+        "purpose",
+        "space",
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "status",
+        "created",
+    ]
+    ordering = ["-created"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("space").with_first_date()
+
+
+register_snippet(BookingRequestViewSet)

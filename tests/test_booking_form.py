@@ -1,0 +1,316 @@
+"""A resident asks to use a space through the form at `<space>/rezervacija/`."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+
+from portal.bookings import decisions
+from portal.bookings.models import BookingDate, BookingRequest
+from portal.spaces.models import Room
+from tests import builders
+from tests.builders import LJUBLJANA
+
+pytestmark = pytest.mark.django_db
+
+MON, TUE, WED = 0, 1, 2
+MONDAY = datetime.date(2026, 11, 30)
+TUESDAY = MONDAY + datetime.timedelta(days=1)
+
+
+def at(day, hour, minute=0):
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
+
+
+@pytest.fixture
+def ks():
+    return builders.community("Golnik")
+
+
+@pytest.fixture
+def space(ks):
+    space = builders.space_with_hours(
+        ks,
+        "Skupnostni prostor",
+        weekly=[(MON, "09:00", "12:00"), (MON, "17:00", "21:00"), (TUE, "16:00", "22:00")],
+        exceptions=[(datetime.date(2026, 12, 15), "closed", "Pleskanje")],
+    )
+    space.rooms = [
+        Room(name="Velika dvorana", seated_capacity=60, standing_capacity=80),
+        Room(name="Sejna soba", seated_capacity=12),
+    ]
+    space.save_revision().publish()
+    return space
+
+
+@pytest.fixture
+def now(clock):
+    clock.set(at(MONDAY, 8))
+
+
+@pytest.fixture(autouse=True)
+def _mail_after_commit(django_capture_on_commit_callbacks, monkeypatch):
+    """E-mails go out when the transaction commits; here, at once."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda callback, **kwargs: callback())
+
+
+def form_url(space):
+    return space.url + "rezervacija/"
+
+
+def request_data(**fields):
+    data = {
+        "name": "Ana Novak",
+        "email": "ana@example.org",
+        "phone": "041 123 456",
+        "organisation": "Pevski zbor Golnik",
+        "purpose": "Vaja pevskega zbora",
+        "description": "",
+        "visibility": "public",
+        "attendance": "20",
+        "date": "2026-12-01",
+        "start": "17:00",
+        "end": "19:00",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(fields)
+    return data
+
+
+def errors(response):
+    html = response.content.decode()
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+        for text in re.findall(
+            r'class="(?:form-field__error|notice__list)"[^>]*>(.*?)</(?:p|ul)>', html, re.S
+        )
+    ]
+
+
+def test_the_space_page_and_the_week_view_link_to_the_form(client, now, space):
+    assert (
+        'href="/golnik/skupnostni-prostor/rezervacija/"' in client.get(space.url).content.decode()
+    )
+    week = client.get(space.url + "zasedenost/").content.decode()
+    assert 'href="/golnik/skupnostni-prostor/rezervacija/"' in week
+    assert "Zaprosi za uporabo prostora" in week
+
+
+def test_the_empty_form_asks_who_what_when_and_where(client, now, space):
+    response = client.get(form_url(space))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for label in ("Ime in priimek", "Namen", "Pričakovano število udeležencev", "Datum"):
+        assert label in html
+    assert "Velika dvorana (do 80 oseb)" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space):
+    response = client.post(form_url(space), request_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/golnik/skupnostni-prostor/rezervacija/poslano/"
+    booking = BookingRequest.objects.get()
+    assert booking.status == BookingRequest.Status.PENDING
+    assert booking.community_id == space.get_parent().pk
+    assert booking.is_public and booking.attendance == 20
+    [date] = booking.dates.all()
+    assert (date.start, date.end) == (at(TUESDAY, 17), at(TUESDAY, 19))
+    assert not date.approved
+    [message] = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert "Skupnostni prostor" in message.subject
+    assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+    assert "/golnik/skupnostni-prostor/rezervacija/preklic/?kljuc=" in message.body
+    sent = client.get(response["Location"])
+    assert "Kaj sledi" in sent.content.decode()
+    assert "no-store" in sent["Cache-Control"]
+
+
+def test_a_weekly_request_has_a_date_each_week(client, now, space):
+    response = client.post(form_url(space), request_data(weekly="on", until="2026-12-08", room=""))
+    assert response.status_code == 302
+    starts = list(BookingDate.objects.values_list("start", flat=True))
+    assert starts == [at(TUESDAY + datetime.timedelta(weeks=n), 17) for n in range(2)]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"date": "2026-12-07", "start": "13:00", "end": "15:00"},
+            "zunaj odpiralnega časa (9.00–12.00, 17.00–21.00)",
+        ),
+        ({"date": "2026-12-25"}, "prostor je ta dan zaprt (božič)"),
+        ({"date": "2026-12-15"}, "prostor je ta dan zaprt (Pleskanje)"),
+        ({"attendance": "15", "room": "sejna"}, "Sejna soba sprejme največ 12 oseb"),
+    ],
+)
+def test_a_slot_that_cannot_be_had_is_refused_with_the_reason(client, now, space, fields, message):
+    if fields.get("room") == "sejna":
+        fields["room"] = str(Room.objects.get(name="Sejna soba").pk)
+    response = client.post(form_url(space), request_data(**fields))
+    assert response.status_code == 400
+    assert any(message in error for error in errors(response)), errors(response)
+    assert not BookingRequest.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_slot_taken_by_an_event_is_refused_naming_it(client, now, space, ks):
+    calendar = builders.calendar(ks)
+    builders.event(
+        calendar, "Popravljalnica", start=at(TUESDAY, 18), end=at(TUESDAY, 20), space=space
+    )
+    response = client.post(form_url(space), request_data())
+    assert response.status_code == 400
+    assert (
+        "torek, 1. 12. 2026, 17.00–19.00: prostor je že zaseden od 18.00 do 20.00 (Popravljalnica)."
+        in errors(response)
+    )
+
+
+def test_a_slot_taken_by_an_approved_booking_is_refused_private_ones_unnamed(client, now, space):
+    client.post(form_url(space), request_data(purpose="Rojstni dan", visibility="private"))
+    decisions.approve(BookingRequest.objects.get(), user=None)
+    response = client.post(form_url(space), request_data(start="18:00", end="20:00"))
+    assert response.status_code == 400
+    [problem] = errors(response)[-1:]
+    assert "prostor je že zaseden od 17.00 do 19.00 (zasedeno)" in problem
+    assert "Rojstni dan" not in response.content.decode()
+    # The week view shows it as taken, without its purpose.
+    week = client.get(space.url + "zasedenost/").content.decode()
+    assert "Rojstni dan" not in week
+
+
+def test_a_public_approved_booking_shows_its_purpose_in_the_week_view(client, now, space):
+    client.post(form_url(space), request_data())
+    decisions.approve(BookingRequest.objects.get(), user=None)
+    week = client.get(space.url + "zasedenost/").content.decode()
+    assert '<span class="stretch__event">Vaja pevskega zbora</span>' in week
+
+
+def test_an_invalid_form_keeps_what_was_typed_and_names_each_problem(client, now, space):
+    response = client.post(
+        form_url(space),
+        request_data(email="ana(at)example", end="16:00", consent="", purpose="Zborovska vaja"),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Ana Novak"' in html
+    assert 'value="Zborovska vaja"' in html
+    found = errors(response)
+    assert "Vnesite veljaven e-poštni naslov." in found
+    assert any("Konec mora biti po začetku" in error for error in found)
+    assert any("zasebnost" in error.lower() for error in found)
+    assert 'aria-invalid="true"' in html
+    assert not BookingRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"date": "2026-11-29"}, "Izberite današnji ali poznejši datum."),
+        ({"date": "2026-11-30", "start": "07:00", "end": "08:30"}, "Ta čas je že mimo"),
+        ({"weekly": "on", "until": ""}, "Vpišite zadnji datum"),
+        ({"weekly": "on", "until": "2028-12-01"}, "največ 52 tednov"),
+        ({"phone": "pokliči me"}, "Telefonsko številko"),
+        ({"attendance": "0"}, "1"),
+    ],
+)
+def test_impossible_dates_and_values_are_explained(client, now, space, fields, message):
+    response = client.post(form_url(space), request_data(**fields))
+    assert response.status_code == 400
+    assert any(message in error for error in errors(response)), errors(response)
+
+
+def test_a_filled_honeypot_saves_and_sends_nothing(client, now, space):
+    response = client.post(form_url(space), request_data(website="http://spam.example"))
+    assert response.status_code == 302
+    assert not BookingRequest.objects.exists()
+    assert not mail.outbox
+
+
+@override_settings(BOOKING_REQUESTS_PER_HOUR=2)
+def test_too_many_requests_from_one_address_get_a_429(client, now, space):
+    for hour in (9, 10):
+        data = request_data(date="2026-12-07", start=f"{hour:02d}:00", end=f"{hour:02d}:30")
+        assert client.post(form_url(space), data).status_code == 302
+    response = client.post(form_url(space), request_data())
+    assert response.status_code == 429
+    assert "Preveč zahtevkov" in response.content.decode()
+    assert BookingRequest.objects.count() == 2
+    other = client.post(form_url(space), request_data(), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_the_form_needs_its_csrf_token(now, space):
+    response = Client(enforce_csrf_checks=True).post(form_url(space), request_data())
+    assert response.status_code == 403
+    assert not BookingRequest.objects.exists()
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_the_form_and_its_pages_are_never_kept_in_the_page_cache(now, space):
+    visitor = Client()
+    for path in ("rezervacija/", "rezervacija/poslano/"):
+        first = visitor.get(space.url + path)
+        second = Client().get(space.url + path)
+        assert first.status_code == second.status_code == 200
+        assert "X-Cache" not in first and "X-Cache" not in second
+        assert first.cookies.get("csrftoken") or path.endswith("poslano/")
+    # The space page itself is cached, so the check above means something.
+    Client().get(space.url)
+    assert Client().get(space.url)["X-Cache"] == "HIT"
+
+
+def test_the_requester_cancels_through_the_signed_link(client, now, space):
+    client.post(form_url(space), request_data())
+    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", mail.outbox[0].body)[1]
+    page = client.get(link)
+    assert page.status_code == 200, link
+    assert "Prekliči zahtevek" in page.content.decode()
+    assert BookingRequest.objects.get().status == BookingRequest.Status.PENDING
+    done = client.post(link)
+    assert "Zahtevek je preklican" in done.content.decode()
+    assert BookingRequest.objects.get().status == BookingRequest.Status.CANCELLED
+    assert "preklican" in mail.outbox[-1].subject
+
+
+def test_a_forged_or_foreign_cancel_link_does_nothing(client, now, space):
+    client.post(form_url(space), request_data())
+    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", mail.outbox[0].body)[1]
+    forged = client.post(link[:-2] + "xx")
+    assert forged.status_code == 404
+    assert "ni veljavna" in forged.content.decode()
+    assert BookingRequest.objects.get().status == BookingRequest.Status.PENDING
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_a_request_leaves_the_cached_pages_and_an_approval_renews_them(now, space):
+    Client().get(space.url + "zasedenost/")
+    assert Client().get(space.url + "zasedenost/")["X-Cache"] == "HIT"
+    Client().post(form_url(space), request_data())
+    assert Client().get(space.url + "zasedenost/")["X-Cache"] == "HIT"
+    decisions.approve(BookingRequest.objects.get(), user=None)
+    fresh = Client().get(space.url + "zasedenost/")
+    assert fresh["X-Cache"] == "MISS"
+    assert "Vaja pevskega zbora" in fresh.content.decode()
+
+
+def test_a_free_stretch_of_the_week_view_opens_the_form_with_its_time(client, now, space):
+    week = client.get(space.url + "zasedenost/").content.decode()
+    link = "/golnik/skupnostni-prostor/rezervacija/?datum=2026-12-01&amp;od=16:00&amp;do=22:00"
+    assert link in week
+    form = client.get(form_url(space), {"datum": "2026-12-01", "od": "16:00", "do": "22:00"})
+    html = form.content.decode()
+    assert 'value="01. 12. 2026"' in html
+    assert 'value="16.00"' in html and 'value="22.00"' in html
+    odd = client.get(form_url(space), {"datum": "<script>", "od": "25:99"})
+    assert odd.status_code == 200
+    assert "<script>" not in odd.content.decode()
