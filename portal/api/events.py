@@ -21,7 +21,6 @@ from portal.api.fields import (
     programme_link,
 )
 from portal.communities.models import attach_communities
-from portal.events.filters import matching_events
 from portal.events.models import Occurrence
 from portal.events.models.occurrences import longest_date
 from programmes.api import CHOICE_SCHEMA
@@ -225,18 +224,14 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
             dates = dates.filter(start__lt=end)
         if "community" in query:
             dates = dates.in_section(query["community"].community)
-        if "theme" in query:
-            dates = dates.filter(event__themes__key=query["theme"])
-        if "audience" in query:
-            dates = dates.filter(event__audiences__key=query["audience"])
-        if "programme" in query:
-            dates = dates.filter(event__programme_id=query["programme"])
-        if "space" in query:
-            dates = dates.filter(event__space_id=query["space"])
-        if query.get("free"):
-            dates = dates.filter(event__is_free=True)
-        if query.get("search"):
-            dates = dates.filter(event__in=matching_events(query["search"]))
+        dates = dates.about(
+            theme=query.get("theme"),
+            audience=query.get("audience"),
+            programme=query.get("programme"),
+            space=query.get("space"),
+            free=query.get("free"),
+            terms=query.get("search", ""),
+        )
         ordering = ("-start", "-pk") if query.get("order") == "-start" else ("start", "pk")
         # Every date is serialised, so its event, space and programme come with it in the
         # same query (the HTML listings' `for_listing` reads events only for dates whose

@@ -228,16 +228,8 @@ def programme_link(request, router, programme):
     }
 
 
-class ObjectUrl(SchemaField):
+class ObjectUrl(PageUrl):
     """A snippet's public address (null while it has none)."""
-
-    openapi_schema = {**nullable(URL), "description": _("Its address on the portal.")}
-
-    def get_attribute(self, instance):
-        return absolute(self.request, instance.get_url(request=self.request))
-
-    def to_representation(self, value):
-        return value
 
 
 class Organisers(SchemaField):

@@ -94,19 +94,14 @@ class EventFilterForm(ListingFilterForm):
         values = self.valid_values()
         if "community" in values:
             occurrences = occurrences.filter(path__startswith=community_path(values["community"]))
-        if "theme" in values:
-            occurrences = occurrences.filter(event__themes__key=values["theme"])
-        if "audience" in values:
-            occurrences = occurrences.filter(event__audiences__key=values["audience"])
-        if "programme" in values:
-            occurrences = occurrences.filter(event__programme_id=values["programme"])
-        if "space" in values:
-            occurrences = occurrences.filter(event__space_id=values["space"])
-        if values.get("free"):
-            occurrences = occurrences.filter(event__is_free=True)
-        terms = search_terms(values.get("q", ""))
-        if terms:
-            occurrences = occurrences.filter(event__in=matching_events(terms))
+        occurrences = occurrences.about(
+            theme=values.get("theme"),
+            audience=values.get("audience"),
+            programme=values.get("programme"),
+            space=values.get("space"),
+            free=values.get("free"),
+            terms=search_terms(values.get("q", "")),
+        )
         start, end = self.date_span(values, today or timezone.localdate())
         if start:
             occurrences = occurrences.filter(end__gt=start)

@@ -58,6 +58,26 @@ class OccurrenceQuerySet(models.QuerySet):
         out as `portal.base.privacy` knows them."""
         return public(self)
 
+    def about(self, theme=None, audience=None, programme=None, space=None, free=False, terms=""):
+        """Dates of events with this theme, for this audience, of this programme, in this
+        space, free, matching these search terms: the calendar's filters and the API's."""
+        from portal.events.filters import matching_events
+
+        dates = self
+        if theme:
+            dates = dates.filter(event__themes__key=theme)
+        if audience:
+            dates = dates.filter(event__audiences__key=audience)
+        if programme:
+            dates = dates.filter(event__programme_id=programme)
+        if space:
+            dates = dates.filter(event__space_id=space)
+        if free:
+            dates = dates.filter(event__is_free=True)
+        if terms:
+            dates = dates.filter(event__in=matching_events(terms))
+        return dates
+
     def for_listing(self):
         """Dates as listings show them: their events (with image, space and KS) are read
         for the whole listing at once, when one date is rendered afresh
