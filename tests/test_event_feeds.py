@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from portal.events import feeds
 from portal.events.feeds import WINDOW
-from portal.events.models import DateChange, ExcludedDate, Occurrence
+from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
 from portal.events.models.occurrences import horizon
 from programmes.models import Theme
 from tests import builders
@@ -239,6 +239,11 @@ def test_what_each_event_says(client, golnik, room, season):
 
 def test_uid_stays_and_sequence_rises_when_an_editor_changes_the_event(client, golnik, season):
     meeting = season["meeting"]
+    # SEQUENCE counts seconds: as if the meeting had been published a while ago, not in
+    # the same second as the editor's change below.
+    EventPage.objects.filter(pk=meeting.pk).update(
+        last_published_at=meeting.last_published_at - datetime.timedelta(minutes=5)
+    )
     url = reverse("events:ics-event", args=[meeting.pk])
     before = [c for c in feed(client, url).walk("VEVENT") if "RECURRENCE-ID" not in c][0]
     assert feed(client, url).walk("VEVENT")[0]["SEQUENCE"] == before["SEQUENCE"]
