@@ -39,6 +39,12 @@ CHOICE_SCHEMA = {
 }
 
 
+def choice_label(field, value):
+    """The label of `value` among a model field's choices (the value itself if it is not
+    one): what `get_FOO_display()` gives, without hashing every lazy label on each call."""
+    return dict(field.flatchoices).get(value, value)
+
+
 class ChoiceField(Field):
     """A field with choices, as its stable key and its (translated) label."""
 
@@ -51,10 +57,10 @@ class ChoiceField(Field):
         return instance
 
     def to_representation(self, instance):
-        name = self.field_name
+        value = getattr(instance, self.field_name)
         return {
-            "key": getattr(instance, name),
-            "label": str(getattr(instance, f"get_{name}_display")()),
+            "key": value,
+            "label": str(choice_label(instance._meta.get_field(self.field_name), value)),
         }
 
 

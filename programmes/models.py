@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from programmes import registry
-from programmes.api import ChoiceField, DetailsField, ProgrammeTypeField, TermsField
+from programmes.api import ChoiceField, DetailsField, ProgrammeTypeField, TermsField, choice_label
 
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -45,11 +45,11 @@ class Term(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return str(self.get_key_display())
+        return str(self.label)
 
     @property
     def label(self):
-        return self.get_key_display()
+        return choice_label(self._meta.get_field("key"), self.key)
 
 
 class Theme(Term):

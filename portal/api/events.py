@@ -17,6 +17,7 @@ from portal.api.fields import (
     URL,
     absolute,
     community_link,
+    detail_path,
     nullable,
     programme_link,
 )
@@ -41,9 +42,7 @@ class OccurrenceSerializer(serializers.Serializer):
             "id": occurrence.pk,
             "event": {
                 "id": event.pk,
-                "detail_url": absolute(
-                    request, router.get_object_detail_urlpath(type(event), event.pk)
-                ),
+                "detail_url": absolute(request, detail_path(router, type(event), event.pk)),
             },
             "url": absolute(request, event.get_url(request=request)),
             "title": event.title,
@@ -92,9 +91,7 @@ def location(occurrence, request, router):
             "title": space.title,
             "address": space.address,
             "html_url": absolute(request, space.get_url(request=request)),
-            "detail_url": absolute(
-                request, router.get_object_detail_urlpath(type(space), space.pk)
-            ),
+            "detail_url": absolute(request, detail_path(router, type(space), space.pk)),
         },
         "address": space.address if space else event.location,
     }
@@ -158,6 +155,7 @@ def occurrence_schema():
 class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
     name = "events"
     model = Occurrence
+    keeps_items = True
     api_summary = _("Event dates")
     api_description = _(
         "The dates of events, repeating events expanded (a client never reads a repeat "

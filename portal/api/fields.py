@@ -7,6 +7,7 @@ written in one place. Every URL is absolute, on the host the client asked.
 
 import datetime
 
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,23 @@ def nullable(schema):
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
+
+
+# An id no row has, in the shape of one: where a detail URL's id goes.
+PLACEHOLDER_ID = 987654321
+# (router, model, script prefix) -> the detail URL path before and after the id.
+_detail_paths = {}
+
+
+def detail_path(router, model, pk):
+    """`router.get_object_detail_urlpath(model, pk)`, reversed once a model: a list names
+    a detail URL or more an item, and Django's `reverse` is the dearest part of that."""
+    key = (id(router), model, get_script_prefix())
+    if key not in _detail_paths:
+        path = router.get_object_detail_urlpath(model, PLACEHOLDER_ID)
+        _detail_paths[key] = path.split(str(PLACEHOLDER_ID), 1) if path else None
+    parts = _detail_paths[key]
+    return f"{parts[0]}{pk}{parts[1]}" if parts else None
 
 
 class SchemaField(Field):
@@ -50,7 +68,7 @@ class DetailUrl(SchemaField):
     openapi_schema = {**URL, "description": _("Its address in the API.")}
 
     def get_attribute(self, instance):
-        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        path = detail_path(self.context["router"], type(instance), instance.pk)
         if path is None:
             raise SkipField
         return absolute(self.request, path)
@@ -116,13 +134,13 @@ class Community(SchemaField):
     def get_attribute(self, instance):
         from wagtail.models import Page
 
-        from portal.communities.directory import section_for_path, sections
+        from portal.communities.directory import section_for_path, section_of_community
 
         if isinstance(instance, Page):  # a page: the live KS section it is in
             section = section_for_path(instance.path)
             return section.community if section else None
-        community_id = instance.community_id
-        return next((s.community for s in sections() if s.community.pk == community_id), None)
+        section = section_of_community(instance.community_id)
+        return section.community if section else None
 
     def to_representation(self, community):
         return community_link(self.request, community)
@@ -180,9 +198,7 @@ class PageLink(SchemaField):
             "id": page.pk,
             "title": page.title,
             "html_url": absolute(self.request, page.get_url(request=self.request)),
-            "detail_url": absolute(
-                self.request, router.get_object_detail_urlpath(type(page), page.pk)
-            ),
+            "detail_url": absolute(self.request, detail_path(router, type(page), page.pk)),
         }
 
 
@@ -222,9 +238,7 @@ def programme_link(request, router, programme):
         "id": programme.pk,
         "title": programme.title,
         "html_url": absolute(request, programme.get_url(request=request)),
-        "detail_url": absolute(
-            request, router.get_object_detail_urlpath(type(programme), programme.pk)
-        ),
+        "detail_url": absolute(request, detail_path(router, type(programme), programme.pk)),
     }
 
 
@@ -263,7 +277,7 @@ class Organisers(SchemaField):
                 "id": organiser.pk,
                 "name": organiser.name,
                 "detail_url": absolute(
-                    self.request, router.get_object_detail_urlpath(type(organiser), organiser.pk)
+                    self.request, detail_path(router, type(organiser), organiser.pk)
                 ),
             }
             for organiser in organisers

@@ -195,7 +195,7 @@ def words(name, description):
 
 
 def community():
-    from portal.communities.directory import sections
+    from portal.communities.directory import section_of_slug, sections
 
     def choices():
         return [(s.community.slug, s.community.title) for s in sections()]
@@ -209,7 +209,7 @@ def community():
 
     def parse(text):
         slug = parse_slug(text)
-        return next(s for s in sections() if s.community.slug == slug)
+        return section_of_slug(slug)
 
     parameter.parse = parse
     return parameter

@@ -24,6 +24,7 @@ def of_community(queryset, query):
 class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
     name = "programmes"
     model = Programme
+    keeps_items = True
     base_serializer_class = PortalSerializer
     meta_fields = ["type", "detail_url", APIField("html_url", serializer=fields.ObjectUrl())]
     # The model's own `api_fields`, then how it sits in the portal.

@@ -17,14 +17,14 @@ def public_pages(model, site):
 
 
 def live_community_ids():
-    from portal.communities.directory import sections
+    from portal.communities.directory import sections_by
 
-    return [section.community.pk for section in sections()]
+    return sections_by("community", lambda section: section.community.pk).keys()
 
 
 def of_live_communities(queryset):
     """Rows of the whole municipality or of a KS whose section is live and public."""
-    return queryset.filter(Q(community__isnull=True) | Q(community__in=live_community_ids()))
+    return queryset.filter(Q(community__isnull=True) | Q(community__in=list(live_community_ids())))
 
 
 def public_programmes():

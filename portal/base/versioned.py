@@ -70,3 +70,24 @@ def fragment(name, key, render):
         html = render()
         local.set(cache_key, str(html), CACHE_SECONDS)
     return mark_safe(html)
+
+
+def kept_items(name, keys, build):
+    """Values of public content for `keys` (in that order), kept in this process (the
+    `local` cache) under the current content version: `build(missing)` makes those not
+    kept, as a list in the order of `missing`. A listing that shows the same items as
+    the one before then reads none of their rows."""
+    from django.core.cache import caches
+    from django.utils.translation import get_language
+
+    local = caches["local"]
+    prefix = f"portal:{name}:{content_version()}:{get_language()}:"
+    found = local.get_many([prefix + str(key) for key in keys])
+    missing = [key for key in keys if prefix + str(key) not in found]
+    if missing:
+        made = {
+            prefix + str(key): value for key, value in zip(missing, build(missing), strict=True)
+        }
+        local.set_many(made, CACHE_SECONDS)
+        found.update(made)
+    return [found[prefix + str(key)] for key in keys]

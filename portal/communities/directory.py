@@ -8,7 +8,7 @@ content does, so it is kept in the cache under the current content version
 
 from dataclasses import dataclass
 
-from portal.base.versioned import per_content_version
+from portal.base.versioned import per_content_version, remembered
 
 
 @dataclass
@@ -49,6 +49,21 @@ def build_sections():
         )
         for community in communities
     ]
+
+
+def section_of_community(pk):
+    """The live KS section of the KS with this id, or None."""
+    return sections_by("community", lambda section: section.community.pk).get(pk)
+
+
+def section_of_slug(slug):
+    """The live KS section of the KS with this slug, or None."""
+    return sections_by("slug", lambda section: section.community.slug).get(slug)
+
+
+def sections_by(name, key):
+    """The live KS sections by `key(section)`: built once a content version in this process."""
+    return remembered("sections-by", name, lambda: {key(s): s for s in sections()})
 
 
 def section_for_path(path):

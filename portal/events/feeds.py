@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from portal.base.privacy import public
-from portal.communities.directory import section_for_path, sections
+from portal.communities.directory import section_for_path, section_of_slug
 from portal.events.ics import FeedEvent, write_calendar
 from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
 from programmes.models import Theme
@@ -213,7 +213,7 @@ def municipality_feed(request):
 
 @require_safe
 def community_feed(request, slug):
-    section = next((s for s in sections() if s.community.slug == slug), None)
+    section = section_of_slug(slug)
     if section is None:
         raise Http404
     occurrences = Occurrence.objects.in_section(section.community)

@@ -134,9 +134,9 @@ def matching_events(terms):
 
 
 def community_path(pk):
-    from portal.communities.directory import sections
+    from portal.communities.directory import section_of_community
 
-    return next(s.community.path for s in sections() if str(s.community.pk) == pk)
+    return section_of_community(int(pk)).community.path
 
 
 def filter_choices(section_path, community):

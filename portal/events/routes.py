@@ -165,12 +165,12 @@ def calendar_url(community_pk=None, **filters):
     """The calendar of a KS (by its page's pk; None: the municipality's) narrowed by
     `filters`, as a link; None where there is no live calendar. No query: the KS
     sections and the municipal calendar are known per content version."""
-    from portal.communities.directory import sections
+    from portal.communities.directory import section_of_community
 
     if community_pk is None:
         url = municipal_calendar_url()
     else:
-        section = next((s for s in sections() if s.community.pk == community_pk), None)
+        section = section_of_community(community_pk)
         url = section.calendar_url if section else None
     if url is None:
         return None

@@ -141,12 +141,12 @@ def programme_url(programme, request=None):
     """The public address of a live programme: under its KS, or at the municipality's
     home page. None while its KS has no live section. No query: the KS sections and the
     home page's URL are known per content version."""
-    from portal.communities.directory import sections
+    from portal.communities.directory import section_of_community
 
     if programme.community_id is None:
         base, owner = municipal_home_url(), home_page_class()
     else:
-        section = next((s for s in sections() if s.community.pk == programme.community_id), None)
+        section = section_of_community(programme.community_id)
         if section is None:
             return None
         base, owner = section.url, type(section.community)
