@@ -225,3 +225,19 @@ def test_the_preview_shows_the_hours_being_edited(representative, space):
     assert "Mala dvorana" in html
     assert "8.00–22.00" in html
     assert not SpacePage.objects.get(pk=space.pk).weekly_hours.exists()  # nothing saved
+
+
+def test_a_preview_is_never_kept_for_the_public_page(client, representative, space):
+    """The live page's parts are kept per content version ({% kept %}): the preview of a
+    draft must show the draft, and the public page must not show it afterwards."""
+    assert "Mala dvorana" not in client.get(space.url).content.decode()  # now kept
+    url, data = edit_form(representative, space, title="Osnutek naslova")
+    data.update(rows("rooms", [{"name": "Mala dvorana", "seated_capacity": "25"}]))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(space.pk,))
+    assert post(representative, preview_url, data).json()["is_valid"]
+    preview = representative.get(preview_url).content.decode()
+    assert "Mala dvorana" in preview
+    assert "Osnutek naslova" in preview
+    public = client.get(space.url).content.decode()
+    assert "Mala dvorana" not in public
+    assert "Osnutek naslova" not in public

@@ -8,8 +8,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from portal.base.listing import load_listed
 from portal.base.pagecache import content_version
-from portal.base.versioned import remembered
+from portal.base.versioned import fragment, remembered
 from portal.communities.directory import sections
 
 register = template.Library()
@@ -111,3 +112,39 @@ def select_options(field):
             for value, label in field.field.choices
         )
     )
+
+
+@register.tag
+def kept(parser, token):
+    """`{% kept "name" item %}…{% endkept %}`: what is inside, rendered once a content
+    version for `item` on this host (links may be absolute) and kept in this process
+    (`versioned.fragment`). What is inside must follow from `item` and the site alone:
+    nothing of the request, the visitor or the clock. The first render loads what
+    `item`'s listing reads (`listing.load_listed`), so a page kept whole reads none of it.
+    A preview is rendered afresh and never kept: it shows a draft."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and an item.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, item):
+        self.nodelist = nodelist
+        self.name = name
+        self.item = item
+
+    def render(self, context):
+        item = self.item.resolve(context)
+        request = context.get("request")
+
+        def render():
+            load_listed(item)
+            return self.nodelist.render(context)
+
+        if item is None or item.pk is None or getattr(request, "is_preview", False):
+            return render()
+        host = request.get_host() if request is not None else ""
+        return fragment(f"kept:{self.name.resolve(context)}", f"{item.pk}:{host}", render)

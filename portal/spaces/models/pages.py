@@ -26,7 +26,9 @@ from wagtail.search import index
 
 from portal.api import fields as api_fields
 from portal.base import clock
+from portal.base.listing import Listed, load_listed
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.versioned import remembered
 from portal.bookings.routes import BookingRoutes
 from portal.communities.models import CommunityOwned
 from portal.spaces.forms import SpacePageForm
@@ -331,15 +333,16 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
     def get_context(self, request, *args, details=True, **kwargs):
         """What the page shows; `details=False` for its other views (the week view)."""
         from portal.events.models import Occurrence
-        from portal.events.structured_data import json_ld
         from portal.spaces import hours
-        from portal.spaces.structured_data import place_data
         from programmes.models import Programme
 
         context = super().get_context(request, *args, **kwargs)
         if not details:
             return context
-        self.load_details(request)
+        # What follows from the content alone is kept per content version ({% kept %}):
+        # its rows are read only when it is rendered afresh.
+        self.listed = Listed([self], lambda spaces: self.load_details(request))
+        prefetch_related_objects([self], "weekly_hours")
         now = clock.now()
         today = timezone.localdate(now)
         days = hours.schedule(self, today, today + datetime.timedelta(days=DAYS_SHOWN - 1))
@@ -353,8 +356,23 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
         context["availability_url"] = self.availability_url(request)
         context["booking_form_url"] = self.booking_form_url(request)
         context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
-        context["structured_data"] = json_ld(place_data(self, days, request))
+        if getattr(request, "is_preview", False):  # a draft: never kept
+            context["structured_data"] = self.structured_data(days, request)
+        else:
+            context["structured_data"] = remembered(
+                "space-place",
+                (self.pk, today, request.get_host() if request else ""),
+                lambda: self.structured_data(days, request),
+                limit=1000,
+            )
         return context
+
+    def structured_data(self, days, request):
+        from portal.events.structured_data import json_ld
+        from portal.spaces.structured_data import place_data
+
+        load_listed(self)
+        return json_ld(place_data(self, days, request))
 
 
 def expire_with_status(response, status):
