@@ -248,3 +248,29 @@ def test_what_one_can_still_join_is_listed_first(client, golnik):
     soup = BeautifulSoup(client.get("/golnik/programi/").content, "html.parser")
     titles = [a.get_text(strip=True) for a in soup.select(".card--programme .card__title a")]
     assert titles == ["Zeliščni vrt", "Arhiv delavnic", "Bralni krožek"]
+
+
+# The route's page, the programme, its next dates; rendered afresh also its KS, space,
+# themes, audiences and organisers (its image too when it has one).
+PROGRAMME_QUERIES = 3
+PROGRAMME_QUERIES_RENDERED_AFRESH = 3 + 5
+
+
+def test_a_programme_page_reads_what_it_shows_once_a_content_version(
+    client, repair_cafe, django_assert_num_queries
+):
+    url = repair_cafe.get_url()
+    client.get(url)  # once-per-version lookups (KS directory, site) warm
+    caches["local"].clear()  # a worker that has not shown this programme yet
+    with django_assert_num_queries(PROGRAMME_QUERIES_RENDERED_AFRESH):
+        assert "Društvo upokojencev Golnik" in text_of(client.get(url))
+    with django_assert_num_queries(PROGRAMME_QUERIES):
+        assert "Društvo upokojencev Golnik" in text_of(client.get(url))
+
+    repair_cafe.contact_email = "servis@example.org"
+    repair_cafe.summary = "Vsako drugo soboto."
+    repair_cafe.save_revision().publish()
+    text = text_of(client.get(url))
+    assert "servis@example.org" in text
+    assert "Vsako drugo soboto." in text
+    assert "popravljalnica@example.org" not in text

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from portal.base.listing import ListedIterable, listed
+from portal.base.listing import Listed, ListedIterable, listed
 from portal.base.pagination import paginate
 from programmes.models import Programme, ProgrammeQuerySet
 
@@ -61,12 +61,13 @@ class ProgrammeRoutes(RoutablePageMixin):
     @path("programi/<slug:slug>/", name=DETAIL_ROUTE)
     def programme_detail(self, request, slug):
         programme = (
-            with_public_links(Programme.objects.public().of_community(self.programme_owner()))
-            .filter(slug=slug)
-            .first()
-        )
+            Programme.objects.public().of_community(self.programme_owner()).filter(slug=slug)
+        ).first()
         if programme is None:
             raise Http404
+        # The page's parts that follow from the programme alone are kept per content
+        # version ({% kept %}): what they show is read only when they are rendered afresh.
+        programme.listed = Listed([programme], ListedProgrammes.load)
         from portal.events.models import Occurrence
         from portal.events.routes import calendar_url
 
