@@ -69,3 +69,18 @@ def test_on_postgresql_the_match_a_search_makes_has_an_index(client, sections):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "sitesearch_entry_title_body_gin" in plan, plan
+
+
+def test_many_results_are_counted_and_paged(client, sections):
+    """Results are counted without ranking them (cheaper) and listed ranked: the count
+    and the pages must still agree."""
+    cal = sections[0].get_children().type(builders.EventCalendarPage).get().specific
+    for number in range(12):
+        builders.event(cal, f"Kolesarski izlet {number}", intro="Izlet po Gorenjski.")
+    builders.event(cal, "Kolesarski izlet, kolesarski servis in kolesarska tura", intro="Izlet.")
+    first = client.get("/iskanje/", {"q": "kolesarski izlet"}).content.decode()
+    assert "13 zadetkov za »kolesarski izlet«" in first
+    assert "Stran 1 od 2" in first
+    second = client.get("/iskanje/", {"q": "kolesarski izlet", "page": 2}).content.decode()
+    titles = re.findall(r"Kolesarski izlet[^<]*", results_of(first) + results_of(second))
+    assert len(set(titles)) == 13

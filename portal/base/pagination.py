@@ -17,14 +17,17 @@ class CappedPaginator(Paginator):
     """A paginator that counts at most `max_pages` pages of items; `more` tells whether
     there are items beyond them (which it does not number)."""
 
-    def __init__(self, object_list, per_page, max_pages):
+    def __init__(self, object_list, per_page, max_pages, counting=None):
         super().__init__(object_list, per_page)
         self.limit = per_page * max_pages
+        # The same items in any order, if counting them so is cheaper (search results
+        # not ranked: ranking every match only to count them is most of a search).
+        self.counting = object_list if counting is None else counting
 
     @cached_property
     def counted(self):
         # COUNT over a LIMIT subquery: the database stops after limit + 1 rows.
-        items = self.object_list
+        items = self.counting
         if isinstance(items, QuerySet):
             return items.order_by()[: self.limit + 1].count()
         return Paginator(items[: self.limit + 1], self.per_page).count  # search results
@@ -38,8 +41,8 @@ class CappedPaginator(Paginator):
         return self.counted > self.limit
 
 
-def paginate(request, items, per_page):
+def paginate(request, items, per_page, counting=None):
     """The page of `items` asked for by `?page=`; a bad or too-large number gives the
-    nearest valid page instead of an error."""
-    paginator = CappedPaginator(items, per_page, settings.LISTING_MAX_PAGES)
+    nearest valid page instead of an error. `counting`: see `CappedPaginator`."""
+    paginator = CappedPaginator(items, per_page, settings.LISTING_MAX_PAGES, counting)
     return paginator.get_page(request.GET.get("page"))

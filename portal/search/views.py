@@ -40,8 +40,10 @@ def search(request):
     results = programmes = None
     terms = search_terms(query)
     if terms:
-        found = public(Page.objects.live()).specific().search(terms, operator="and")
-        results = paginate(request, found, 10)
+        pages = public(Page.objects.live())
+        found = pages.specific().search(terms, operator="and")
+        unranked = pages.order_by().search(terms, operator="and", order_by_relevance=False)
+        results = paginate(request, found, 10, counting=unranked)
         if results.number == 1:
             programmes = list(
                 Programme.objects.public().search(terms, operator="and")[:MAX_PROGRAMMES]
