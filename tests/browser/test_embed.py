@@ -63,7 +63,12 @@ def golnik_space(portal_url):
 
 
 @pytest.fixture(scope="module")
-def host(portal_url, golnik_space, tmp_path_factory):
+def other_space(portal_url):
+    return api(portal_url, "/api/v2/spaces/?community=zlato-polje")["items"][0]
+
+
+@pytest.fixture(scope="module")
+def host(portal_url, golnik_space, other_space, tmp_path_factory):
     """A tiny web server on a port of its own (another origin than the portal's) with
     pages that embed the widget; answers the URL of a page by its name."""
     folder = tmp_path_factory.mktemp("host")
@@ -82,6 +87,23 @@ def host(portal_url, golnik_space, tmp_path_factory):
                 "/golnik/dogodki/",
                 space=golnik_space["id"],
                 limit=3,
+            ),
+        ],
+        # The one tag of the issue; a widget filling an element named by `data-target`;
+        # one that finds nothing (Golnik's events in a space of Zlato polje).
+        "other-ways": [
+            f'<script src="{portal_url}/embed/events.js" data-community="golnik"'
+            ' data-limit="2" async></script>',
+            f'<section id="koledar"><a href="{portal_url}/golnik/dogodki/">Koledar</a></section>'
+            f'<p>Besedilo med njima.</p><script src="{portal_url}/embed/events.js"'
+            ' data-community="golnik" data-limit="1" data-target="koledar"'
+            ' data-heading-level="3" async></script>',
+            snippet(
+                portal_url,
+                "Dogodki, ki jih ni",
+                "/golnik/dogodki/",
+                community="golnik",
+                space=other_space["id"],
             ),
         ],
         "unknown-ks": [snippet(portal_url, "Dogodki v KS Nikjer", "/dogodki/", community="nikjer")],
@@ -109,6 +131,7 @@ def widget_items(page, index):
     """What the widget at `index` shows: its heading and, per event, title, link, time."""
     widget = page.locator("main > div > div").nth(index)
     widget.locator(".widget").wait_for(timeout=10_000)
+    more = widget.locator(".more a")
     return {
         "heading": widget.locator(".heading").inner_text(),
         "items": widget.locator("li.item").evaluate_all(
@@ -119,7 +142,7 @@ def widget_items(page, index):
                 when: item.querySelector(".when").textContent,
             }))"""
         ),
-        "more": widget.locator(".more a").get_attribute("href"),
+        "more": more.get_attribute("href") if more.count() else None,
     }
 
 
@@ -163,6 +186,29 @@ def test_a_second_widget_on_the_page_shows_a_spaces_events(page, portal_url, hos
     assert space["heading"] == f"Dogodki v prostoru {golnik_space['title']}"
     assert [item["title"] for item in space["items"]] == [event["title"] for event in events]
     assert page.get_by_role("region").count() == 2
+
+
+def test_one_tag_alone_a_target_element_and_an_empty_list(page, portal_url, host):
+    page.goto(host("other-ways"))
+    golnik = expected(portal_url, "community=golnik&limit=2")
+
+    alone = widget_items(page, 0)
+    assert alone["heading"] == "Prihajajoči dogodki"
+    assert [item["title"] for item in alone["items"]] == [event["title"] for event in golnik]
+    assert alone["more"] is None
+
+    target = page.locator("#koledar")
+    target.locator(".widget").wait_for(timeout=10_000)
+    assert target.locator("h3").inner_text() == "Koledar"
+    assert target.locator("li.item .title").all_inner_texts() == [golnik[0]["title"]]
+    assert page.get_by_text("Besedilo med njima.").is_visible()
+
+    empty = page.locator("main > div").nth(2)
+    empty.locator(".widget").wait_for(timeout=10_000)
+    assert empty.locator("h2").inner_text() == "Dogodki, ki jih ni"
+    assert empty.locator("li").count() == 0
+    assert empty.locator("[part=empty]").inner_text() == "Ni prihajajočih dogodkov."
+    assert empty.locator(".more a").get_attribute("href") == portal_url + "/golnik/dogodki/"
 
 
 def test_the_widget_fits_in_with_the_host_page_and_keeps_its_own_structure(page, host):
