@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.base.health import healthz
 from portal.communities.bulk_actions import refuse_foreign_items
+from portal.embed.views import documentation as embed_documentation
 from portal.search.views import search
 
 urlpatterns = [
@@ -19,7 +20,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
+    path("api/vticnik/", embed_documentation, name="embed-documentation"),
     path("api/", include("portal.api.urls")),
+    path("embed/", include("portal.embed.urls")),
     path("iskanje/", search, name="search"),
     path("koledar/", include("portal.events.urls")),
     path("healthz", healthz, name="healthz"),

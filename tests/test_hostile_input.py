@@ -72,6 +72,8 @@ def public_urls(golnik):
         f"/api/v2/pages/{event.pk}/",
         "/api/openapi.json",
         "/api/",
+        "/api/vticnik/",
+        "/embed/events.js",
     ]
 
 

@@ -1,5 +1,6 @@
 """HTTP for the API under `/api/`: read-only methods, CORS for the origins in
-`API_CORS_ORIGINS`, `ETag`/`Last-Modified` with 304 on revalidation, `Cache-Control` for
+`API_CORS_ORIGINS` (and for any origin on the event dates, which the embeddable widget
+reads: `OPEN_TO_ANY_ORIGIN`), `ETag`/`Last-Modified` with 304 on revalidation, `Cache-Control` for
 clients and CDNs, and a cache of answers in this server.
 
 An answer is kept under the content version (`portal.base.pagecache`): a publish, move or
@@ -30,6 +31,11 @@ ALLOWED_HEADERS = ["Accept", "Accept-Language", "If-None-Match", "If-Modified-Si
 # Response headers a cross-origin script may read (besides the safelisted ones).
 EXPOSED_HEADERS = ["ETag", "Last-Modified"]
 PREFLIGHT_MAX_AGE = 24 * 60 * 60
+# Readable by scripts of any site: the events widget (`portal.embed`) runs on sites the
+# portal's admin never listed. Public data, the same for every caller, and answered
+# `Access-Control-Allow-Origin: *`, which browsers never combine with credentials
+# (docs/decisions/0014-embeddable-events-widget.md).
+OPEN_TO_ANY_ORIGIN = ("/api/v2/events/",)
 # How long the time an answer was first made is remembered (for `Last-Modified`).
 FIRST_SEEN_SECONDS = 24 * 60 * 60
 
@@ -165,7 +171,10 @@ def from_entry(entry):
 
 
 def allowed_origin(request):
-    """The request's origin if `API_CORS_ORIGINS` lets it read the API, else None."""
+    """What `Access-Control-Allow-Origin` answers: `*` on the paths open to any origin,
+    the request's origin if `API_CORS_ORIGINS` lets it read the API, else None."""
+    if request.path in OPEN_TO_ANY_ORIGIN:
+        return "*"
     origin = request.headers.get("Origin")
     origins = settings.API_CORS_ORIGINS
     if not origin or not origins:
@@ -176,9 +185,10 @@ def allowed_origin(request):
 
 
 def with_cors(request, response, preflight=False):
-    # Caches keep answers to different origins apart (and from answers without one).
-    patch_vary_headers(response, ["Origin"])
     origin = allowed_origin(request)
+    if origin != "*":
+        # Caches keep answers to different origins apart (and from answers without one).
+        patch_vary_headers(response, ["Origin"])
     if origin is None:
         return response
     if preflight:

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "portal.bookings",
     "portal.demo",
     "portal.api",
+    "portal.embed",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -162,8 +163,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # (portal/base/pagination.py).
 LISTING_MAX_PAGES = int(os.environ.get("LISTING_MAX_PAGES", "50"))
 # The API keeps its own cache (`portal.api.http`): one whose answers vary on the caller's
-# origin and carry their ETag.
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt", "/api/"]
+# origin and carry their ETag. The widget's script is made once per process and answers
+# revalidations with a 304, which a cached copy would not.
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt", "/api/", "/embed/"]
 # Settings that change what public pages show: cached pages are kept apart per value, so
 # a restart with another value never serves pages cached under the old one.
 PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]

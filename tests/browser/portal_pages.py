@@ -1,10 +1,12 @@
 """Every kind of public page of the demo portal, and how to open one in the browser."""
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 from http import HTTPStatus
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ BOOKING_WITH_ERRORS = {
     "end": "17:00",
     "consent": True,
 }
+
+SHOWS_TIMEOUT_MS = 5000
 
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
@@ -100,6 +104,10 @@ PAGES = {
     ),
     "not-found": PortalPage("/ta-stran-ne-obstaja/", "main h1", status=404),
     "api-documentation": PortalPage("/api/", "body.page-api #endpoint-events table"),
+    # The widget's page, its live preview showing Golnik's events (in a shadow root).
+    "embed-documentation": PortalPage(
+        "/api/vticnik/", "body.page-embed .embed-preview__frame li.item a[href]"
+    ),
 }
 
 every_page = pytest.mark.parametrize("portal_page", PAGES.values(), ids=PAGES.keys())
@@ -127,6 +135,9 @@ def open_page(page, base_url, portal_page):
     if portal_page.submit:
         response = submit_form(page, portal_page.submit)
     assert response.status == portal_page.status, f"{portal_page.path} answered {response.status}"
+    # What a script shows comes a moment after `load` (the events widget's preview).
+    with contextlib.suppress(PlaywrightTimeout):
+        page.locator(portal_page.shows).first.wait_for(timeout=SHOWS_TIMEOUT_MS)
     assert page.locator(portal_page.shows).count(), (
         f"{portal_page.path} does not show {portal_page.shows!r}: not the page we mean to test"
     )

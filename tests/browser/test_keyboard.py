@@ -12,11 +12,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 # Helpers in the page: how to name an element in a message, and how it shows focus.
 HELPERS = r"""
 () => {
-    const order = new Map([...document.querySelectorAll("*")].map((el, index) => [el, index]));
+    // Every element in document order, those in open shadow roots (the events widget's
+    // preview) in their host's place: Tab goes through them there.
+    const everything = (root) => [...root.querySelectorAll("*")].flatMap(
+        (el) => el.shadowRoot ? [el, ...everything(el.shadowRoot)] : [el]
+    );
+    const order = new Map(everything(document).map((el, index) => [el, index]));
+    const parentOf = (node) => node.parentElement || node.getRootNode().host || null;
     const transparent = (colour) => colour === "transparent" || /^rgba\(.*, 0\)$/.test(colour);
     // The colour seen behind an element: its own background, or what shows through it.
     const backdrop = (el) => {
-        for (let node = el; node; node = node.parentElement) {
+        for (let node = el; node; node = parentOf(node)) {
             const colour = getComputedStyle(node).backgroundColor;
             if (!transparent(colour)) return colour;
         }
@@ -45,11 +51,13 @@ HELPERS = r"""
             }).join(", "),
         };
     };
+    window.__shadowRoots = () => everything(document).filter((el) => el.shadowRoot)
+        .map((el) => el.shadowRoot);
     // What a keyboard user can reach with Tab, in document order (no positive tabindex here).
-    window.__tabbable = () => [...document.querySelectorAll(
-        "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex],"
-        + " [contenteditable]"
-    )].filter((el) => el.tabIndex >= 0 && !el.disabled && el.type !== "hidden"
+    const focusable = "a[href], area[href], button, input, select, textarea, summary, iframe,"
+        + " [tabindex], [contenteditable]";
+    window.__tabbable = () => everything(document).filter((el) => el.matches(focusable)
+        && el.tabIndex >= 0 && !el.disabled && el.type !== "hidden"
         && !el.closest("[inert]") && el.getClientRects().length
         && getComputedStyle(el).visibility === "visible");
 }
@@ -59,7 +67,12 @@ HELPERS = r"""
 RECORD_FOCUS = """
 () => {
     window.__focusLog = [];
-    document.addEventListener("focusin", (event) => __focusLog.push(__describe(event.target)));
+    // Focus that moves inside a shadow root is told only there: each root records its own.
+    const record = (event) => __focusLog.push(__describe(event.composedPath()[0]));
+    document.addEventListener("focusin", (event) => {
+        if (event.composedPath()[0].getRootNode() === document) record(event);
+    });
+    for (const root of __shadowRoots()) root.addEventListener("focusin", record);
     document.addEventListener("focusout", (event) => {
         if (!event.relatedTarget) __focusLog.push("left");
     });

@@ -245,10 +245,15 @@ def find_targets():
         ("API events, KS", f"/api/v2/events/?community={ks_slug}&{month_span(today)}"),
         ("API events, all", f"/api/v2/events/?{month_span(today)}"),
         ("API programmes", "/api/v2/programmes/"),
+        # The events widget's page, with every KS's snippet.
+        ("widget page", "/api/vticnik/"),
     ]
     return [
         Target("baseline", "/bench/baseline/", "baseline"),
         Target("static file", staticfiles_storage.url("css/portal.css"), "static"),
+        # Every page that embeds the events widget loads its script: made once per process,
+        # outside the page cache, so measured as a static file.
+        Target("widget script", "/embed/events.js", "static"),
         *(Target(name, path, "page") for name, path in pages),
         # A form carries its visitor's CSRF token: never cached, measured uncached only.
         Target("booking form", path_of(SpacePage) + "rezervacija/", "form"),
