@@ -210,6 +210,14 @@ def test_a_representative_cannot_open_another_ks_space(representative):
     assert response.status_code in (302, 403, 404)
 
 
+def preview_with_a_room(representative, space, data):
+    """The admin's preview of the edit form's `data` with a room added, as HTML."""
+    data.update(rows("rooms", [{"name": "Mala dvorana", "seated_capacity": "25"}]))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(space.pk,))
+    assert post(representative, preview_url, data).json()["is_valid"]
+    return representative.get(preview_url).content.decode()
+
+
 def test_the_preview_shows_the_hours_being_edited(representative, space):
     url, data = edit_form(representative, space)
     data.update(
@@ -218,10 +226,7 @@ def test_the_preview_shows_the_hours_being_edited(representative, space):
             [{"weekday": str(d), "opens": "08:00", "closes": "22:00"} for d in range(7)],
         )
     )
-    data.update(rows("rooms", [{"name": "Mala dvorana", "seated_capacity": "25"}]))
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(space.pk,))
-    assert post(representative, preview_url, data).json()["is_valid"]
-    html = representative.get(preview_url).content.decode()
+    html = preview_with_a_room(representative, space, data)
     assert "Mala dvorana" in html
     assert "8.00–22.00" in html
     assert not SpacePage.objects.get(pk=space.pk).weekly_hours.exists()  # nothing saved
@@ -232,10 +237,7 @@ def test_a_preview_is_never_kept_for_the_public_page(client, representative, spa
     draft must show the draft, and the public page must not show it afterwards."""
     assert "Mala dvorana" not in client.get(space.url).content.decode()  # now kept
     url, data = edit_form(representative, space, title="Osnutek naslova")
-    data.update(rows("rooms", [{"name": "Mala dvorana", "seated_capacity": "25"}]))
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(space.pk,))
-    assert post(representative, preview_url, data).json()["is_valid"]
-    preview = representative.get(preview_url).content.decode()
+    preview = preview_with_a_room(representative, space, data)
     assert "Mala dvorana" in preview
     assert "Osnutek naslova" in preview
     public = client.get(space.url).content.decode()
