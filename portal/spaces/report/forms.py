@@ -114,6 +114,9 @@ class UtilisationReportForm(forms.Form):
                 params={"months": MAX_MONTHS},
             )
         data["start"], data["end"] = start, end
+        # The fields show the period shown, also when it was left to the defaults.
+        self.data = self.data.copy()
+        self.data["start"], self.data["end"] = f"{start:%Y-%m}", f"{end:%Y-%m}"
         space, community = data.get("space"), data.get("community")
         if space is not None and community is not None and self.community_of(space) != community:
             raise forms.ValidationError(

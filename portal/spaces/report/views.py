@@ -155,10 +155,11 @@ class UtilisationReportView(ReportView):
         if not self.form.is_valid():
             return context
         start, end = self.period
-        period = _("from %(start)s to %(end)s") % {
-            "start": month_name(start),
-            "end": month_name(end),
-        }
+        period = (
+            month_name(start)
+            if start == end
+            else _("%(start)s – %(end)s") % {"start": month_name(start), "end": month_name(end)}
+        )
         figures = self.figures(context["object_list"])
         context.update(
             period=period,
