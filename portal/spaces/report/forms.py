@@ -29,14 +29,11 @@ def add_months(month, count):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-class MonthInput(forms.TextInput):
-    input_type = "month"
-
-
 class MonthField(forms.Field):
-    """A month, as its first day."""
+    """A month, as its first day. Typed as text: browsers that have a month picker do not
+    agree on it, and text takes the Slovenian way of writing a month too."""
 
-    widget = MonthInput
+    widget = forms.TextInput(attrs={"autocomplete": "off", "size": 10})
     default_error_messages = {
         "invalid": _("Write the month as 2026-03 or 3. 2026."),
         "year": _("Choose a month between the years %(first)s and %(last)s."),
