@@ -65,6 +65,11 @@ def booking(space, start, end, organisation="", email="ana@example.org", approve
     return request
 
 
+def held(cal, space, title, day, start, end, **fields):
+    """An event in `space` on `day` from the hour `start` to the hour `end`."""
+    return builders.event(cal, title, start=at(day, start), end=at(day, end), space=space, **fields)
+
+
 def stakeholder(name, ks=None):
     return Stakeholder.objects.create(name=name, sector="ngo", community=ks)
 
@@ -155,23 +160,16 @@ def may_in_dom(golnik, dom):
     society = stakeholder("Kulturno društvo Golnik", golnik)
     # 8 May: an event 17–19 and a booking 18–20 by the same society, written otherwise:
     # 17–20 counts once, one organiser.
-    builders.event(
-        cal,
-        "Popravljalnica maja",
-        start=at(may(8), 17),
-        end=at(may(8), 19),
-        space=dom,
-        programme=cafe,
-        organiser=society,
-    )
+    held(cal, dom, "Popravljalnica maja", may(8), 17, 19, programme=cafe, organiser=society)
     booking(dom, at(may(8), 18), at(may(8), 20), organisation="  kulturno  DRUŠTVO golnik ")
     # Weekly on the 15th and the 22nd, 10–11; the 22nd is cancelled: one hour.
-    repeating = builders.event(
+    repeating = held(
         cal,
-        "Popravljalnica ob petkih",
-        start=at(may(15), 10),
-        end=at(may(15), 11),
-        space=dom,
+        dom,
+        "Ob petkih",
+        may(15),
+        10,
+        11,
         programme=cafe,
         frequency="WEEKLY",
         ends="after",
@@ -180,25 +178,10 @@ def may_in_dom(golnik, dom):
     repeating.date_changes.add(DateChange(original_date=may(22), cancelled=True))
     repeating.save_revision().publish()
     # Saturday 16th 10–12, when the space is not open: 2 hours outside opening hours.
-    builders.event(
-        cal,
-        "Sajenje",
-        start=at(may(16), 10),
-        end=at(may(16), 12),
-        space=dom,
-        programme=garden,
-        organiser=stakeholder("LUK"),
-    )
-    # A cancelled event, a pending request and another space's event take nothing here.
-    builders.event(
-        cal,
-        "Odpovedano",
-        start=at(may(29), 17),
-        end=at(may(29), 20),
-        space=dom,
-        programme=programme("Energetsko svetovanje", "energy_advice", community=golnik),
-        status="cancelled",
-    )
+    held(cal, dom, "Sajenje", may(16), 10, 12, programme=garden, organiser=stakeholder("LUK"))
+    # A cancelled event and a pending request take nothing.
+    energy = programme("Energetsko svetovanje", "energy_advice", community=golnik)
+    held(cal, dom, "Odpovedano", may(29), 17, 20, programme=energy, status="cancelled")
     booking(dom, at(may(29), 19), at(may(29), 20), organisation="Čakajoči", approved=False)
     # Ana without an organisation, twice: one organiser; 29th 17–18 and 1st 9–10.
     booking(dom, at(may(29), 17), at(may(29), 18))

@@ -88,16 +88,8 @@ def add_history(space, slots):
     if not slots:
         return False
     purpose, organisation, name, attendance = REGULAR
-    request = BookingRequest.objects.create(
-        space=space,
-        name=name,
-        email=f"{name.split()[0].lower()}@example.org",
-        organisation=organisation,
-        purpose=purpose,
-        is_public=True,
-        attendance=min(attendance, space.largest_capacity or attendance),
-        consent_at=slots[0].start - datetime.timedelta(days=10),
-        status=Status.APPROVED,
+    request = new_request(
+        space, slots[0], purpose, organisation, name, True, attendance, Status.APPROVED
     )
     BookingDate.objects.bulk_create(
         BookingDate(request=request, space=space, start=slot.start, end=slot.end, approved=True)
@@ -112,17 +104,7 @@ def add_requests(space, slots):
     for (purpose, organisation, name, public, attendance, status), slot in zip(
         REQUESTS, slots, strict=False
     ):
-        request = BookingRequest.objects.create(
-            space=space,
-            name=name,
-            email=f"{name.split()[0].lower()}@example.org",
-            organisation=organisation,
-            purpose=purpose,
-            is_public=public,
-            attendance=min(attendance, space.largest_capacity or attendance),
-            consent_at=slot.start - datetime.timedelta(days=10),
-            status=status,
-        )
+        request = new_request(space, slot, purpose, organisation, name, public, attendance, status)
         BookingDate.objects.create(
             request=request,
             space=space,
@@ -132,3 +114,18 @@ def add_requests(space, slots):
         )
         made += 1
     return made
+
+
+def new_request(space, first_slot, purpose, organisation, name, public, attendance, status):
+    """A request as a requester sent it, ten days before its first date."""
+    return BookingRequest.objects.create(
+        space=space,
+        name=name,
+        email=f"{name.split()[0].lower()}@example.org",
+        organisation=organisation,
+        purpose=purpose,
+        is_public=public,
+        attendance=min(attendance, space.largest_capacity or attendance),
+        consent_at=first_slot.start - datetime.timedelta(days=10),
+        status=status,
+    )
