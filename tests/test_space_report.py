@@ -303,7 +303,9 @@ def test_a_bad_period_or_choice_is_refused_in_slovenian(client, municipal, dom, 
         response = report(client, export=export, **params)
         assert response.status_code == 400
         assert response["Content-Type"].startswith("text/html")
-        assert message in response.content.decode()
+        html = response.content.decode()
+        assert "Poročila za to izbiro ni mogoče prikazati:" in html
+        assert message in html
 
 
 def test_a_month_may_be_written_the_slovenian_way(client, municipal, may_in_dom):
