@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import models, transaction
+from django.utils import timezone
 
 from portal.communities.models import CommunityPage
 from portal.events.models import EventPage, Occurrence
@@ -298,6 +299,43 @@ def test_each_pilot_space_has_approved_and_pending_requests(client, demo, slug):
     space = SpacePage.objects.child_of(ks).filter(capacity__isnull=False).first()
     statuses = list(BookingRequest.objects.filter(space=space).values_list("status", flat=True))
     assert statuses.count("approved") >= 2 and statuses.count("pending") >= 2
-    approved = BookingRequest.objects.filter(space=space, status="approved", is_public=True).first()
+    # One of the coming weeks' (the weekly group of the past half year is approved too).
+    approved = BookingRequest.objects.filter(
+        space=space, status="approved", is_public=True, dates__start__gte=timezone.now()
+    ).first()
     week = client.get(space.url + "zasedenost/", {"teden": approved.dates.get().start.date()})
     assert approved.purpose in week.content.decode()
+
+
+def test_the_utilisation_report_shows_the_three_pilot_spaces_in_use(client, demo):
+    """The demo's weekly group and its approved requests and events take the pilot spaces:
+    the report shows each with a utilisation above nought, in the chart and the table."""
+    import re
+
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.get(username="obcina"))
+    response = client.get(reverse("space_utilisation_report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    chart = html[html.index('<svg class="usage-chart"') :]
+    chart = chart[: chart.index("</svg>")]
+    table = html[html.index('<table class="listing') :]
+    table = table[: table.index("</table>")]
+    for ks, slug in [
+        ("golnik", "skupnostni-prostor"),
+        ("zlato-polje", "dvorana"),
+        ("strazisce", "skupnostni-prostor"),
+    ]:
+        space = SpacePage.objects.child_of(CommunityPage.objects.get(slug=ks)).get(slug=slug)
+        row = table[table.index(f">{space.title}</a></th>") :]
+        row = row[: row.index("</tr>")]
+        percent = re.findall(r">(\d+,\d) %</td>", row)
+        assert percent and float(percent[0].replace(",", ".")) > 0, (space.title, row)
+        label = chart.index(f">{space.title}</text>")
+        assert re.match(
+            r'\s*<rect class="usage-chart__bar"[^>]* width="[1-9]',
+            chart[label + len(space.title) + 8 :],
+        )
+        assert f">{percent[0]} %</text>" in chart

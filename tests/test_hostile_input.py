@@ -356,3 +356,37 @@ def test_refusals_are_explained_in_slovenian(site):
     assert "Obrazec je potekel" in csrf.content.decode()
     bad_host = Client().get("/", HTTP_HOST="evil.example.com")
     assert "Portal te zahteve ne razume" in bad_host.content.decode()
+
+
+REPORT_PARAMETERS = ("start", "end", "community", "space", "p", "export")
+
+
+def test_every_parameter_of_the_utilisation_report(client, site, subtests):
+    """The admin's utilisation report, as a municipal editor: bad months, huge spans,
+    foreign or non-numeric ids and markup get a 400 with the reason, never a 500."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from portal.communities.provisioning import ensure_municipal_editors
+
+    editor = get_user_model().objects.create_user("obcina", password="x")
+    editor.groups.add(ensure_municipal_editors())
+    client.force_login(editor)
+    url = reverse("space_utilisation_report")
+    before = saved_state()
+    odd = ["2026-13", "0000-01", "9999-12", "1. 2026.", "2026-W05", "-2026-01", "1000000"]
+    for number, payload in enumerate([*PAYLOADS, *odd]):
+        with subtests.test(payload=number):
+            for parameter in REPORT_PARAMETERS:
+                response = client.get(url, {parameter: payload})
+                assert response.status_code in (200, 400), (parameter, response.status_code)
+                assert_clean(response, payload)
+                if response.status_code == 400:
+                    assert "help-critical" in response.content.decode()
+            everything = client.get(url, dict.fromkeys(REPORT_PARAMETERS, payload))
+            assert everything.status_code in (200, 400)
+            assert_clean(everything, payload)
+    span = client.get(url, {"start": "2000-01", "end": "2099-12", "export": "xlsx"})
+    assert span.status_code == 400
+    assert "Izberete lahko največ 24 mesecev hkrati." in span.content.decode()
+    assert saved_state() == before

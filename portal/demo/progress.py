@@ -19,6 +19,7 @@ NOUNS = {
     "event": ("event", "events"),
     "news": ("news item", "news items"),
     "booking request": ("booking request", "booking requests"),
+    "past booking": ("weekly booking of the past months", "weekly bookings of the past months"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

@@ -259,6 +259,9 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin's Content-Security-Policy (below) blocks them, and
+# they would tell a third party which editors work in the admin. Wagtail's own avatar shows.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # ASCII slugs: "strazisce", not "stražišče", so URLs survive e-mail, print and typing.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Admin date pickers, in strftime syntax and among Slovenian input formats: 25. 10. 2026 18:00.

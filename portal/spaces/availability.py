@@ -1,12 +1,16 @@
 """When a space is taken and when it is free, for the public week view.
 
-`busy_slots` is the one place that knows what occupies a space: the dates of its live
-events and its approved bookings. `week` splits each day's opening hours
-into taken and free stretches around them. Both run a constant number of queries.
+`taking_event_dates` and `taking_booking_dates` are the one place that knows what
+occupies a space: the dates of its live events and its approved bookings. `busy_slots`
+lists them for one space, the utilisation report (`portal.spaces.utilisation`) for many;
+`week` splits each day's opening hours into taken and free stretches around them. All run
+a constant number of queries.
 """
 
 import datetime
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from portal.base import clock
 from portal.spaces import hours
@@ -53,15 +57,42 @@ def busy_slots(space, start, end, request=None):
     return sorted(found, key=lambda slot: (slot.start.astimezone(hours.UTC), slot.end))
 
 
-def event_slots(space, start, end, request=None):
-    from portal.base.privacy import private_paths
+def taking_event_dates(start, end):
+    """The event dates that take their space (`event__space`) between `start` and `end`:
+    dates of live events (only those have rows), less cancelled dates and events."""
     from portal.events.models import Occurrence
     from portal.events.models.pages import Status
 
-    rows = (
-        Occurrence.objects.filter(event__space=space, cancelled=False)
+    return (
+        Occurrence.objects.filter(cancelled=False)
         .exclude(event__status=Status.CANCELLED)
         .between(start, end)
+    )
+
+
+def taking_booking_dates(start, end):
+    """The approved booking dates between `start` and `end`, less those whose live event
+    in the calendar shows them already (as one of `taking_event_dates`)."""
+    return approved_booking_dates(start, end).filter(BOOKING_NOT_SHOWN_AS_EVENT)
+
+
+def approved_booking_dates(start, end):
+    """Every approved booking date between `start` and `end`."""
+    from portal.bookings.models import BookingDate
+
+    return BookingDate.objects.filter(approved=True, start__lt=end, end__gt=start)
+
+
+# An approved booking published as a live event takes its space as that event's dates.
+BOOKING_NOT_SHOWN_AS_EVENT = Q(request__event__isnull=True) | Q(request__event__live=False)
+
+
+def event_slots(space, start, end, request=None):
+    from portal.base.privacy import private_paths
+
+    rows = (
+        taking_event_dates(start, end)
+        .filter(event__space=space)
         .select_related("event")
         .only("start", "end", "path", "event__title", "event__url_path", "event__path")
         .order_by("start", "pk")
@@ -77,15 +108,10 @@ def event_slots(space, start, end, request=None):
 
 
 def booking_slots(space, start, end):
-    """Approved bookings, except those whose live event in the calendar shows them
-    already (as one of `event_slots`)."""
-    from django.db.models import Q
-
-    from portal.bookings.models import BookingDate
-
+    """Approved bookings not shown as events already."""
     rows = (
-        BookingDate.objects.filter(space=space, approved=True, start__lt=end, end__gt=start)
-        .filter(Q(request__event__isnull=True) | Q(request__event__live=False))
+        taking_booking_dates(start, end)
+        .filter(space=space)
         .values_list("start", "end", "request__is_public", "request__purpose")
         .order_by("start", "pk")
     )

@@ -39,6 +39,11 @@ class Interval:
     def duration(self):
         return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
+    @functools.cached_property
+    def seconds(self):
+        """(start, end) in seconds since the epoch."""
+        return self.start.timestamp(), self.end.timestamp()
+
     def overlaps(self, start, end):
         return self.start < end and start < self.end
 
@@ -66,9 +71,11 @@ class Day:
         return self.note or self.holiday or ""
 
 
+@functools.lru_cache(maxsize=8192)
 def local(day, time=MIDNIGHT):
     """`time` on `day` in Ljubljana (the day's start if no time is given). A wall time the
-    spring change skips is read as the hour after it."""
+    spring change skips is read as the hour after it. (Kept for the dates in use: a
+    schedule of many spaces asks for the same days and hours over and over.)"""
     moment = datetime.datetime.combine(day, time, tzinfo=LJUBLJANA)
     return moment.astimezone(UTC).astimezone(LJUBLJANA)
 
@@ -102,14 +109,19 @@ def schedule(space, first, last):
     weekly = {}
     for row in space.weekly_hours.all():
         weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
+    weekly = {weekday: tuple(sorted(ranges)) for weekday, ranges in weekly.items()}
     exceptions = {}
     for row in exceptions_between(space, first, last):
         exceptions.setdefault(row.date, []).append(row)
+    holidays = {}
+    for year in range(first.year, last.year + 1):
+        holidays.update(holidays_of(year, holiday_language()))
     days = []
-    day = first
+    day, weekday = first, first.weekday()
     while day <= last:
-        days.append(day_of(day, weekly.get(day.weekday(), []), exceptions.get(day, [])))
-        day += ONE_DAY
+        ranges, dated = weekly.get(weekday, ()), exceptions.get(day, ())
+        days.append(day_of(day, ranges, dated, holidays.get(day, "")))
+        day, weekday = day + ONE_DAY, (weekday + 1) % 7
     return days
 
 
@@ -121,8 +133,9 @@ def exceptions_between(space, first, last):
     return list(space.hours_exceptions.filter(date__range=(first, last)))
 
 
-def day_of(day, weekly_ranges, exceptions):
-    holiday = holiday_name(day)
+def day_of(day, weekly_ranges, exceptions, holiday):
+    if not exceptions:  # most days: the weekly hours, or a holiday
+        return Day(day, [], holiday) if holiday else weekly_day(day, weekly_ranges)
     note = "; ".join(row.note for row in exceptions if row.note)
     if any(row.closed for row in exceptions):
         return Day(day, [], holiday, note)
@@ -132,6 +145,14 @@ def day_of(day, weekly_ranges, exceptions):
     if holiday:
         return Day(day, [], holiday, note)
     return Day(day, intervals(day, weekly_ranges), holiday, note)
+
+
+@functools.lru_cache(maxsize=16384)
+def weekly_day(day, ranges):
+    """The `Day` of a date open at its weekly `ranges` (a tuple) alone. Kept: many spaces
+    share their hours (the utilisation report reads hundreds of spaces' years), and a
+    `Day` is never changed."""
+    return Day(day, intervals(day, ranges))
 
 
 def intervals(day, ranges):
