@@ -10,11 +10,13 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from portal.embed.widgets import DEFAULT_LIMIT, MAX_LIMIT, community_widgets
+from portal.base.pagecache import content_version
+from portal.embed.widgets import DEFAULT_LIMIT, MAX_LIMIT, community_widgets, first_widget
 
 # Websites embed the script by a fixed address, so it cannot carry a content hash: an
 # hour's keep, then a revalidation with its ETag (a 304 while it is unchanged).
@@ -66,13 +68,17 @@ def script_of(language):
 @require_safe
 def documentation(request):
     """How to embed the widget, its attributes, each KS's snippet and a live preview."""
-    widgets = community_widgets()
-    preview = widgets[0] if widgets else None
+    preview = first_widget()
     return render(
         request,
         "embed/documentation.html",
         {
-            "snippets": [(widget, widget.snippet(request)) for widget in widgets],
+            # Read only when the snippets are rendered, not when they come from the
+            # fragment cache (kept per content version: see the template).
+            "snippets": SimpleLazyObject(
+                lambda: [(widget, widget.snippet(request)) for widget in community_widgets()]
+            ),
+            "content_version": content_version(),
             "preview": preview and preview.snippet(request, **{"heading-level": 3}),
             "script_url": request.build_absolute_uri(reverse("embed-events-script")),
             "api_url": request.build_absolute_uri(reverse("api-documentation")),

@@ -41,6 +41,19 @@ class CommunityWidget:
         ).strip()
 
 
+def first_widget():
+    """The widget of the first live KS in the menu (without its spaces and programmes),
+    or None: the page's live preview."""
+    from portal.communities.directory import sections
+
+    section = next(iter(sections()), None)
+    if section is None:
+        return None
+    return CommunityWidget(
+        community=section.community, events_url=section.calendar_url or section.url
+    )
+
+
 def community_widgets():
     """One `CommunityWidget` per live KS, in the order of the site's menu."""
     from portal.base.privacy import public

@@ -59,6 +59,11 @@ UNCACHED_MAX_P99_MS = 250
 MAX_QUERIES = 15
 # An admin page reads the session, the user, their permissions and the admin menu too.
 MAX_ADMIN_QUERIES = 20
+# An admin page is used by a few editors at a time, not by the public: it is loaded by as
+# many connections as the server has threads, and judged by its latency and queries (its
+# req/s is shown, not set against the public pages' 1/20).
+ADMIN_CONNECTIONS = 4
+ADMIN_MAX_P99_MS = 2000
 MAX_WORKER_RSS_MB = 200
 
 # Between these markers docs/performance.md is rewritten on every run; the rest is kept.
@@ -477,12 +482,12 @@ def get(url, headers=HEADERS):
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
-def wrk(url, seconds, headers=HEADERS):
+def wrk(url, seconds, headers=HEADERS, connections=CONNECTIONS):
     header_args = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     command = [
         "wrk",
-        f"-t{THREADS}",
-        f"-c{CONNECTIONS}",
+        f"-t{min(THREADS, connections)}",
+        f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
         "5s",
@@ -521,10 +526,11 @@ def run_targets(server, targets, cached, seconds):
             status, headers = get(server.url + target.path)
             if headers.get("X-Cache") != "HIT":
                 say(f"  note: {target.path} was not a cache HIT before the run")
-        wrk(server.url + target.path, 1, target.headers)  # warm-up, not counted
+        connections = ADMIN_CONNECTIONS if target.kind == "admin" else CONNECTIONS
+        wrk(server.url + target.path, 1, target.headers, connections)  # warm-up, not counted
         app_before, db_before = server.cpu_seconds(), database_cpu_seconds()
         restarts_before = server.worker_restarts()
-        figures = wrk(server.url + target.path, seconds, target.headers)
+        figures = wrk(server.url + target.path, seconds, target.headers, connections)
         app = server.cpu_seconds() - app_before
         # A backend that exits takes its CPU time with it: never below zero.
         db = max(database_cpu_seconds() - db_before, 0.0)
@@ -557,14 +563,20 @@ def judge(result):
             misses.append(f"{result.ratio:.2f} of baseline < {CACHED_MIN_RATIO}")
         if result.queries != 0:
             misses.append(f"{result.queries} queries from the cache (want 0)")
+    elif result.target.kind == "admin":
+        if not result.requests:
+            misses.append("no answer within wrk's timeout")
+        if result.p99_ms >= ADMIN_MAX_P99_MS:
+            misses.append(f"p99 {result.p99_ms:.0f} ms ≥ {ADMIN_MAX_P99_MS} ms")
+        if result.queries > MAX_ADMIN_QUERIES:
+            misses.append(f"{result.queries} queries > {MAX_ADMIN_QUERIES}")
     else:
         if result.ratio < UNCACHED_MIN_RATIO:
             misses.append(f"{result.ratio:.3f} of baseline < 1/20")
         if result.p99_ms >= UNCACHED_MAX_P99_MS:
             misses.append(f"p99 {result.p99_ms:.0f} ms ≥ {UNCACHED_MAX_P99_MS} ms")
-        limit = MAX_ADMIN_QUERIES if result.target.kind == "admin" else MAX_QUERIES
-        if result.queries > limit:
-            misses.append(f"{result.queries} queries > {limit}")
+        if result.queries > MAX_QUERIES:
+            misses.append(f"{result.queries} queries > {MAX_QUERIES}")
 
 
 COLUMNS = [
@@ -720,7 +732,9 @@ def report(results, servers, facts, scale, seconds, started, ics):
         "",
         f"Targets: cached pages ≥ {CACHED_MIN_RATIO} of the baseline's req/s and 0 queries; "
         f"uncached pages ≥ 1/20 of it, p99 < {UNCACHED_MAX_P99_MS} ms and ≤ {MAX_QUERIES} "
-        f"queries (≤ {MAX_ADMIN_QUERIES} on an admin page); each worker < {MAX_WORKER_RSS_MB} "
+        f"queries; an admin page, loaded by {ADMIN_CONNECTIONS} connections (a few editors "
+        f"at once), p99 < {ADMIN_MAX_P99_MS} ms and ≤ {MAX_ADMIN_QUERIES} queries; each "
+        f"worker < {MAX_WORKER_RSS_MB} "
         "MB resident after the run; an ICS feed "
         f"of {ICS_FEED_DATES} dates in < {ICS_FEED_MAX_SECONDS} s.",
         "",
