@@ -99,13 +99,13 @@
     // --- Dates in the portal's language and time zone ----------------------------------
 
     const zone = {timeZone: CONFIG.timeZone};
-    const dayFormat = new Intl.DateTimeFormat(CONFIG.locale, {
+    const dayFormat = new Intl.DateTimeFormat(CONFIG.lang, {
         ...zone, weekday: "long", day: "numeric", month: "long",
     });
-    const dayYearFormat = new Intl.DateTimeFormat(CONFIG.locale, {
+    const dayYearFormat = new Intl.DateTimeFormat(CONFIG.lang, {
         ...zone, weekday: "long", day: "numeric", month: "long", year: "numeric",
     });
-    const timeFormat = new Intl.DateTimeFormat(CONFIG.locale, {
+    const timeFormat = new Intl.DateTimeFormat(CONFIG.lang, {
         ...zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23",
     });
     const isoDayFormat = new Intl.DateTimeFormat("en-CA", {

@@ -158,7 +158,16 @@ def expected(portal_url, query):
     return api(portal_url, f"/api/v2/events/?{query}")["items"]
 
 
-def test_the_widget_on_another_site_shows_golniks_next_events(page, portal_url, host):
+@pytest.fixture
+def english_page(browser):
+    """A tab of a visitor whose browser speaks English: the widget still writes Slovenian."""
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York")
+    yield context.new_page()
+    context.close()
+
+
+def test_the_widget_on_another_site_shows_golniks_next_events(english_page, portal_url, host):
+    page = english_page
     page.goto(host("two-widgets"))
     golnik = widget_items(page, 0)
     events = expected(portal_url, "community=golnik&limit=5")
