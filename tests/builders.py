@@ -138,3 +138,21 @@ def space_with_hours(ks, title="Dom krajanov", weekly=(), exceptions=(), **field
         for date, hours, note in exceptions
     ]
     return publish(ks, space)
+
+
+def booking_request(space, start, end, purpose="Vaja zbora", is_public=True):
+    """A pending request by Ana Novak for `space` from `start` to `end`, as the public
+    form would leave it."""
+    from portal.bookings import decisions
+    from portal.bookings.conflicts import Slot
+
+    return decisions.receive(
+        space,
+        None,
+        [Slot(start, end)],
+        name="Ana Novak",
+        email="ana@example.org",
+        purpose=purpose,
+        is_public=is_public,
+        attendance=10,
+    )

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.bookings import decisions
-from portal.bookings.conflicts import Slot
 from portal.bookings.models import BookingRequest
 from portal.communities.provisioning import (
     add_community_editor,
@@ -59,16 +58,7 @@ def strazisce():
 
 
 def request_for(space, purpose="Vaja zbora", start=17, end=19, is_public=True):
-    return decisions.receive(
-        space,
-        None,
-        [Slot(at(start), at(end))],
-        name="Ana Novak",
-        email="ana@example.org",
-        purpose=purpose,
-        is_public=is_public,
-        attendance=10,
-    )
+    return builders.booking_request(space, at(start), at(end), purpose, is_public)
 
 
 @pytest.fixture

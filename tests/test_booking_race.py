@@ -11,7 +11,6 @@ import pytest
 from django.db import IntegrityError, connection, connections, transaction
 
 from portal.bookings import conflicts, decisions
-from portal.bookings.conflicts import Slot
 from portal.bookings.models import BookingDate, BookingRequest
 from tests import builders
 from tests.builders import LJUBLJANA
@@ -39,16 +38,7 @@ def space():
 
 
 def pending(space, purpose, start, end):
-    return decisions.receive(
-        space,
-        None,
-        [Slot(at(start), at(end))],
-        name="Ana Novak",
-        email="ana@example.org",
-        purpose=purpose,
-        is_public=True,
-        attendance=10,
-    )
+    return builders.booking_request(space, at(start), at(end), purpose)
 
 
 def test_the_database_refuses_two_overlapping_approved_dates(space):
