@@ -35,7 +35,9 @@ BOOKING_WITH_ERRORS = {
     "consent": True,
 }
 
-SHOWS_TIMEOUT_MS = 5000
+# How long a page may take to show its marker after `load`: the widget page's preview
+# reads the API first, which on a loaded CI machine took more than 5 s once.
+SHOWS_TIMEOUT_MS = 15000
 
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
@@ -140,6 +142,7 @@ def open_page(page, base_url, portal_page):
         page.locator(portal_page.shows).first.wait_for(timeout=SHOWS_TIMEOUT_MS)
     assert page.locator(portal_page.shows).count(), (
         f"{portal_page.path} does not show {portal_page.shows!r}: not the page we mean to test"
+        f" (what the page reported: {getattr(page, 'problems', [])})"
     )
     broken = page.evaluate(LOAD_EVERY_IMAGE)
     assert not broken, f"images that do not load on {portal_page.path}: {broken}"
