@@ -36,8 +36,8 @@ BOOKING_WITH_ERRORS = {
 }
 
 # How long a page may take to show its marker after `load`: the widget page's preview
-# reads the API first, which on a loaded CI machine took more than 5 s once.
-SHOWS_TIMEOUT_MS = 15000
+# reads the API first.
+SHOWS_TIMEOUT_MS = 5000
 
 PAGES = {
     "home": PortalPage("/", "body.page-home .hero"),
