@@ -71,6 +71,30 @@ def test_on_postgresql_the_match_a_search_makes_has_an_index(client, sections):
     assert "sitesearch_entry_title_body_gin" in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index of PostgreSQL's")
+def test_on_postgresql_each_match_finds_its_page_through_an_index(client, sections):
+    """The backend joins its entries to the pages on `object_id = page.id::varchar(50)`;
+    without an index on that cast, each search read every page (with a few rows the
+    planner would anyway: tell it to look each page up, to see that it can)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert "Stražišče" in client.get("/iskanje/", {"q": "strazisce"}).content.decode()
+    join = '"wagtailsearch_indexentry"."object_id" = ("wagtailcore_page"."id")::varchar(50)'
+    assert [q for q in queries if join in q["sql"]], "the search no longer joins so"
+    with connection.cursor() as cursor:
+        for plan_kind in ("seqscan", "hashjoin", "mergejoin"):  # a few rows: force the lookup
+            cursor.execute(f"SET LOCAL enable_{plan_kind} = off")
+        cursor.execute(
+            "EXPLAIN SELECT wagtailcore_page.id FROM wagtailsearch_indexentry JOIN "
+            "wagtailcore_page ON wagtailsearch_indexentry.object_id = "
+            "(wagtailcore_page.id)::varchar(50) WHERE (wagtailsearch_indexentry.title || body) @@ "
+            "to_tsquery('strazisce')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "sitesearch_page_id_as_object_id" in plan, plan
+
+
 def test_many_results_are_counted_and_paged(client, sections):
     """Results are counted without ranking them (cheaper) and listed ranked: the count
     and the pages must still agree."""

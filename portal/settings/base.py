@@ -116,6 +116,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL's planner assumes by default that reading a row by index costs four times a
+# sequential read (spinning disks). A portal's data sits in memory or on SSD, where 1.1 is
+# the usual setting: with 4, listings read all 10,000 news items to keep 12 (2.3 ms a
+# query instead of 0.6). Set it empty where the server is tuned already, or where a
+# connection pooler refuses startup options.
+PG_RANDOM_PAGE_COST = os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and PG_RANDOM_PAGE_COST:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(PG_RANDOM_PAGE_COST)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app process and host), else local

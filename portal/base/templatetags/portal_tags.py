@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from portal.base.listing import load_listed
+from portal.base.listing import item_fragment, load_listed
 from portal.base.pagecache import content_version
 from portal.base.versioned import fragment, remembered
 from portal.communities.directory import sections
@@ -25,6 +26,27 @@ def site_name(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page.title if site else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (`includes/footer.html`): the site settings' contact and links, rendered
+    once a content version for each host and year (saving the settings renews the version)."""
+    from django.utils import timezone
+
+    from portal.base.models import SiteSettings
+
+    request = context.get("request")
+    template = context.template.engine.get_template("includes/footer.html")
+
+    def render():
+        site_settings = SiteSettings.for_request(request) if request is not None else None
+        return template.render(
+            context.new({"request": request, "site_settings": site_settings})
+        )
+
+    host = request.get_host() if request is not None else ""
+    return fragment("footer", f"{host}:{timezone.localdate().year}", render)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -90,12 +112,51 @@ class Crumb:
     url: str
 
 
-@register.simple_tag
-def page_numbers(page_obj):
-    """The page numbers worth a link around `page_obj`: the first and last, two either side
-    of the current one, and `Paginator.ELLIPSIS` for each gap. Thousands of pages cost no
-    more than ten."""
-    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+@register.simple_tag(takes_context=True)
+def listed_item(context, template_name, item, **options):
+    """`{% listed_item "includes/news_item.html" item heading_level=2 %}`: `item` rendered
+    with `template_name` (as `item`) and `options`, its HTML kept per content version
+    (`listing.item_fragment`). The template must follow from the item and the options."""
+    return item_fragment(context, template_name, "item", item, **options)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    previous: str
+    next: str
+    pages: list  # `PageLink`s, and None for each gap
+
+
+@register.simple_tag(takes_context=True)
+def page_links(context, page_obj):
+    """Links to the pages of a listing around `page_obj`, keeping the request's other
+    query parameters (search words, filters): the previous and next page, the first and
+    last, two either side of the current one, and None for each gap. Thousands of pages
+    cost no more than ten links."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+
+    def url(number):
+        query["page"] = number
+        return f"?{query.urlencode()}"
+
+    ellipsis = page_obj.paginator.ELLIPSIS
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return PageLinks(
+        previous=url(page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        next=url(page_obj.next_page_number()) if page_obj.has_next() else "",
+        pages=[
+            None if number == ellipsis else PageLink(number, url(number), number == page_obj.number)
+            for number in numbers
+        ],
+    )
 
 
 @register.simple_tag
