@@ -10,6 +10,7 @@ number of queries, however many there are.
 
 import datetime
 from dataclasses import dataclass
+from operator import itemgetter
 
 from anyascii import anyascii
 from django.conf import settings
@@ -25,19 +26,28 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from portal.base.privacy import public
+from portal.base.versioned import kept_items
 from portal.communities.directory import section_for_path, section_of_slug
-from portal.events.ics import FeedEvent, write_calendar
+from portal.events.ics import (
+    FeedEvent,
+    Wording,
+    calendar_text,
+    event_text,
+    host_for_uid,
+    write_calendar,
+)
 from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
 from programmes.models import Theme
 
 WINDOW = datetime.timedelta(days=183)
-# Above this many events, a feed's queries name them by a subquery (see `events_of`).
+# Above this many events, a feed's queries name them by a subquery (see `event_ids`).
 MANY_EVENTS = 1000
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def events_of(occurrences):
-    """The live, public events that have a date among `occurrences` from `WINDOW` ago on."""
+def event_ids(occurrences):
+    """The ids of the live, public events that have a date among `occurrences` from
+    `WINDOW` ago on: a list on PostgreSQL when there are few, a subquery otherwise."""
     since = timezone.now() - WINDOW
     ids = occurrences.public().filter(end__gt=since).order_by().values("event_id")
     if connection.vendor == "postgresql":
@@ -47,8 +57,8 @@ def events_of(occurrences):
         # send and plan than the subquery: those stay a subquery.
         few = list(ids.values_list("event_id", flat=True).distinct()[: MANY_EVENTS + 1])
         if len(few) <= MANY_EVENTS:
-            ids = few
-    return EventPage.objects.filter(pk__in=ids)
+            return few
+    return ids
 
 
 # What a feed says of an event page, read as plain values: thousands of page instances
@@ -124,7 +134,7 @@ def feed_events(events, request=None):
         for row in rows
     ]
     # A subquery, not a list of ids: no limit on how many parameters a query may have;
-    # a short list on PostgreSQL (see `events_of`).
+    # a short list on PostgreSQL (see `event_ids`).
     ids = events.values("pk")
     if connection.vendor == "postgresql" and len(pages) <= MANY_EVENTS:
         ids = [page.pk for page in pages]
@@ -181,10 +191,36 @@ def build_feed(occurrences=None, name=None, host=None, request=None):
     """The ICS text of the events among `occurrences` (every event when None), as the
     feeds serve it; callable without a request (the bench), then URLs use the default
     site."""
-    events = events_of(Occurrence.objects.all() if occurrences is None else occurrences)
+    ids = event_ids(Occurrence.objects.all() if occurrences is None else occurrences)
     if host is None:
         host = site_host(request) if request else default_host()
-    return write_calendar(feed_events(events, request), name or municipality_title(), host=host)
+    texts = kept_event_texts(ids, host, request)
+    return calendar_text(texts, name or municipality_title())
+
+
+def kept_event_texts(ids, host, request=None):
+    """The VEVENT text of each event of `ids` (from `event_ids`), soonest first. Each
+    event's text is kept per content version (`versioned.kept_items`) for the host its
+    links and UIDs name, so a feed asked for again before the next publish reads only
+    which events it holds: one query."""
+    events = EventPage.objects.filter(pk__in=ids)
+    if not isinstance(ids, list):
+        ids = list(events.values_list("pk", flat=True))
+    wording = Wording.current()
+    uid_host = host_for_uid(host)
+
+    def build(missing):
+        # After a publish every event is missing: read them by the feed's own query.
+        chosen = events if len(missing) == len(ids) else EventPage.objects.filter(pk__in=missing)
+        made = {
+            entry.page.pk: ((entry.page.start, entry.page.pk), event_text(entry, uid_host, wording))
+            for entry in feed_events(chosen, request)
+        }
+        return [made.get(pk) for pk in missing]
+
+    link_host = request.get_host() if request is not None else ""
+    kept = kept_items(f"ics-event:{uid_host}:{link_host}", ids, build)
+    return [text for _order, text in sorted(filter(None, kept), key=itemgetter(0))]
 
 
 def calendar_response(text, filename=None):

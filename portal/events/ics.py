@@ -90,11 +90,24 @@ class FeedEvent:
     themes: tuple
 
 
+# Where a VEVENT's DTSTAMP goes until the calendar is written: the text of an event is the
+# same from one request to the next (and kept so, `feeds.build_feed`), its DTSTAMP is not.
+# Control characters never reach a feed's text, so the mark cannot be mistaken.
+STAMP_MARK = "\x00stamp\x00"
+
+
 def write_calendar(events, name, host):
     """The VCALENDAR text of `events` (FeedEvents), called `name`. UIDs are made from
     each event's id and `host` (the site's host name), so they survive every edit."""
+    wording = Wording.current()
+    uid_host = host_for_uid(host)
+    return calendar_text([event_text(event, uid_host, wording) for event in events], name)
+
+
+def calendar_text(event_texts, name):
+    """The VCALENDAR called `name` around `event_texts` (each from `event_text`)."""
     stamp = utc_text(timezone.now())
-    lines = [
+    head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
@@ -107,15 +120,26 @@ def write_calendar(events, name, host):
         "X-PUBLISHED-TTL:PT6H",
         *VTIMEZONE,
     ]
-    uid_host = re.sub(r"[^A-Za-z0-9.-]", "", host) or "localhost"
-    wording = Wording.current()
-    for event in events:
-        lines.extend(event_lines(event, f"event-{event.page.pk}@{uid_host}", stamp, wording))
-    lines.append("END:VCALENDAR")
+    events = "".join(event_texts).replace(STAMP_MARK, stamp)
+    return folded_lines(head) + events + "END:VCALENDAR\r\n"
+
+
+def host_for_uid(host):
+    return re.sub(r"[^A-Za-z0-9.-]", "", host) or "localhost"
+
+
+def event_text(entry, uid_host, wording):
+    """The folded VEVENT lines of one event (a FeedEvent), each ending in CRLF, with
+    `STAMP_MARK` for the DTSTAMP that `calendar_text` fills in."""
+    return folded_lines(
+        event_lines(entry, f"event-{entry.page.pk}@{uid_host}", STAMP_MARK, wording)
+    )
+
+
+def folded_lines(lines):
     # Most lines are short and ASCII: only the others are handed to `fold`.
-    lines.append("")
-    return "\r\n".join(
-        [line if len(line) <= 75 and line.isascii() else fold(line) for line in lines]
+    return "".join(
+        (line if len(line) <= 75 and line.isascii() else fold(line)) + "\r\n" for line in lines
     )
 
 
