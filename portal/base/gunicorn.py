@@ -5,10 +5,16 @@ import os
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# One thread a worker: gunicorn's sync workers. Rendering a page is Python work that holds
+# the GIL, so a second thread in the same process only makes each request wait for the
+# other's turns: under load, two threads a worker served calendars at 60 % of the rate and
+# twice the 99th-percentile latency of one (docs/performance.md). Sync workers expect a
+# proxy in front that buffers slow clients (nginx, a platform's router); more threads
+# (gunicorn's gthread workers) suit a process that mostly waits.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-keepalive = 5
+keepalive = 5  # gthread workers only: sync workers close each connection
 # Recycle workers now and then so a slow leak in any library cannot grow without bound.
 max_requests = 100000
 max_requests_jitter = 10000

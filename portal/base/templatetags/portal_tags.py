@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -156,6 +157,39 @@ def page_links(context, page_obj):
             None if number == ellipsis else PageLink(number, url(number), number == page_obj.number)
             for number in numbers
         ],
+    )
+
+
+@register.simple_tag
+def filter_field(field):
+    """One filter of a listing (a bound field of a GET form): a select where it has
+    choices, a checkbox, or a text input with an optional hint. Written as plain strings,
+    like `select_options`: a template per field cost more than the rest of the form."""
+    name = html.escape(field.html_name)
+    field_id = html.escape(field.id_for_label)
+    label = html.escape(str(field.label))
+    if field.widget_type == "checkbox":
+        checked = " checked" if field.value() else ""
+        return mark_safe(
+            '<div class="filters__field filters__field--checkbox">'
+            f'<input type="checkbox" name="{name}" id="{field_id}"{checked}>'
+            f'<label for="{field_id}">{label}</label></div>'
+        )
+    if field.help_text:
+        label += f' <span class="filters__hint">({html.escape(str(field.help_text))})</span>'
+    if getattr(field.field, "choices", None):
+        control = f'<select name="{name}" id="{field_id}">{select_options(field)}</select>'
+    else:
+        value = field.value()
+        value = "" if value is None else localize(value)
+        max_length = getattr(field.field, "max_length", None)
+        limit = f' maxlength="{max_length}"' if max_length else ""
+        control = (
+            f'<input type="text" name="{name}" id="{field_id}" '
+            f'value="{html.escape(str(value))}"{limit}>'
+        )
+    return mark_safe(
+        f'<div class="filters__field"><label for="{field_id}">{label}</label>{control}</div>'
     )
 
 
