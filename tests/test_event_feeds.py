@@ -8,7 +8,6 @@ import icalendar
 import pytest
 import recurring_ical_events
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction

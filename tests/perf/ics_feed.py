@@ -81,13 +81,12 @@ def fill(weekly, wanted):
 
 
 def measure(dates, runs):
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from portal.events.feeds import build_feed
-
-    from django.core.cache import caches
 
     timings = []
     for _ in range(runs):

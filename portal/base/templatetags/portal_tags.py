@@ -42,9 +42,7 @@ def site_footer(context):
 
     def render():
         site_settings = SiteSettings.for_request(request) if request is not None else None
-        return template.render(
-            context.new({"request": request, "site_settings": site_settings})
-        )
+        return template.render(context.new({"request": request, "site_settings": site_settings}))
 
     host = request.get_host() if request is not None else ""
     return fragment("footer", f"{host}:{timezone.localdate().year}", render)
