@@ -96,8 +96,8 @@ def test_on_postgresql_each_match_finds_its_page_through_an_index(client, sectio
 
 
 def test_many_results_are_counted_and_paged(client, sections):
-    """Results are counted without ranking them (cheaper) and listed ranked: the count
-    and the pages must still agree."""
+    """Results are ranked once and counted from that ranking: the count and the pages
+    must agree."""
     cal = sections[0].get_children().type(builders.EventCalendarPage).get().specific
     for number in range(12):
         builders.event(cal, f"Kolesarski izlet {number}", intro="Izlet po Gorenjski.")
@@ -108,3 +108,31 @@ def test_many_results_are_counted_and_paged(client, sections):
     second = client.get("/iskanje/", {"q": "kolesarski izlet", "page": 2}).content.decode()
     titles = re.findall(r"Kolesarski izlet[^<]*", results_of(first) + results_of(second))
     assert len(set(titles)) == 13
+
+
+def test_the_next_page_of_results_ranks_nothing_again(client, sections, django_assert_num_queries):
+    cal = sections[0].get_children().type(builders.EventCalendarPage).get().specific
+    for number in range(12):
+        builders.event(cal, f"Kolesarski izlet {number}")
+    client.get("/iskanje/", {"q": "kolesarski izlet"})
+    # The second page: its pages as their own types, no ranking, no programmes.
+    with django_assert_num_queries(2):
+        second = client.get("/iskanje/", {"q": "kolesarski izlet", "page": 2}).content.decode()
+    assert len(re.findall("Kolesarski izlet", results_of(second))) == 2
+
+
+def test_a_publish_shows_in_the_next_search(client, sections):
+    """The ranking is kept until the next publish, never past it."""
+    cal = sections[0].get_children().type(builders.EventCalendarPage).get().specific
+    builders.event(cal, "Kolesarski izlet na Jošta")
+    assert (
+        "Kolesarski izlet na Jošta" in client.get("/iskanje/", {"q": "kolesarski"}).content.decode()
+    )
+    builders.event(cal, "Kolesarski servis")
+    html = client.get("/iskanje/", {"q": "kolesarski"}).content.decode()
+    assert "Kolesarski servis" in results_of(html)
+    assert "2 zadetka za »kolesarski«" in html
+    cal.get_children().get(title="Kolesarski izlet na Jošta").unpublish()
+    html = client.get("/iskanje/", {"q": "kolesarski"}).content.decode()
+    assert "Kolesarski izlet na Jošta" not in html
+    assert "1 zadetek za »kolesarski«" in html

@@ -1,7 +1,9 @@
 """Search across every live, public page of the site."""
 
+import hashlib
 import re
 
+from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from portal.base.models import fold
 from portal.base.pagination import paginate
 from portal.base.privacy import public
+from portal.base.versioned import kept_items
 
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters mean nothing in a search, and PostgreSQL refuses NUL.
@@ -32,6 +35,35 @@ def search_terms(query):
 MAX_PROGRAMMES = 6
 
 
+# Results a page.
+PER_PAGE = 10
+
+
+def ranking(terms):
+    """The ids of the live, public pages that have every word of `terms`, best first: as
+    many as a listing numbers (`LISTING_MAX_PAGES`), and one more to tell there are more.
+
+    Ranking is most of what a search costs (every match is ranked to find the best ten),
+    so it is kept per content version in this process (`versioned.kept_items`): the next
+    page of the same results, or the next resident asking for the same words, ranks
+    nothing again, and a publish ranks afresh."""
+    limit = settings.LISTING_MAX_PAGES * PER_PAGE + 1
+
+    def rank(_keys):
+        found = public(Page.objects.live()).search(terms, operator="and")[:limit]
+        return [list(found.get_queryset().values_list("pk", flat=True))]
+
+    key = hashlib.sha256(terms.encode()).hexdigest()
+    return kept_items("search-ranking", [key], rank)[0]
+
+
+def pages_in_order(ids):
+    """The pages of `ids`, as their own types, in the order of `ids` (two queries, or one
+    more for each further type)."""
+    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [found[pk] for pk in ids if pk in found]
+
+
 @require_safe
 def search(request):
     from programmes.models import Programme
@@ -40,10 +72,8 @@ def search(request):
     results = programmes = None
     terms = search_terms(query)
     if terms:
-        pages = public(Page.objects.live())
-        found = pages.specific().search(terms, operator="and")
-        unranked = pages.order_by().search(terms, operator="and", order_by_relevance=False)
-        results = paginate(request, found, 10, counting=unranked)
+        results = paginate(request, ranking(terms), PER_PAGE)
+        results.object_list = pages_in_order(results.object_list)
         if results.number == 1:
             programmes = list(
                 Programme.objects.public().search(terms, operator="and")[:MAX_PROGRAMMES]
