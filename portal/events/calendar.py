@@ -4,10 +4,14 @@ of dates falls into days."""
 
 import calendar
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # The calendar's pages and filters keep to these years: dates outside them are refused
@@ -74,6 +78,11 @@ class Day:
         return self.date < self.today
 
     @property
+    def labels(self):
+        """The day's date as the month grid writes it (`DayLabels`)."""
+        return day_labels(self.date, get_language())
+
+    @property
     def grid_class(self):
         """The month grid cell's classes (worked out here: 42 cells a month)."""
         classes = ["calendar-grid__day"]
@@ -84,6 +93,28 @@ class Day:
         if self.is_today:
             classes.append("calendar-grid__day--today")
         return " ".join(classes)
+
+
+@dataclass(frozen=True)
+class DayLabels:
+    """A date in words, in the current language: a month grid writes 42 of them, and
+    formatting a date is slow enough to work each out once a process (`day_labels`)."""
+
+    number: str  # "26"
+    full: str  # "Četrtek, 26. november"
+    weekday: str  # "četrtek"
+    weekday_short: str  # "čet."
+
+
+@functools.lru_cache(maxsize=4096)
+def day_labels(date, language):
+    """`language` is part of the key: the words are the active language's."""
+    return DayLabels(
+        number=str(date.day),
+        full=capfirst(date_format(date, "l, j. F")),
+        weekday=date_format(date, "l"),
+        weekday_short=date_format(date, "D"),
+    )
 
 
 def by_day(occurrences, today):
