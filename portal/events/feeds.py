@@ -202,12 +202,17 @@ def kept_event_texts(ids, host, request=None):
     """The VEVENT text of each event of `ids` (from `event_ids`), soonest first. Each
     event's text is kept per content version (`versioned.kept_items`) for the host its
     links and UIDs name, so a feed asked for again before the next publish reads only
-    which events it holds: one query."""
+    which events it holds: one query. A feed of more than `MANY_EVENTS` is written afresh
+    each time."""
     events = EventPage.objects.filter(pk__in=ids)
     if not isinstance(ids, list):
         ids = list(events.values_list("pk", flat=True))
     wording = Wording.current()
     uid_host = host_for_uid(host)
+    if len(ids) > MANY_EVENTS:
+        # Written afresh: thousands of texts would push all else out of the process's
+        # cache (`local`, bounded by MAX_ENTRIES), and themselves with it.
+        return [event_text(entry, uid_host, wording) for entry in feed_events(events, request)]
 
     def build(missing):
         # After a publish every event is missing: read them by the feed's own query.
