@@ -339,3 +339,24 @@ def test_the_utilisation_report_shows_the_three_pilot_spaces_in_use(client, demo
             chart[label + len(space.title) + 8 :],
         )
         assert f">{percent[0]} %</text>" in chart
+
+
+def test_pilot_programmes_list_their_dates_from_the_calendar(client, demo):
+    """The demo's KS events that are dates of a KS programme are linked to it, so each
+    such programme's page lists its next dates, in all three pilot KS."""
+    linked = EventPage.objects.exclude(programme=None).select_related("programme__community")
+    assert {event.programme.community.slug for event in linked} == {
+        "golnik",
+        "zlato-polje",
+        "strazisce",
+    }
+    shown = 0
+    for event in linked:
+        if not Occurrence.objects.filter(event=event, start__gte=timezone.now()).exists():
+            continue
+        html = client.get(event.programme.get_url()).content.decode()
+        dates = html[html.index('id="dates-heading"') :]
+        dates = dates[: dates.index("</section>")]
+        assert f'href="{event.url}"' in dates, (event.programme.title, event.url)
+        shown += 1
+    assert shown >= 6

@@ -32,7 +32,7 @@ from portal.events.models.occurrences import instances_of
 from portal.events.recurrence import Ends, rule_text
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
-from programmes.models import Theme
+from programmes.models import Programme, Theme
 
 # News items look published in the morning of their date, in Kranj.
 NEWS_PUBLISHED_AT = datetime.time(8, 0)
@@ -78,6 +78,7 @@ class PortalBuilder:
             for space in spaces:
                 ensure_space_details(community, space, rules, self.today, self.progress)
         ensure_programmes(by_slug, self.progress)
+        self.link_programme_dates(by_slug)
         ensure_bookings(communities, self.today, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
@@ -271,6 +272,25 @@ class PortalBuilder:
             location=spec.location,
             **repeat,
         )
+
+    def link_programme_dates(self, communities):
+        """Link each KS event that is a date of one of its KS's programmes to it. The
+        programmes come after the events (they need the spaces and the organisers), so
+        the events are linked afterwards; an event linked already is left alone."""
+        for spec in content.COMMUNITIES:
+            community = communities[spec.slug]
+            calendar = EventCalendarPage.objects.child_of(community).first()
+            programmes = {p.slug: p for p in Programme.objects.of_community(community)}
+            for event_spec in spec.events:
+                if not event_spec.programme:
+                    continue
+                event = EventPage.objects.child_of(calendar).get(slug=event_spec.slug)
+                if event.programme_id is not None:
+                    self.progress.found("programme date", self.label(event))
+                    continue
+                event.programme = programmes[event_spec.programme]
+                event.save_revision().publish()
+                self.progress.add("programme date", self.label(event))
 
     @staticmethod
     def date_exceptions(event, repeat):

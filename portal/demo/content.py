@@ -135,6 +135,8 @@ class Event:
     location: str = ""
     all_day: bool = False
     repeat: Repeat | None = None
+    # The slug of the KS programme whose date this is (`portal/demo/programmes.py`).
+    programme: str = ""
 
 
 @dataclass(frozen=True)
@@ -651,6 +653,7 @@ podjetja in javne zavode z Golnika na delavnico o prihodnosti prostorov krajevne
         ),
         Event(
             slug="popravljalnica",
+            programme="popravljalnica",
             title="Popravljalnica na Golniku",
             intro=(
                 "Prinesite pokvarjen opekač, svetilko, kolo ali raztrgano oblačilo. Skupaj ga "
@@ -663,6 +666,7 @@ podjetja in javne zavode z Golnika na delavnico o prihodnosti prostorov krajevne
         ),
         Event(
             slug="srecanje-vrtickarjev",
+            programme="skupnostni-vrt",
             title="Srečanje vrtičkarjev skupnostnega vrta",
             intro=(
                 "Dogovorimo se o setvi, zalivanju in skupnih delovnih akcijah na skupnostnem "
@@ -679,6 +683,7 @@ brez škropiv.</p>
         ),
         Event(
             slug="energetsko-svetovanje",
+            programme="energetsko-svetovanje",
             title="Energetsko svetovanje za gospodinjstva",
             intro=(
                 "Kako zmanjšati račune za ogrevanje in elektriko? Energetski svetovalec "
@@ -698,6 +703,7 @@ krajevne skupnosti.</p>
         ),
         Event(
             slug="medgeneracijsko-druzenje",
+            programme="medgeneracijsko-druzenje",
             title="Medgeneracijsko druženje: igre in pogovor",
             intro=(
                 "Dopoldne za starejše krajane, starše na starševskem dopustu in vse, ki bi se "
@@ -875,6 +881,7 @@ vso sosesko.</p>
         ),
         Event(
             slug="medgeneracijsko-srecanje",
+            programme="medgeneracijska-srecanja",
             title="Medgeneracijsko srečanje: učimo se drug od drugega",
             intro=(
                 "Dijaki pokažejo, kako uporabljati pametni telefon in spletno banko, starejši pa "
@@ -892,6 +899,7 @@ starejši pa delijo znanje ročnih del, kuhanja in vrtnarjenja.</p>
         ),
         Event(
             slug="participativna-delavnica",
+            programme="participativna-delavnica",
             title="Participativna delavnica: program skupnostnega prostora",
             intro=(
                 "Skupaj določimo, kaj bo dvorana KS ponujala v naslednji sezoni. Delamo po "
@@ -924,6 +932,7 @@ krogih vrtiljaka bomo odgovarjali na vprašanja:</p>
         ),
         Event(
             slug="energetsko-svetovanje",
+            programme="energetsko-svetovanje",
             title="Energetsko svetovanje za stanovalce blokov",
             intro=(
                 "Obnova fasade, delilniki toplote, skupna sončna elektrarna na strehi bloka: kako "
@@ -1087,6 +1096,7 @@ skupnost.</p>
         ),
         Event(
             slug="pogovor-o-skupnostnem-vrtu",
+            programme="skupnostni-vrt",
             title="Pogovor o skupnostnem vrtu v Stražišču",
             intro=(
                 "Kje bo vrt, koliko gred potrebujemo in kdo bo zanje skrbel? Vabljeni vsi, ki bi "
@@ -1103,6 +1113,7 @@ katero nalogo.</p>
         ),
         Event(
             slug="popravljalnica-koles",
+            programme="popravljalnica-koles",
             title="Popravljalnica koles",
             intro=(
                 "Pripeljite kolo s počeno zračnico, škripajočimi zavorami ali zarjavelo verigo. "
@@ -1120,6 +1131,7 @@ deževalo, se umaknemo pod streho.</p>
         ),
         Event(
             slug="vrtiljak-idej",
+            programme="vrtiljak-idej",
             title="Vrtiljak idej in tombola",
             intro=(
                 "Participativna delavnica, na kateri skupaj sestavimo program skupnostnega "
@@ -1137,6 +1149,7 @@ Za konec bo tombola z nagradami domačih podjetij.</p>
         ),
         Event(
             slug="medgeneracijski-klepet",
+            programme="medgeneracijski-klepet",
             title="Medgeneracijski klepet ob kavi",
             intro=(
                 "Dopoldanski klepet za vse generacije: ob kavi in čaju se pogovorimo o tem, kar "
