@@ -234,6 +234,20 @@ def test_each_programme_page_answers_at_its_public_url(client, demo):
             assert organiser.name in html, (url, organiser.name)
 
 
+def test_the_summary_names_everything_the_loader_counts(demo):
+    """Every kind of item the loader reports has a name in the summary (one without a
+    name used to vanish from it), and an unnamed kind is refused."""
+    from portal.demo.progress import Progress
+
+    out = io.StringIO()
+    call_command("load_demo_data", force=True, stdout=out)
+    summary = out.getvalue()
+    for words in ("4 spaces with their details", "11 events linked to their programmes"):
+        assert words in summary
+    with pytest.raises(ValueError, match="no name for 'gadget'"):
+        Progress().add("gadget", "a new kind of demo item")
+
+
 def test_loading_again_creates_no_programme(demo):
     from wagtail.models import Revision
 

@@ -14,8 +14,11 @@ NOUNS = {
     "image": ("image", "images"),
     "page image": ("page image", "page images"),
     "document": ("document", "documents"),
+    "space details": ("space with its details", "spaces with their details"),
+    "opening hours": ("weekly opening-hours range", "weekly opening-hours ranges"),
     "stakeholder": ("stakeholder", "stakeholders"),
     "programme": ("programme", "programmes"),
+    "programme date": ("event linked to its programme", "events linked to their programmes"),
     "event": ("event", "events"),
     "news": ("news item", "news items"),
     "booking request": ("booking request", "booking requests"),
@@ -34,12 +37,19 @@ class Progress:
         self.announce = announce or (lambda created, kind, label: None)
 
     def add(self, kind, label, count=1):
-        self.created[kind] += count
+        self.created[self.known(kind)] += count
         self.announce(True, kind, label)
 
     def found(self, kind, label, count=1):
-        self.existing[kind] += count
+        self.existing[self.known(kind)] += count
         self.announce(False, kind, label)
+
+    @staticmethod
+    def known(kind):
+        """`kind`, which the summary must be able to name: else it would leave it out."""
+        if kind not in NOUNS:
+            raise ValueError(f"The demo summary has no name for {kind!r}: add it to NOUNS.")
+        return kind
 
     @staticmethod
     def describe(counts):
