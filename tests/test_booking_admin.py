@@ -142,6 +142,40 @@ def test_approving_an_overlapping_request_is_refused_naming_the_clash(client, go
     assert BookingRequest.objects.get(pk=second.pk).is_pending
 
 
+def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
+    client, golnik, ks_editor, monkeypatch
+):
+    """Two approvals marking overlapping dates at the same moment can each wait for the
+    other's check against the exclusion constraint; PostgreSQL then ends one with a
+    deadlock error (seen in CI). That one is tried once more instead of failing."""
+    import psycopg
+    from django.db import OperationalError
+
+    from portal.bookings import decisions
+
+    booking = request_for(golnik[1])
+    decide = decisions.decide
+    calls = []
+
+    def deadlocked_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:  # as Django raises what psycopg reports
+            cause = psycopg.errors.DeadlockDetected("deadlock detected")
+            raise OperationalError("deadlock detected") from cause
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(decisions, "decide", deadlocked_once)
+    client.force_login(ks_editor)
+    response = client.post(reverse(INSPECT, args=[booking.pk]), {"decision": "approve"})
+    assert response.status_code == 302
+    assert len(calls) == 2
+    booking.refresh_from_db()
+    assert booking.is_approved
+    assert booking.dates.get().approved
+    assert [m.subject for m in mail.outbox].count(mail.outbox[-1].subject) == 1
+    assert "odobren" in mail.outbox[-1].subject
+
+
 def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_editor):
     booking = request_for(golnik[1], "Delavnica šivanja")
     client.force_login(ks_editor)

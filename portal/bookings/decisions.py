@@ -5,10 +5,12 @@ Approval re-checks the conflicts and marks the dates approved in one transaction
 approvals of overlapping dates racing each other cannot both win: on PostgreSQL the
 exclusion constraint refuses the second (its update waits for the first to commit); on
 SQLite the approval takes the database's write lock before it reads, so approvals run one
-after another and the second one sees the first's dates (decision 0011).
+after another and the second one sees the first's dates (decision 0011). Two PostgreSQL
+approvals that mark their dates at the same moment can deadlock instead; the one that
+PostgreSQL ends is tried once more (`approve`).
 """
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -45,10 +47,27 @@ def slots_of(booking):
     return [conflicts.Slot(date.start, date.end) for date in booking.dates.all()]
 
 
+# PostgreSQL's error code for a deadlock.
+DEADLOCK_DETECTED = "40P01"
+
+
 def approve(booking, user, message="", publish_event=False):
     """Approve a pending request if its dates are still free; raise `DecisionError`
     naming the clashes if not. With `publish_event`, its dates become a public event in
     the KS calendar."""
+    try:
+        return approve_once(booking, user, message, publish_event)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) != DEADLOCK_DETECTED:
+            raise
+    # Two approvals of overlapping dates marked them at the same moment, and each waited
+    # for the other's to be checked against the exclusion constraint: PostgreSQL ended
+    # this one. Once more, then: the other has committed by now (or this one waits for
+    # it), so this one wins if the other failed, else is refused with the clash named.
+    return approve_once(booking, user, message, publish_event)
+
+
+def approve_once(booking, user, message, publish_event):
     try:
         with transaction.atomic():
             booking = lock(booking)
