@@ -282,6 +282,11 @@ def test_a_forged_forwarded_address_counts_against_the_sender(client, now, space
         assert response.status_code == 302
 
 
+def test_without_the_counts_the_form_still_takes_requests(client, now, space, ratelimit_cache_down):
+    assert client.post(form_url(space), request_data()).status_code == 302
+    assert BookingRequest.objects.count() == 1
+
+
 def test_the_form_needs_its_csrf_token(now, space):
     response = Client(enforce_csrf_checks=True).post(form_url(space), request_data())
     assert response.status_code == 403

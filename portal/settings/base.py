@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "portal.base",
+    "portal.access",
     "portal.communities",
     "portal.spaces",
     "portal.events",
@@ -262,6 +263,10 @@ AXES_VERBOSE = False
 LOGIN_URL = "wagtailcore_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# That login and the password forms of pages and documents, in the portal's own look.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "access/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "access/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "access/password_required.html"
 
 # Sessions: KS offices share computers, so a session ends with the browser and after a
 # working day at most.
