@@ -7,6 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.access import views as access
 from portal.base.health import healthz
 from portal.communities.bulk_actions import refuse_foreign_items
 from portal.embed.views import documentation as embed_documentation
@@ -17,6 +18,22 @@ urlpatterns = [
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
         require_admin_access(refuse_foreign_items),
         name="wagtail_bulk_action",
+    ),
+    # Wagtail's password forms, each with a limit on tries (portal/access/views.py).
+    path(
+        "admin/password_reset/",
+        access.PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        access.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "dokumenti/authenticate_with_password/<int:restriction_id>/",
+        access.document_password,
+        name="wagtaildocs_authenticate_with_password",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),

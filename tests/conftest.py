@@ -21,3 +21,16 @@ def clock(monkeypatch):
             monkeypatch.setattr(portal_clock, "now", lambda: moment)
 
     return Clock()
+
+
+@pytest.fixture
+def ratelimit_cache_down(settings):
+    """The cache that rate limits count in is Redis that cannot be reached (nothing listens
+    on that port)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6390/0",
+        },
+    }

@@ -249,6 +249,44 @@ def test_too_many_requests_from_one_address_get_a_429(client, now, space):
     assert other.status_code == 302
 
 
+# Two residents behind the portal's reverse proxy: the proxy connects from one address and
+# appends each client's own to X-Forwarded-For.
+PROXY = {"REMOTE_ADDR": "10.0.0.2"}
+ANA, BOJAN = "198.51.100.7", "203.0.113.9"
+
+
+def via_proxy(client_address, forwarded_by_client=""):
+    chain = f"{forwarded_by_client}, {client_address}" if forwarded_by_client else client_address
+    return {**PROXY, "HTTP_X_FORWARDED_FOR": chain}
+
+
+@override_settings(BOOKING_REQUESTS_PER_HOUR=2, PROXY_COUNT=1)
+def test_behind_the_proxy_each_client_has_its_own_hourly_limit(client, now, space):
+    for _ in range(2):
+        assert client.post(form_url(space), request_data(), **via_proxy(ANA)).status_code == 302
+    assert client.post(form_url(space), request_data(), **via_proxy(ANA)).status_code == 429
+    other = Client().post(form_url(space), request_data(), **via_proxy(BOJAN))
+    assert other.status_code == 302
+    assert BookingRequest.objects.count() == 3
+
+
+@override_settings(BOOKING_REQUESTS_PER_HOUR=2, PROXY_COUNT=1)
+def test_a_forged_forwarded_address_counts_against_the_sender(client, now, space):
+    for _ in range(2):
+        forged = via_proxy(ANA, forwarded_by_client=BOJAN)
+        assert client.post(form_url(space), request_data(), **forged).status_code == 302
+    assert client.post(form_url(space), request_data(), **via_proxy(ANA)).status_code == 429
+    bojan = Client()
+    for _ in range(2):
+        response = bojan.post(form_url(space), request_data(), **via_proxy(BOJAN))
+        assert response.status_code == 302
+
+
+def test_without_the_counts_the_form_still_takes_requests(client, now, space, ratelimit_cache_down):
+    assert client.post(form_url(space), request_data()).status_code == 302
+    assert BookingRequest.objects.count() == 1
+
+
 def test_the_form_needs_its_csrf_token(now, space):
     response = Client(enforce_csrf_checks=True).post(form_url(space), request_data())
     assert response.status_code == 403

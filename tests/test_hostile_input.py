@@ -2,10 +2,12 @@
 500, never their input back unescaped, and nothing saved."""
 
 import pytest
-from django.test import Client
-from wagtail.models import Page, Revision
+from django.test import Client, override_settings
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from portal.api.router import ENDPOINTS
+from portal.base.models import ContentPage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
 from tests import builders
@@ -390,3 +392,33 @@ def test_every_parameter_of_the_utilisation_report(client, site, subtests):
     assert span.status_code == 400
     assert "Izberete lahko največ 24 mesecev hkrati." in span.content.decode()
     assert saved_state() == before
+
+
+@override_settings(PROXY_COUNT=1, AXES_ENABLED=True)
+def test_every_forwarded_address_and_every_field_of_the_password_forms(client, site, subtests):
+    """Whatever X-Forwarded-For carries, the client's address is read or the proxy's taken:
+    the login lockout stores it (an `inet` column on PostgreSQL) and the limits count it.
+    The page-password and password-reset forms answer every payload cleanly."""
+    minutes = builders.publish(site, ContentPage(title="Zapisniki sveta KS"))
+    lock = PageViewRestriction.objects.create(
+        page=minutes, restriction_type="password", password="pravo-geslo"
+    )
+    password_url = f"/_util/authenticate_with_password/{lock.pk}/{minutes.pk}/"
+    space = site.get_children().type(builders.SpacePage).first().specific
+    odd_addresses = ["fe80::1%eth0", "[2001:db8::1]:443", "::ffff:198.51.100.7", "1.2.3.4:0"]
+    for number, payload in enumerate([*PAYLOADS, *odd_addresses]):
+        with subtests.test(payload=number):
+            proxied = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": payload}
+            login = client.post(
+                reverse("wagtailadmin_login"), {"username": payload, "password": "x"}, **proxied
+            )
+            assert login.status_code in (200, 429)
+            for data in ({"password": payload, "return_url": "/"}, {"return_url": payload}):
+                response = client.post(password_url, data, **proxied)
+                assert response.status_code in (200, 429)
+                assert_clean(response, payload)
+            reset = client.post("/admin/password_reset/", {"email": payload}, **proxied)
+            assert reset.status_code in (200, 429)
+            assert_clean(reset, payload)
+            booking = client.post(space.url + "rezervacija/", BOOKING_REQUEST, **proxied)
+            assert booking.status_code == 400

@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -95,6 +95,30 @@ def test_repeated_wrong_passwords_lock_that_user_from_that_address(client):
         REMOTE_ADDR="10.1.2.3",
     )
     assert elsewhere.status_code == 302
+
+
+@override_settings(AXES_ENABLED=True, PROXY_COUNT=1)
+def test_behind_the_proxy_an_attacker_locks_out_only_their_own_address(client):
+    """Both connect through the portal's reverse proxy (one REMOTE_ADDR); the attacker
+    also puts the representative's address into X-Forwarded-For."""
+    get_user_model().objects.create_user("ks-strazisce", password="pravo-geslo-123")
+    login = reverse("wagtailadmin_login")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.66, 203.0.113.5"}
+    for _ in range(5):
+        client.post(login, {"username": "ks-strazisce", "password": "narobe"}, **attacker)
+    locked = client.post(
+        login, {"username": "ks-strazisce", "password": "pravo-geslo-123"}, **attacker
+    )
+    assert locked.status_code == 429
+    representative = Client().post(
+        login,
+        {"username": "ks-strazisce", "password": "pravo-geslo-123"},
+        **proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.66",
+    )
+    assert representative.status_code == 302
+    assert representative["Location"] == reverse("wagtailadmin_home")
 
 
 def test_sessions_end_with_the_browser_and_within_a_working_day(settings):

@@ -43,6 +43,19 @@ def test_production_refuses_to_start_without_required_settings(missing):
     assert f"The environment variable {missing} must be set in production" in result.stderr
 
 
+def test_production_trusts_one_proxy_unless_told_and_refuses_a_nonsense_count():
+    show = "from django.conf import settings; print(settings.PROXY_COUNT)"
+    assert manage("shell", "-c", show, **PRODUCTION_ENV).stdout.split()[-1] == "1"
+    assert manage("shell", "-c", show, **PRODUCTION_ENV, PROXY_COUNT="2").stdout.split()[-1] == "2"
+    refused = manage("check", **PRODUCTION_ENV, PROXY_COUNT="-1")
+    assert refused.returncode != 0
+    assert "PROXY_COUNT must be a whole number, 0 or more" in refused.stderr
+
+
+def test_proxies_are_not_trusted_by_default_outside_production(settings):
+    assert settings.PROXY_COUNT == 0
+
+
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

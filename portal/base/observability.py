@@ -1,7 +1,9 @@
 """One log line per request, a request id on every log record and response.
 
 The request line names method, path (never the query string, which may hold what a
-resident typed), status and duration: no IP address, no user, no personal data.
+resident typed), status and duration: no IP address, no user, no personal data. A log that
+ever needs the client's address takes it from `portal.base.clientaddress.client_address`
+(behind the proxy, `REMOTE_ADDR` is the proxy's).
 """
 
 import contextvars

@@ -1,28 +1,23 @@
-"""At most `BOOKING_REQUESTS_PER_HOUR` requests from one address an hour, counted in the
-shared cache (so every worker and host counts together)."""
+"""At most `BOOKING_REQUESTS_PER_HOUR` sent requests from one client an hour. Failed
+submissions are not counted: they save and send nothing."""
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 
-WINDOW_SECONDS = 60 * 60
+from portal.base.ratelimit import Limit
 
 
-def key(request):
-    return f"portal:bookings:sent:{get_client_ip_address(request) or 'unknown'}"
+def hourly_rate(group, request):
+    return f"{settings.BOOKING_REQUESTS_PER_HOUR}/h"
+
+
+# Without the cache, no limit rather than no form: a person reads every request, and the
+# honeypot still keeps robots out.
+SENT = Limit("bookings:sent", hourly_rate, fail_open=True)
 
 
 def exceeded(request):
-    try:
-        return (cache.get(key(request)) or 0) >= settings.BOOKING_REQUESTS_PER_HOUR
-    except Exception:
-        # Without the cache, no limit rather than no form.
-        return False
+    return SENT.reached(request)
 
 
 def count(request):
-    try:
-        if not cache.add(key(request), 1, WINDOW_SECONDS):
-            cache.incr(key(request))
-    except Exception:
-        pass
+    SENT.hit(request)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
@@ -23,10 +24,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_count(name, default):
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, 0 or more (see README.md, 'Configuration')."
+        )
+    return int(value)
+
+
 INSTALLED_APPS = [
     "home",
     "programmes",
     "portal.base",
+    "portal.access",
     "portal.communities",
     "portal.spaces",
     "portal.events",
@@ -143,6 +154,13 @@ if REDIS_URL:
         },
     }
     CACHES["versions"] = CACHES["default"]
+    # Rate limits must know when Redis cannot count (each limit decides what then), so
+    # theirs is Django's plain Redis cache, not the fail-open one above.
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
+    }
 else:
     CACHES = {
         "default": {
@@ -155,6 +173,12 @@ else:
             "LOCATION": os.environ.get(
                 "CONTENT_VERSION_DIR", str(BASE_DIR / ".cache" / "content-version")
             ),
+        },
+        # Apart from the page cache, so that many pages never push counts out; each
+        # process counts for itself (with several workers or hosts, set REDIS_URL).
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal-ratelimit",
         },
     }
 
@@ -205,6 +229,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# How many reverse proxies of our own stand in front of the app, each appending to
+# X-Forwarded-For: the client's address is then the PROXY_COUNT-th entry from the right
+# (`portal.base.clientaddress`, the one rule for login lockout, rate limits and logs).
+# 0: clients connect directly and the header is ignored. Production defaults to 1.
+PROXY_COUNT = env_count("PROXY_COUNT", 0)
+
+# Rate limits (`portal.base.ratelimit`, django-ratelimit) count in their own cache alias.
+# A failed count in the rare moment a key expires between two steps lets the request
+# through; what a Redis outage does is each limit's own choice.
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_FAIL_OPEN = True
+
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out username and IP before any password check.
     "axes.backends.AxesStandaloneBackend",
@@ -217,8 +253,20 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.base.clientaddress.counted_address"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+
+# Logging in on the public site (a page only for signed-in users sends people there):
+# Wagtail's front-end login, back to the page afterwards; signed in without a page to go
+# back to, editors land in the admin.
+LOGIN_URL = "wagtailcore_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# That login and the password forms of pages and documents, in the portal's own look.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "access/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "access/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "access/password_required.html"
 
 # Sessions: KS offices share computers, so a session ends with the browser and after a
 # working day at most.

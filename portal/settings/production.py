@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import env_bool, env_count, env_list
 
 
 def required(name):
@@ -33,11 +33,9 @@ STORAGES = {
 # HTTPS behind the platform's proxy, which sets X-Forwarded-Proto and X-Forwarded-For.
 if env_bool("TRUST_X_FORWARDED_PROTO", default=True):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# How many proxies stand in front of the app: login throttling counts failures per client
-# address, which it then reads from X-Forwarded-For. 0 means clients connect directly.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# One reverse proxy (nginx, the platform's router) in front of the app, as deployment
+# asks; say how many there are when there are more, or 0 when clients connect directly.
+PROXY_COUNT = env_count("PROXY_COUNT", 1)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
