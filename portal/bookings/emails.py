@@ -1,6 +1,6 @@
 """The e-mails a requester gets at each step, written from templates in
-`templates/bookings/email/`. They go through Django's e-mail backend (the console in
-development, SMTP in production)."""
+`templates/bookings/email/` and queued in the outbox (`portal.outbox`) by Django's e-mail
+API."""
 
 from urllib.parse import urljoin
 
