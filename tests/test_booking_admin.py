@@ -234,6 +234,28 @@ def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor, sent_
     assert "volitve" in mail[-1].body
 
 
+def test_declining_or_cancelling_a_request_passes_none_of_its_text_on(
+    client, golnik, ks_editor, sent_mail
+):
+    """A request may be spam sent to a stranger's address: refusing it must not relay it."""
+    spam = [
+        request_for(golnik[1], "Kupite poceni zdravila na http://spam.example", start=h)
+        for h in (9, 12)
+    ]
+    client.force_login(ks_editor)
+    client.post(
+        reverse(INSPECT, args=[spam[0].pk]),
+        {"decision": "decline", "message": "Zahtevek je zavrnjen kot neželena pošta."},
+    )
+    client.post(
+        reverse(INSPECT, args=[spam[1].pk]), {"decision": "cancel", "message": "Neželena pošta."}
+    )
+    mail = sent_mail()
+    assert ["zavrnjen" in mail[-2].subject, "preklican" in mail[-1].subject] == [True, True]
+    assert "neželena pošta" in mail[-2].body
+    assert not [m for m in mail if "spam.example" in m.subject + m.body]
+
+
 def test_cancelling_an_approved_request_frees_the_time(client, golnik, ks_editor):
     booking = request_for(golnik[1])
     decisions.approve(booking, ks_editor)

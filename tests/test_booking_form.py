@@ -167,6 +167,28 @@ def test_a_request_does_not_wait_for_a_mail_server_that_never_answers(
     assert OutboxMessage.objects.get().status == "queued"
 
 
+def test_the_first_mail_carries_none_of_the_requesters_own_text(client, now, space, sent_mail):
+    """Anyone may type anyone's address: the confirmation must not carry their message."""
+    client.post(
+        form_url(space),
+        request_data(
+            name="Poceni zdravila http://spam.example",
+            organisation="Lekarna http://spam.example",
+            purpose="Kupite poceni zdravila na http://spam.example",
+            description="Obiščite http://spam.example/akcija",
+        ),
+    )
+    [message] = sent_mail()
+    text = message.subject + message.body
+    assert "spam.example" not in text
+    assert "zdravila" not in text and "Lekarna" not in text
+    assert "Skupnostni prostor" in text
+    assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+    assert "/golnik/skupnostni-prostor/rezervacija/preklic/?kljuc=" in message.body
+    assert "Predstavniki krajevne skupnosti preverijo" in message.body
+    assert "Če zahtevka niste poslali vi" in message.body
+
+
 def test_a_weekly_request_has_a_date_each_week(client, now, space):
     response = client.post(form_url(space), request_data(weekly="on", until="2026-12-08", room=""))
     assert response.status_code == 302
