@@ -5,6 +5,8 @@ retention (decision 0017). The admin's side is in tests/test_community_boundary.
 
 import datetime
 import io
+import os
+import signal
 import threading
 import time
 from email.mime.text import MIMEText
@@ -294,3 +296,27 @@ def test_two_senders_at_once_send_every_message_once(settings):
     assert sorted(outcome.sent for outcome in outcomes)[0] > 0  # both took a share
     assert sum(outcome.sent for outcome in outcomes) == len(subjects)
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {(Status.SENT, 1)}
+
+
+def test_the_worker_sends_until_it_is_told_to_stop(monkeypatch):
+    from portal.outbox.management.commands import send_mail_outbox
+
+    # The test's transaction stands in for the worker's own database connection.
+    monkeypatch.setattr(send_mail_outbox, "close_old_connections", lambda: None)
+    write("Za delavca")
+    original = signal.getsignal(signal.SIGTERM)
+
+    def stop_once_sent():
+        deadline = time.monotonic() + 20
+        while not mail.outbox and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(os.getpid(), signal.SIGTERM)  # as the process manager stops the worker
+
+    stopper = threading.Thread(target=stop_once_sent)
+    stopper.start()
+    out = io.StringIO()
+    call_command("send_mail_outbox", "--loop", "--interval", "0.05", stdout=out)
+    stopper.join()
+    assert [message.subject for message in mail.outbox] == ["Za delavca"]
+    assert "Sent 1" in out.getvalue()
+    assert signal.getsignal(signal.SIGTERM) is original

@@ -40,6 +40,14 @@ class OutboxViewSet(ModelViewSet):
     def edit_view(self):
         return self.construct_view(EditRedirectView, inspect_url_name=self.get_url_name("inspect"))
 
+    def get_permissions_to_register(self):
+        # What a group may be given: to see the outbox, and to send a message again.
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_outboxmessage", "change_outboxmessage"])
+        )
+
     def get_common_view_kwargs(self, **kwargs):
         # Nothing is added, deleted, copied or given a history here.
         return super().get_common_view_kwargs(

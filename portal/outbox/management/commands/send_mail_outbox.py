@@ -36,17 +36,23 @@ class Command(BaseCommand):
             self.run_once()
             return
         stopping = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stopping.set())
-        while not stopping.is_set():
-            # A long-running process: drop connections the database has closed meanwhile.
-            close_old_connections()
-            try:
-                self.run_once(stop=stopping.is_set)
-            except DatabaseError as error:
-                self.stderr.write(f"The outbox cannot be read now ({type(error).__name__}).")
-            stopping.wait(interval)
-        close_old_connections()
+        # Stop between batches: a message being sent is finished and marked first.
+        previous = {
+            signum: signal.signal(signum, lambda *_: stopping.set())
+            for signum in (signal.SIGTERM, signal.SIGINT)
+        }
+        try:
+            while not stopping.is_set():
+                # A long-running process: drop connections the database closed meanwhile.
+                close_old_connections()
+                try:
+                    self.run_once(stop=stopping.is_set)
+                except DatabaseError as error:
+                    self.stderr.write(f"The outbox cannot be read now ({type(error).__name__}).")
+                stopping.wait(interval)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
     def run_once(self, stop=lambda: False):
         outcome = sender.send_due(stop)
