@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -17,6 +16,7 @@ from portal.communities.provisioning import (
     provision_community,
 )
 from portal.events.models import EventPage
+from portal.outbox.models import OutboxMessage
 from tests import builders
 from tests.builders import LJUBLJANA
 
@@ -30,11 +30,6 @@ EDIT = "wagtailsnippets_bookings_bookingrequest:edit"
 
 def at(hour):
     return datetime.datetime.combine(DAY, datetime.time(hour), tzinfo=LJUBLJANA)
-
-
-@pytest.fixture(autouse=True)
-def _mail_at_once(monkeypatch):
-    monkeypatch.setattr(transaction, "on_commit", lambda callback, **kwargs: callback())
 
 
 def section(name):
@@ -111,7 +106,9 @@ def test_the_municipal_editor_sees_every_ks(client, golnik, strazisce, municipal
     assert "Vaja zbora Stražišče" not in filtered.content.decode()
 
 
-def test_approving_marks_the_dates_taken_and_tells_the_requester(client, golnik, ks_editor):
+def test_approving_marks_the_dates_taken_and_tells_the_requester(
+    client, golnik, ks_editor, sent_mail
+):
     booking = request_for(golnik[1])
     client.force_login(ks_editor)
     page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
@@ -125,8 +122,9 @@ def test_approving_marks_the_dates_taken_and_tells_the_requester(client, golnik,
     booking.refresh_from_db()
     assert booking.is_approved and booking.decided_by == ks_editor
     assert booking.dates.get().approved
-    assert "odobren" in mail.outbox[-1].subject
-    assert "Ključ je pri hišniku." in mail.outbox[-1].body
+    mail = sent_mail()
+    assert "odobren" in mail[-1].subject
+    assert "Ključ je pri hišniku." in mail[-1].body
     assert EventPage.objects.count() == 0
 
 
@@ -142,8 +140,38 @@ def test_approving_an_overlapping_request_is_refused_naming_the_clash(client, go
     assert BookingRequest.objects.get(pk=second.pk).is_pending
 
 
+def test_an_approval_is_saved_and_told_later_when_the_mail_server_is_down(
+    client, golnik, ks_editor, settings, sent_mail
+):
+    settings.OUTBOX_EMAIL_BACKEND = "tests.mail_backends.RefusedBackend"
+    booking = request_for(golnik[1])
+    client.force_login(ks_editor)
+    response = client.post(
+        reverse(INSPECT, args=[booking.pk]),
+        {"decision": "approve", "message": "Ključ je pri hišniku."},
+    )
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.is_approved and booking.dates.get().approved
+    assert not sent_mail()
+    [waiting] = OutboxMessage.objects.filter(subject__contains="odobren")
+    assert waiting.status == "queued"
+    assert "Connection refused" in waiting.last_error
+
+
+def test_a_refused_approval_sends_no_mail(client, golnik, ks_editor):
+    first = request_for(golnik[1], "Vaja zbora")
+    second = request_for(golnik[1], "Rojstni dan", start=18, end=20)
+    client.force_login(ks_editor)
+    client.post(reverse(INSPECT, args=[first.pk]), {"decision": "approve"})
+    written = OutboxMessage.objects.count()
+    response = client.post(reverse(INSPECT, args=[second.pk]), {"decision": "approve"})
+    assert response.status_code == 409
+    assert OutboxMessage.objects.count() == written
+
+
 def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
-    client, golnik, ks_editor, monkeypatch
+    client, golnik, ks_editor, monkeypatch, sent_mail
 ):
     """Two approvals marking overlapping dates at the same moment can each wait for the
     other's check against the exclusion constraint; PostgreSQL then ends one with a
@@ -172,8 +200,9 @@ def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
     booking.refresh_from_db()
     assert booking.is_approved
     assert booking.dates.get().approved
-    assert [m.subject for m in mail.outbox].count(mail.outbox[-1].subject) == 1
-    assert "odobren" in mail.outbox[-1].subject
+    mail = sent_mail()
+    assert [m.subject for m in mail].count(mail[-1].subject) == 1
+    assert "odobren" in mail[-1].subject
 
 
 def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_editor):
@@ -188,7 +217,7 @@ def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_
     assert week.count("Delavnica šivanja") == 1  # the event shows it, not twice
 
 
-def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor):
+def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor, sent_mail):
     booking = request_for(golnik[1])
     client.force_login(ks_editor)
     refused = client.post(reverse(INSPECT, args=[booking.pk]), {"decision": "decline"})
@@ -200,8 +229,31 @@ def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor):
     )
     booking.refresh_from_db()
     assert booking.status == BookingRequest.Status.DECLINED
-    assert "zavrnjen" in mail.outbox[-1].subject
-    assert "volitve" in mail.outbox[-1].body
+    mail = sent_mail()
+    assert "zavrnjen" in mail[-1].subject
+    assert "volitve" in mail[-1].body
+
+
+def test_declining_or_cancelling_a_request_passes_none_of_its_text_on(
+    client, golnik, ks_editor, sent_mail
+):
+    """A request may be spam sent to a stranger's address: refusing it must not relay it."""
+    spam = [
+        request_for(golnik[1], "Kupite poceni zdravila na http://spam.example", start=h)
+        for h in (9, 12)
+    ]
+    client.force_login(ks_editor)
+    client.post(
+        reverse(INSPECT, args=[spam[0].pk]),
+        {"decision": "decline", "message": "Zahtevek je zavrnjen kot neželena pošta."},
+    )
+    client.post(
+        reverse(INSPECT, args=[spam[1].pk]), {"decision": "cancel", "message": "Neželena pošta."}
+    )
+    mail = sent_mail()
+    assert ["zavrnjen" in mail[-2].subject, "preklican" in mail[-1].subject] == [True, True]
+    assert "neželena pošta" in mail[-2].body
+    assert not [m for m in mail if "spam.example" in m.subject + m.body]
 
 
 def test_cancelling_an_approved_request_frees_the_time(client, golnik, ks_editor):

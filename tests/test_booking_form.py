@@ -2,13 +2,14 @@
 
 import datetime
 import re
+import time
 
 import pytest
-from django.core import mail
 from django.test import Client, override_settings
 
 from portal.bookings import decisions
 from portal.bookings.models import BookingDate, BookingRequest
+from portal.outbox.models import OutboxMessage
 from portal.spaces.models import Room
 from tests import builders
 from tests.builders import LJUBLJANA
@@ -48,14 +49,6 @@ def space(ks):
 @pytest.fixture
 def now(clock):
     clock.set(at(MONDAY, 8))
-
-
-@pytest.fixture(autouse=True)
-def _mail_after_commit(django_capture_on_commit_callbacks, monkeypatch):
-    """E-mails go out when the transaction commits; here, at once."""
-    from django.db import transaction
-
-    monkeypatch.setattr(transaction, "on_commit", lambda callback, **kwargs: callback())
 
 
 def form_url(space):
@@ -112,7 +105,7 @@ def test_the_empty_form_asks_who_what_when_and_where(client, now, space):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space):
+def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space, sent_mail):
     response = client.post(form_url(space), request_data())
     assert response.status_code == 302
     assert response["Location"] == "/golnik/skupnostni-prostor/rezervacija/poslano/"
@@ -123,7 +116,7 @@ def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space):
     [date] = booking.dates.all()
     assert (date.start, date.end) == (at(TUESDAY, 17), at(TUESDAY, 19))
     assert not date.approved
-    [message] = mail.outbox
+    [message] = sent_mail()
     assert message.to == ["ana@example.org"]
     assert "Skupnostni prostor" in message.subject
     assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
@@ -131,6 +124,69 @@ def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space):
     sent = client.get(response["Location"])
     assert "Kaj sledi" in sent.content.decode()
     assert "no-store" in sent["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "mail_server",
+    ["tests.mail_backends.RefusedBackend", "tests.mail_backends.BrokenBackend"],
+    ids=["refuses connections", "answers with an error"],
+)
+def test_a_request_is_saved_and_confirmed_once_the_mail_server_is_back(
+    client, now, clock, space, settings, sent_mail, mail_server
+):
+    settings.OUTBOX_EMAIL_BACKEND = mail_server
+    response = client.post(form_url(space), request_data())
+    assert response.status_code == 302
+    assert "Kaj sledi" in client.get(response["Location"]).content.decode()
+    assert BookingRequest.objects.get().dates.count() == 1
+    [waiting] = OutboxMessage.objects.all()
+    assert (waiting.status, waiting.recipients) == ("queued", "ana@example.org")
+    assert not sent_mail()  # the mail server is still down: tried, kept for later
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.attempts) == ("queued", 1)
+    assert waiting.last_error
+    settings.OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    clock.set(at(MONDAY, 8, 1))
+    [message] = sent_mail()
+    assert "Skupnostni prostor" in message.subject
+    assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+
+
+def test_a_request_does_not_wait_for_a_mail_server_that_never_answers(
+    client, now, space, settings, silent_mail_server
+):
+    settings.OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = silent_mail_server.port
+    started = time.monotonic()
+    response = client.post(form_url(space), request_data())
+    assert response.status_code == 302
+    assert time.monotonic() - started < 2
+    assert silent_mail_server.connections == 0
+    assert BookingRequest.objects.exists()
+    assert OutboxMessage.objects.get().status == "queued"
+
+
+def test_the_first_mail_carries_none_of_the_requesters_own_text(client, now, space, sent_mail):
+    """Anyone may type anyone's address: the confirmation must not carry their message."""
+    client.post(
+        form_url(space),
+        request_data(
+            name="Poceni zdravila http://spam.example",
+            organisation="Lekarna http://spam.example",
+            purpose="Kupite poceni zdravila na http://spam.example",
+            description="Obiščite http://spam.example/akcija",
+        ),
+    )
+    [message] = sent_mail()
+    text = message.subject + message.body
+    assert "spam.example" not in text
+    assert "zdravila" not in text and "Lekarna" not in text
+    assert "Skupnostni prostor" in text
+    assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+    assert "/golnik/skupnostni-prostor/rezervacija/preklic/?kljuc=" in message.body
+    assert "Predstavniki krajevne skupnosti preverijo" in message.body
+    assert "Če zahtevka niste poslali vi" in message.body
 
 
 def test_a_weekly_request_has_a_date_each_week(client, now, space):
@@ -152,14 +208,16 @@ def test_a_weekly_request_has_a_date_each_week(client, now, space):
         ({"attendance": "15", "room": "sejna"}, "Sejna soba sprejme največ 12 oseb"),
     ],
 )
-def test_a_slot_that_cannot_be_had_is_refused_with_the_reason(client, now, space, fields, message):
+def test_a_slot_that_cannot_be_had_is_refused_with_the_reason(
+    client, now, space, fields, message, sent_mail
+):
     if fields.get("room") == "sejna":
         fields["room"] = str(Room.objects.get(name="Sejna soba").pk)
     response = client.post(form_url(space), request_data(**fields))
     assert response.status_code == 400
     assert any(message in error for error in errors(response)), errors(response)
     assert not BookingRequest.objects.exists()
-    assert not mail.outbox
+    assert not sent_mail()
 
 
 def test_a_slot_taken_by_an_event_is_refused_naming_it(client, now, space, ks):
@@ -229,11 +287,11 @@ def test_impossible_dates_and_values_are_explained(client, now, space, fields, m
     assert any(message in error for error in errors(response)), errors(response)
 
 
-def test_a_filled_honeypot_saves_and_sends_nothing(client, now, space):
+def test_a_filled_honeypot_saves_and_sends_nothing(client, now, space, sent_mail):
     response = client.post(form_url(space), request_data(website="http://spam.example"))
     assert response.status_code == 302
     assert not BookingRequest.objects.exists()
-    assert not mail.outbox
+    assert not sent_mail()
 
 
 @override_settings(BOOKING_REQUESTS_PER_HOUR=2)
@@ -307,9 +365,9 @@ def test_the_form_and_its_pages_are_never_kept_in_the_page_cache(now, space):
     assert Client().get(space.url)["X-Cache"] == "HIT"
 
 
-def test_the_requester_cancels_through_the_signed_link(client, now, space):
+def test_the_requester_cancels_through_the_signed_link(client, now, space, sent_mail):
     client.post(form_url(space), request_data())
-    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", mail.outbox[0].body)[1]
+    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", sent_mail()[0].body)[1]
     page = client.get(link)
     assert page.status_code == 200, link
     assert "Prekliči zahtevek" in page.content.decode()
@@ -317,12 +375,12 @@ def test_the_requester_cancels_through_the_signed_link(client, now, space):
     done = client.post(link)
     assert "Zahtevek je preklican" in done.content.decode()
     assert BookingRequest.objects.get().status == BookingRequest.Status.CANCELLED
-    assert "preklican" in mail.outbox[-1].subject
+    assert "preklican" in sent_mail()[-1].subject
 
 
-def test_a_forged_or_foreign_cancel_link_does_nothing(client, now, space):
+def test_a_forged_or_foreign_cancel_link_does_nothing(client, now, space, sent_mail):
     client.post(form_url(space), request_data())
-    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", mail.outbox[0].body)[1]
+    link = re.search(r"http://testserver(/\S+/preklic/\?kljuc=\S+)", sent_mail()[0].body)[1]
     forged = client.post(link[:-2] + "xx")
     assert forged.status_code == 404
     assert "ni veljavna" in forged.content.decode()

@@ -1,5 +1,6 @@
 """What a KS editor sees and cannot do in the admin beyond the object matrix."""
 
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -7,6 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from portal.base.models import ContentPage
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
+from portal.outbox import sender
+from portal.outbox.models import OutboxMessage
 from portal.stakeholders.models import Stakeholder
 from tests import builders
 from tests.test_community_boundary import BoundaryTestCase
@@ -211,6 +214,16 @@ class ApprovalWorkflowTests(BoundaryTestCase):
         self.client.force_login(self.municipal)
         dashboard = self.client.get(reverse("wagtailadmin_home"))
         self.assertContains(dashboard, "Predlog za urnik")
+
+    def test_the_municipal_editors_hear_of_a_submission_by_mail_through_the_outbox(self):
+        self.municipal.email = "obcina@example.org"
+        self.municipal.save()
+        self.submit_new_page("Predlog za urnik")
+        self.assertTrue(OutboxMessage.objects.filter(recipients="obcina@example.org").exists())
+        self.assertEqual(mail.outbox, [])  # Wagtail's notification waits for the sender
+        sender.send_due()
+        [message] = [sent for sent in mail.outbox if sent.to == ["obcina@example.org"]]
+        self.assertIn("Predlog za urnik", message.subject)
 
     def test_approval_publishes(self):
         page = self.submit_new_page("Predlog za urnik")

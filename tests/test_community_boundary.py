@@ -5,11 +5,17 @@ document) and each admin action, the KS Golnik editor succeeds on Golnik's objec
 refused on Stražišče's with nothing changed in the database; the municipal editor
 succeeds on both. "Refused" is a 403 or 404, or Wagtail's own refusal: a redirect to the
 dashboard with its "Sorry, you do not have permission" message. Never a 200, never a 500.
+The outgoing mail, which carries every KS's residents' personal data, is the municipality's
+alone.
 """
 
+import datetime
+
+from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -26,6 +32,8 @@ from portal.communities.provisioning import (
 )
 from portal.events.models import EventCalendarPage
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.outbox import sender
+from portal.outbox.models import OutboxMessage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
 from tests import builders
@@ -501,3 +509,108 @@ class MediaMatrixTests(BoundaryTestCase):
         ):
             url = reverse("wagtail_bulk_action", args=[app_label, model, "delete"])
             self.check_matrix(kind, lambda obj, s, url=url: ("post", f"{url}?id={obj.pk}", {}))
+
+
+class OutboxAccessTests(BoundaryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        with override_settings(OUTBOX_EMAIL_BACKEND="tests.mail_backends.RejectingBackend"):
+            send_mail("Zahtevek je prejet", "Besedilo za Ano Novak.", None, ["ana@example.org"])
+            sender.send_due()
+        send_mail("Zahtevek je odobren", "Besedilo za Bora.", None, ["bor@example.org"])
+        cls.failed = OutboxMessage.objects.get(status=OutboxMessage.Status.FAILED)
+        cls.waiting = OutboxMessage.objects.get(status=OutboxMessage.Status.QUEUED)
+
+    def outbox_state(self):
+        return list(
+            OutboxMessage.objects.order_by("pk").values_list(
+                "status", "attempts", "next_attempt_at"
+            )
+        )
+
+    def requests(self):
+        retry = reverse("outbox:retry", args=[self.failed.pk])
+        return [
+            ("get", reverse("outbox:index"), None),
+            ("get", reverse("outbox:index_results"), None),
+            ("get", reverse("outbox:inspect", args=[self.failed.pk]), None),
+            ("get", reverse("outbox:edit", args=[self.failed.pk]), None),
+            ("get", retry, None),
+            ("post", retry, {}),
+            ("get", reverse("outbox:retry_failed"), None),
+            ("post", reverse("outbox:retry_failed"), {}),
+        ]
+
+    def test_a_ks_editor_never_sees_the_outgoing_mail(self):
+        for request in self.requests():
+            with self.subTest(url=request[1], method=request[0]):
+                before = self.outbox_state()
+                response, changed = self.respond(self.ks_editor, request)
+                self.assertRefused(response, changed)
+                self.assertEqual(self.outbox_state(), before)
+        self.client.force_login(self.ks_editor)
+        dashboard = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertNotIn(reverse("outbox:index"), dashboard)
+        self.assertNotIn("ni bilo mogoče poslati", dashboard)
+
+    def test_municipal_editors_and_superusers_see_each_message_and_its_state(self):
+        for user in (self.municipal, self.superuser):
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                listing = self.client.get(reverse("outbox:index"))
+                self.assertEqual(listing.status_code, 200)
+                self.assertContains(listing, "Odhodna e-sporočila")
+                for text in ("Zahtevek je prejet", "ana@example.org", "ni poslano", "550"):
+                    self.assertContains(listing, text)
+                self.assertContains(listing, "Zahtevek je odobren")
+                self.assertContains(listing, "čaka")
+                failed = self.client.get(reverse("outbox:index"), {"status": "failed"})
+                self.assertNotContains(failed, "Zahtevek je odobren")
+                message = self.client.get(reverse("outbox:inspect", args=[self.failed.pk]))
+                self.assertContains(message, "Besedilo za Ano Novak.")
+                self.assertContains(message, "Zadnja napaka")
+                self.assertContains(message, reverse("outbox:retry", args=[self.failed.pk]))
+                home = self.client.get(reverse("wagtailadmin_home"))
+                self.assertContains(home, reverse("outbox:index"))
+
+    def test_a_municipal_editor_sends_a_message_again(self):
+        self.client.force_login(self.municipal)
+        url = reverse("outbox:retry", args=[self.failed.pk])
+        confirm = self.client.get(url)
+        self.assertContains(confirm, "Znova poslati »Zahtevek je prejet« na ana@example.org?")
+        response = self.client.post(url)
+        self.assertRedirects(response, reverse("outbox:index"))
+        self.failed.refresh_from_db()
+        self.assertEqual((self.failed.status, self.failed.attempts), ("queued", 0))
+        sender.send_due()
+        self.assertEqual(
+            sorted(m.subject for m in mail.outbox), ["Zahtevek je odobren", "Zahtevek je prejet"]
+        )
+        # A sent message is never sent again.
+        again = self.client.post(url, follow=True)
+        self.assertContains(again, "Ničesar ni treba poslati znova")
+        sender.send_due()
+        self.assertEqual(len(mail.outbox), 2)
+
+    def test_every_message_not_sent_is_sent_again_at_once(self):
+        self.client.force_login(self.municipal)
+        url = reverse("outbox:retry_failed")
+        confirm = self.client.get(url)
+        self.assertContains(confirm, "Znova poslati 1 sporočilo, ki ga ni bilo mogoče poslati?")
+        response = self.client.post(url, follow=True)
+        self.assertContains(response, "1 sporočilo bo znova poslano v naslednji minuti.")
+        self.assertFalse(OutboxMessage.objects.filter(status="failed").exists())
+
+    def test_the_dashboard_tells_municipal_editors_of_mail_not_sent(self):
+        OutboxMessage.objects.filter(pk=self.waiting.pk).update(
+            next_attempt_at=self.waiting.next_attempt_at - datetime.timedelta(hours=1)
+        )
+        self.client.force_login(self.municipal)
+        home = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(home, "1 e-sporočila ni bilo mogoče poslati.")
+        self.assertContains(home, "1 e-sporočilo čaka na pošiljanje že več kot 15 minut")
+        self.assertContains(home, reverse("outbox:index") + "?status=failed")
+        OutboxMessage.objects.all().delete()
+        home = self.client.get(reverse("wagtailadmin_home"))
+        self.assertNotContains(home, "ni bilo mogoče poslati")

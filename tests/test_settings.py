@@ -59,3 +59,38 @@ def test_proxies_are_not_trusted_by_default_outside_production(settings):
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+MAIL_SETTINGS = (
+    "from django.conf import settings; from django.core.mail import get_connection; "
+    "print(settings.EMAIL_BACKEND, settings.OUTBOX_EMAIL_BACKEND, "
+    "getattr(get_connection(settings.OUTBOX_EMAIL_BACKEND), 'timeout', '-'), "
+    "settings.OUTBOX_DELIVER_AFTER_COMMIT)"
+)
+
+
+@pytest.mark.parametrize("timeout, expected", [(None, "10.0"), ("7", "7.0")])
+def test_production_mail_goes_through_the_outbox_to_smtp_with_a_timeout(timeout, expected):
+    result = manage(
+        "shell", "--no-imports", "-c", MAIL_SETTINGS, **PRODUCTION_ENV, EMAIL_TIMEOUT=timeout
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "portal.outbox.backends.OutboxBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+        expected,
+        "False",
+    ]
+
+
+def test_development_shows_mail_on_the_console_without_a_worker():
+    result = manage(
+        "shell", "--no-imports", "-c", MAIL_SETTINGS, DJANGO_SETTINGS_MODULE="portal.settings.dev"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "portal.outbox.backends.OutboxBackend",
+        "django.core.mail.backends.console.EmailBackend",
+        "-",
+        "True",
+    ]

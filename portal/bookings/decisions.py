@@ -1,5 +1,7 @@
 """What happens to a booking request: it is received, approved, declined or cancelled, and
-the requester hears of each step by e-mail.
+the requester hears of each step by e-mail, queued in the outbox in the step's own
+transaction (so a step that fails sends nothing, and a mail server that is down delays
+the mail, never the step: decision 0017).
 
 Approval re-checks the conflicts and marks the dates approved in one transaction. Two
 approvals of overlapping dates racing each other cannot both win: on PostgreSQL the
@@ -39,7 +41,7 @@ def receive(space, room, slots, **fields):
             BookingDate(request=booking, space=space, start=slot.start, end=slot.end)
             for slot in slots
         )
-    transaction.on_commit(lambda: emails.send(booking, emails.RECEIVED))
+        emails.send(booking, emails.RECEIVED)
     return booking
 
 
@@ -85,6 +87,7 @@ def approve_once(booking, user, message, publish_event):
 
                 booking.event = publish(booking, user)
                 booking.save(update_fields=["event"])
+            emails.send(booking, emails.APPROVED)
     except IntegrityError as error:
         # Another approval of an overlapping date committed first (PostgreSQL's exclusion
         # constraint): name what it took.
@@ -93,7 +96,6 @@ def approve_once(booking, user, message, publish_event):
         raise DecisionError(
             clashes or [_("Another request for this time was approved a moment ago.")]
         ) from error
-    transaction.on_commit(lambda: emails.send(booking, emails.APPROVED))
     return booking
 
 
@@ -103,7 +105,7 @@ def decline(booking, user, message):
         if not booking.is_pending:
             raise DecisionError([_("Only a pending request can be declined.")])
         decide(booking, Status.DECLINED, user, message)
-    transaction.on_commit(lambda: emails.send(booking, emails.DECLINED))
+        emails.send(booking, emails.DECLINED)
     return booking
 
 
@@ -118,7 +120,7 @@ def cancel(booking, user=None, message=""):
         decide(booking, Status.CANCELLED, user, message)
         if booking.event_id and booking.event.live:
             booking.event.unpublish(user=user)
-    transaction.on_commit(lambda: emails.send(booking, emails.CANCELLED))
+        emails.send(booking, emails.CANCELLED)
     return booking
 
 

@@ -1,6 +1,12 @@
 """The e-mails a requester gets at each step, written from templates in
-`templates/bookings/email/`. They go through Django's e-mail backend (the console in
-development, SMTP in production)."""
+`templates/bookings/email/` and queued in the outbox (`portal.outbox`) by Django's e-mail
+API.
+
+Anyone may type any address into the public form, so the mails sent before a KS
+representative has looked at a request (received) or that refuse it (declined,
+cancelled) carry none of the requester's own text (name, purpose, description,
+organisation): only the space, the dates and the portal's links. Otherwise the form
+would post a stranger's message to any address."""
 
 from urllib.parse import urljoin
 

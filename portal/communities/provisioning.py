@@ -154,12 +154,15 @@ def approval_workflow():
 
 
 def ensure_municipal_editors():
-    """The municipal editors group: the whole tree, every collection, every KS's rows."""
+    """The municipal editors group: the whole tree, every collection, every KS's rows,
+    and the outgoing mail (residents' personal data, so never a KS's editors)."""
     group, _ = Group.objects.get_or_create(name=MUNICIPAL_EDITORS)
     group.permissions.add(
         admin_access(),
         permission("communities", "manage_all_communities"),
         *owned_model_permissions(editor_actions=False),
+        permission("outbox", "view_outboxmessage"),
+        permission("outbox", "change_outboxmessage"),
     )
     root_page = Page.get_first_root_node()
     for perm in page_permissions(MUNICIPAL_PAGE_ACTIONS):

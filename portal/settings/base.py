@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "programmes",
     "portal.base",
     "portal.access",
+    "portal.outbox",
     "portal.communities",
     "portal.spaces",
     "portal.events",
@@ -428,3 +429,23 @@ LOGGING = {
 BOOKING_REQUESTS_PER_HOUR = int(os.environ.get("BOOKING_REQUESTS_PER_HOUR", "5"))
 BOOKING_CANCEL_LINK_DAYS = int(os.environ.get("BOOKING_CANCEL_LINK_DAYS", "400"))
 BOOKING_RETENTION_MONTHS = int(os.environ.get("BOOKING_RETENTION_MONTHS", "12"))
+
+# E-mail (portal.outbox, decision 0017). Django's mail API writes every message to the
+# outbox, in the transaction of the change it reports; `send_mail_outbox` delivers it
+# through OUTBOX_EMAIL_BACKEND, whose mail server gets EMAIL_TIMEOUT seconds to answer.
+# A failed attempt is tried again after OUTBOX_RETRY_SECONDS, doubling up to
+# OUTBOX_RETRY_MAX_SECONDS, OUTBOX_MAX_ATTEMPTS times in all. Messages hold personal
+# data: sent ones are deleted after OUTBOX_KEEP_SENT_DAYS days, given-up ones after
+# OUTBOX_KEEP_FAILED_DAYS. With OUTBOX_DELIVER_AFTER_COMMIT the app process sends them
+# itself right after the commit (development: no worker to start).
+EMAIL_BACKEND = "portal.outbox.backends.OutboxBackend"
+OUTBOX_EMAIL_BACKEND = os.environ.get(
+    "OUTBOX_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+OUTBOX_DELIVER_AFTER_COMMIT = env_bool("OUTBOX_DELIVER_AFTER_COMMIT")
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "12"))
+OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", str(4 * 60 * 60)))
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "14"))
+OUTBOX_KEEP_FAILED_DAYS = int(os.environ.get("OUTBOX_KEEP_FAILED_DAYS", "30"))

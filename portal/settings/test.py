@@ -10,7 +10,10 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail goes through the outbox; the tests deliver it to django.core.mail.outbox with the
+# `sent_mail` fixture (tests/conftest.py), as the worker would.
+OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+OUTBOX_DELIVER_AFTER_COMMIT = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploaded files of a test run go to a folder of its own, removed when the run ends.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
