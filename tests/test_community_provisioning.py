@@ -279,3 +279,34 @@ def test_migrate_gives_existing_ks_the_rights_on_models_added_since(client):
     user.groups.add(group)
     client.force_login(user)
     assert client.get(reverse("wagtailsnippets_programmes_programme:list")).status_code == 200
+
+
+def test_a_ks_saved_as_a_draft_keeps_its_section_pages_private_until_published(client, admin_user):
+    """Provisioning makes the calendar and news index of a KS that is still a draft as
+    drafts too: nobody reaches a draft KS through its section pages."""
+    client.force_login(admin_user)
+    home = builders.home_page()
+    add_url = reverse("wagtailadmin_pages:add", args=["communities", "communitypage", home.pk])
+    data = {"title": "KS Bitnje", "slug": "bitnje", "intro": "Ob Savi.", "body": rich_text("")}
+    assert client.post(add_url, nested_form_data(data)).status_code == 302
+    community = CommunityPage.objects.get(slug="bitnje")
+    assert not community.live
+    sections = [
+        EventCalendarPage.objects.child_of(community),
+        NewsIndexPage.objects.child_of(community),
+    ]
+    assert all(pages.count() == 1 for pages in sections)
+    client.logout()
+    for path in ("/bitnje/", "/bitnje/dogodki/", "/bitnje/novice/"):
+        assert client.get(path).status_code == 404, path
+    assert "bitnje" not in client.get("/sitemap.xml").content.decode()
+    assert "Bitnje" not in client.get("/api/v2/pages/", {"limit": 100}).content.decode()
+
+    client.force_login(admin_user)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[community.pk])
+    data = edit_form(client, edit_url)
+    data["action-publish"] = "1"
+    assert client.post(edit_url, data).status_code == 302
+    client.logout()
+    for path in ("/bitnje/", "/bitnje/dogodki/", "/bitnje/novice/"):
+        assert client.get(path).status_code == 200, path
