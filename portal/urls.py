@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.base.health import healthz
+from portal.base.spreadsheets import report_urls
 from portal.communities.bulk_actions import refuse_foreign_items
 from portal.embed.views import documentation as embed_documentation
 from portal.search.views import search
@@ -18,6 +19,8 @@ urlpatterns = [
         require_admin_access(refuse_foreign_items),
         name="wagtail_bulk_action",
     ),
+    # Wagtail's reports, writing CSV and XLSX that cannot carry formulas.
+    path("admin/", include(report_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     path("api/vticnik/", embed_documentation, name="embed-documentation"),

