@@ -310,3 +310,34 @@ def test_a_ks_saved_as_a_draft_keeps_its_section_pages_private_until_published(c
     client.logout()
     for path in ("/bitnje/", "/bitnje/dogodki/", "/bitnje/novice/"):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        (["--name", "Gol\u200bnik"], "--name: Vsebuje 1 znak, ki se ne vidi: U.200B ZERO WIDTH"),
+        (["--name", "Primskovo", "--slug", "prim\u2066skovo"], "--slug: Vsebuje 1 znak"),
+        (["--name", "G\u043elnik"], "--name: Ime meša črke različnih pisav"),
+        (["--name", "ＧＯＬＮＩＫ", "--slug", "golnik-2"], "s tem imenom že obstaja"),
+    ],
+)
+def test_create_community_refuses_a_name_that_passes_for_another(arguments, reason):
+    call_command("create_community", "--name", "Golnik", stdout=io.StringIO())
+    before = list(Page.objects.values_list("pk", "title", "slug"))
+    with pytest.raises(CommandError, match=reason):
+        call_command("create_community", *arguments, stdout=io.StringIO())
+    assert list(Page.objects.values_list("pk", "title", "slug")) == before
+    assert (
+        not Group.objects.exclude(name__in=["KS Golnik – uredniki", MUNICIPAL_EDITORS])
+        .filter(name__startswith="KS")
+        .exists()
+    )
+
+
+def test_create_community_writes_the_name_in_its_plain_form():
+    call_command(
+        "create_community", "--name", "Ｐｒｉｍｓｋｏｖｏ\u00a0ob Kokri", stdout=io.StringIO()
+    )
+    community = CommunityPage.objects.get(slug="primskovo-ob-kokri")
+    assert community.title == "KS Primskovo ob Kokri"
+    assert community.editors_group.name == "KS Primskovo ob Kokri – uredniki"
