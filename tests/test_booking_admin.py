@@ -193,6 +193,9 @@ def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
 def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_editor):
     booking = request_for(golnik[1], "Delavnica šivanja")
     client.force_login(ks_editor)
+    page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
+    assert "Objavi kot dogodek v koledarju KS" in page
+    assert "odobrijo občinski uredniki" not in page
     response = client.post(
         reverse(INSPECT, args=[booking.pk]),
         {"decision": "approve", "publish_event": "on"},

@@ -61,10 +61,8 @@ class DecideView(InspectView):
 
     def decision_form(self, data=None):
         booking = self.object
-        publishes_at_once = not booking.is_public or calendar.may_publish(
-            booking, self.request.user
-        )
-        return DecisionForm(data, booking=booking, publishes_at_once=publishes_at_once)
+        waits = booking.is_public and calendar.waits_for_approval(booking, self.request.user)
+        return DecisionForm(data, booking=booking, event_waits_for_approval=waits)
 
     def get_context_data(self, form=None, problems=None, **kwargs):
         context = super().get_context_data(**kwargs)

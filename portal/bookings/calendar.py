@@ -19,10 +19,10 @@ def calendar_of(booking):
     return EventCalendarPage.objects.child_of(booking.community).first()
 
 
-def may_publish(booking, user):
-    """Whether `user`'s event for `booking` would go live at once (None: no calendar)."""
+def waits_for_approval(booking, user):
+    """Whether the event `user` would make of `booking` could not go live at once."""
     calendar = calendar_of(booking)
-    return calendar and calendar.permissions_for_user(user).can_publish_subpage()
+    return calendar is not None and not calendar.permissions_for_user(user).can_publish_subpage()
 
 
 def publish_event(booking, user):
