@@ -99,3 +99,25 @@ def test_the_reports_stay_closed_to_those_without_admin_access(client):
         response = client.get(reverse(f"wagtailadmin_reports:{name}"), {"export": "csv"})
         assert response.status_code == 302, name
         assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wagtailadmin_reports:locked_pages",
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_tasks",
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:aging_pages",
+        "wagtailredirects:index",
+    ],
+)
+def test_wagtails_reports_still_show_and_export_at_their_addresses(client, admin_user, name):
+    client.force_login(admin_user)
+    for suffix in ("", "results/"):
+        url = reverse(name) + suffix
+        assert client.get(url).status_code == 200, url
+        response = client.get(url, {"export": "xlsx"})
+        assert response.status_code == 200, url
+        assert "spreadsheetml" in response["Content-Type"]
+        assert response["Cache-Control"].startswith("max-age=0")
