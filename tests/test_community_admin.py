@@ -263,3 +263,58 @@ class ApprovalWorkflowTests(BoundaryTestCase):
         self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
         page.refresh_from_db()
         self.assertFalse(page.live)
+
+
+class LookalikeNameTests(BoundaryTestCase):
+    """A KS cannot be renamed to pass for another: names are NFKC-normalised, and
+    characters nobody sees or letters of two alphabets are refused with the reason."""
+
+    def rename(self, user, title=None, slug=None):
+        ks = self.golnik["community"]
+        url = reverse("wagtailadmin_pages:edit", args=[ks.pk])
+        data = self.edit_form_data(url, form_id="page-edit-form").copy()
+        data["title"] = title if title is not None else data["title"]
+        data["slug"] = slug if slug is not None else data["slug"]
+        data["action-publish"] = "1"
+        self.client.force_login(user)
+        return self.client.post(url, data)
+
+    def assertRefused(self, response, field, message):
+        self.assertEqual(response.status_code, 200)  # the form again, with the reason
+        errors = " ".join(response.context["form"].errors.get(field, []))
+        self.assertIn(message, errors)
+        self.assertContains(response, message)
+        before = self.golnik["community"]
+        ks = CommunityPage.objects.get(pk=before.pk)
+        self.assertEqual(
+            (ks.title, ks.slug, ks.draft_title), ("KS Golnik", before.slug, "KS Golnik")
+        )
+        self.assertEqual(ks.latest_revision_id, before.latest_revision_id)
+        self.assertEqual(ks.editors_group.name, "KS Golnik – uredniki")
+
+    def test_invisible_characters_are_refused_naming_them(self):
+        for title in ("KS Straž\u200bišče", "KS Stražišče\u202e", "\ufeffKS Stražišče"):
+            with self.subTest(title=ascii(title)):
+                response = self.rename(self.ks_editor, title=title)
+                self.assertRefused(response, "title", "Vsebuje 1 znak, ki se ne vidi: U+")
+        response = self.rename(self.ks_editor, title="KS Straž\u200bi\u200dšče")
+        self.assertRefused(response, "title", "Vsebuje 2 znaka, ki se ne vidita")
+        response = self.rename(self.municipal, slug="strazisce\u200c")
+        self.assertRefused(response, "slug", "U+200C ZERO WIDTH NON-JOINER")
+
+    def test_letters_of_two_alphabets_are_refused(self):
+        response = self.rename(self.ks_editor, title="KS Str\u0430žišče")  # a Cyrillic "а"
+        self.assertRefused(response, "title", "meša črke različnih pisav")
+
+    def test_a_name_that_normalises_to_another_ks_is_refused(self):
+        for title in ("ＫＳ Ｓｔｒａžišče", "KS\u00a0STRAŽIŠČE", "KS  Stražišče "):
+            with self.subTest(title=title):
+                response = self.rename(self.municipal, title=title)
+                self.assertRefused(response, "title", "s tem imenom že obstaja")
+
+    def test_a_name_is_saved_in_its_plain_form(self):
+        response = self.rename(self.ks_editor, title="KS Golnik\u00a0pod Storžičem")
+        self.assertEqual(response.status_code, 302)
+        ks = CommunityPage.objects.get(pk=self.golnik["community"].pk)
+        self.assertEqual(ks.title, "KS Golnik pod Storžičem")
+        self.assertEqual(ks.editors_group.name, "KS Golnik pod Storžičem – uredniki")

@@ -279,3 +279,151 @@ def test_migrate_gives_existing_ks_the_rights_on_models_added_since(client):
     user.groups.add(group)
     client.force_login(user)
     assert client.get(reverse("wagtailsnippets_programmes_programme:list")).status_code == 200
+
+
+def test_a_ks_saved_as_a_draft_keeps_its_section_pages_private_until_published(client, admin_user):
+    """Provisioning makes the calendar and news index of a KS that is still a draft as
+    drafts too: nobody reaches a draft KS through its section pages."""
+    client.force_login(admin_user)
+    home = builders.home_page()
+    add_url = reverse("wagtailadmin_pages:add", args=["communities", "communitypage", home.pk])
+    data = {"title": "KS Bitnje", "slug": "bitnje", "intro": "Ob Savi.", "body": rich_text("")}
+    assert client.post(add_url, nested_form_data(data)).status_code == 302
+    community = CommunityPage.objects.get(slug="bitnje")
+    assert not community.live
+    sections = [
+        EventCalendarPage.objects.child_of(community),
+        NewsIndexPage.objects.child_of(community),
+    ]
+    assert all(pages.count() == 1 for pages in sections)
+    client.logout()
+    for path in ("/bitnje/", "/bitnje/dogodki/", "/bitnje/novice/"):
+        assert client.get(path).status_code == 404, path
+    assert "bitnje" not in client.get("/sitemap.xml").content.decode()
+    assert "Bitnje" not in client.get("/api/v2/pages/", {"limit": 100}).content.decode()
+
+    client.force_login(admin_user)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[community.pk])
+    data = edit_form(client, edit_url)
+    data["action-publish"] = "1"
+    assert client.post(edit_url, data).status_code == 302
+    client.logout()
+    for path in ("/bitnje/", "/bitnje/dogodki/", "/bitnje/novice/"):
+        assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        (["--name", "Gol\u200bnik"], "--name: Vsebuje 1 znak, ki se ne vidi: U.200B ZERO WIDTH"),
+        (["--name", "Primskovo", "--slug", "prim\u2066skovo"], "--slug: Vsebuje 1 znak"),
+        (["--name", "G\u043elnik"], "--name: Ime meša črke različnih pisav"),
+        (["--name", "ＧＯＬＮＩＫ", "--slug", "golnik-2"], "s tem imenom že obstaja"),
+    ],
+)
+def test_create_community_refuses_a_name_that_passes_for_another(arguments, reason):
+    call_command("create_community", "--name", "Golnik", stdout=io.StringIO())
+    before = list(Page.objects.values_list("pk", "title", "slug"))
+    with pytest.raises(CommandError, match=reason):
+        call_command("create_community", *arguments, stdout=io.StringIO())
+    assert list(Page.objects.values_list("pk", "title", "slug")) == before
+    assert (
+        not Group.objects.exclude(name__in=["KS Golnik – uredniki", MUNICIPAL_EDITORS])
+        .filter(name__startswith="KS")
+        .exists()
+    )
+
+
+def test_create_community_writes_the_name_in_its_plain_form():
+    call_command(
+        "create_community", "--name", "Ｐｒｉｍｓｋｏｖｏ\u00a0ob Kokri", stdout=io.StringIO()
+    )
+    community = CommunityPage.objects.get(slug="primskovo-ob-kokri")
+    assert community.title == "KS Primskovo ob Kokri"
+    assert community.editors_group.name == "KS Primskovo ob Kokri – uredniki"
+
+
+def portal_groups():
+    return {MUNICIPAL_EDITORS, *CommunityPage.objects.values_list("editors_group__name", flat=True)}
+
+
+def groups_granting_anything():
+    """Every group that gives its members a right: on a page, a collection, a model, or
+    the approval of a workflow task."""
+    from wagtail.models import GroupApprovalTask, GroupCollectionPermission
+
+    return {
+        *GroupPagePermission.objects.values_list("group__name", flat=True),
+        *GroupCollectionPermission.objects.values_list("group__name", flat=True),
+        *Group.objects.filter(permissions__isnull=False).values_list("name", flat=True),
+        *GroupApprovalTask.objects.filter(active=True).values_list("groups__name", flat=True),
+    } - {None}
+
+
+def test_after_migrate_only_the_portals_groups_grant_rights():
+    """Wagtail's example groups "Editors" and "Moderators" had rights on the whole tree
+    and every collection; a user put in one would have edited every KS."""
+    from wagtail.models import GroupCollectionPermission
+
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    root_page, root_collection = Page.get_first_root_node(), Collection.get_first_root_node()
+    on_root = GroupPagePermission.objects.filter(page=root_page)
+    assert set(on_root.values_list("group__name", flat=True)) == {MUNICIPAL_EDITORS}
+    on_all_media = GroupCollectionPermission.objects.filter(collection=root_collection)
+    assert set(on_all_media.values_list("group__name", flat=True)) == {MUNICIPAL_EDITORS}
+    assert groups_granting_anything() == portal_groups()
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_the_migration_takes_wagtails_example_groups_from_an_upgraded_site():
+    """A site migrated before 0004 with someone in the example groups: they and their
+    rights go; the example workflow, assigned nowhere, is switched off."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        Workflow,
+        WorkflowTask,
+    )
+
+    migration = importlib.import_module(
+        "portal.communities.migrations.0004_remove_wagtail_example_groups"
+    )
+    call_command("create_community", "--name", "Primskovo", stdout=io.StringIO())
+    root_page, root_collection = Page.get_first_root_node(), Collection.get_first_root_node()
+    moderators = Group.objects.create(name="Moderators")
+    editors = Group.objects.create(name="Editors")
+    for group in (moderators, editors):
+        for action in ("add", "change", "publish"):
+            GroupPagePermission.objects.create(
+                group=group, page=root_page, permission=page_permission(action)
+            )
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root_collection, permission=page_permission("add", "image")
+        )
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    task.groups.set([moderators])
+    workflow = Workflow.objects.create(name="Moderators approval")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    user = get_user_model().objects.create_user("nekdo", password="x")
+    user.groups.add(editors, moderators)
+    assert Page.objects.get(slug="primskovo").permissions_for_user(user).can_publish()
+
+    migration.remove_wagtail_example_groups(apps, None)
+
+    assert groups_granting_anything() == portal_groups()
+    user = get_user_model().objects.get(pk=user.pk)
+    assert not user.groups.exists()
+    assert not Page.objects.get(slug="primskovo").permissions_for_user(user).can_edit()
+    workflow.refresh_from_db()
+    task.refresh_from_db()
+    assert not workflow.active and not task.active
+
+
+def page_permission(action, model="page"):
+    from django.contrib.auth.models import Permission
+
+    app = "wagtailcore" if model == "page" else f"wagtail{model}s"
+    return Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")

@@ -374,3 +374,50 @@ def test_pilot_programmes_list_their_dates_from_the_calendar(client, demo):
         assert f'href="{event.url}"' in dates, (event.programme.title, event.url)
         shown += 1
     assert shown >= 6
+
+
+def test_each_demo_user_has_exactly_the_rights_of_their_portal_group(demo):
+    """Only the portal's groups grant anything (Wagtail's example groups "Editors" and
+    "Moderators" are removed by a migration): the municipal editor edits and publishes
+    everywhere, each KS representative only in their own KS and its collection."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    from home.models import HomePage
+    from portal.communities.provisioning import MUNICIPAL_EDITORS
+
+    users = get_user_model().objects
+    home = HomePage.objects.get()
+    communities = list(CommunityPage.objects.select_related("editors_group", "collection"))
+    media = [
+        policy_registry.get_by_type(get_image_model()),
+        policy_registry.get_by_type(get_document_model()),
+    ]
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+    obcina = users.get(username="obcina")
+    assert list(obcina.groups.values_list("name", flat=True)) == [MUNICIPAL_EDITORS]
+    for page in [home, *communities]:
+        assert page.permissions_for_user(obcina).can_publish()
+    for policy in media:
+        assert {c.name for c in policy.collections_user_has_permission_for(obcina, "add")} == {
+            "Root",
+            *(ks.collection.name for ks in communities),
+        }
+
+    for ks in communities:
+        user = users.get(username=f"ks-{ks.slug}")
+        assert list(user.groups.values_list("name", flat=True)) == [ks.editors_group.name]
+        assert not user.user_permissions.exists() and not user.is_superuser
+        assert not home.permissions_for_user(user).can_edit()
+        for other in communities:
+            rights = other.permissions_for_user(user)
+            assert rights.can_edit() == (other == ks), (user, other)
+            assert rights.can_publish() == (other == ks and not ks.requires_approval)
+        for policy in media:
+            for action in ("add", "change", "choose"):
+                found = policy.collections_user_has_permission_for(user, action)
+                assert {c.name for c in found} == {ks.collection.name}, (user, action)

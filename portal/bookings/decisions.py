@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from portal.base import clock
-from portal.bookings import conflicts, emails
+from portal.bookings import calendar, conflicts, emails
 from portal.bookings.models import BookingDate, BookingRequest
 
 Status = BookingRequest.Status
@@ -55,8 +55,8 @@ DEADLOCK_DETECTED = "40P01"
 
 def approve(booking, user, message="", publish_event=False):
     """Approve a pending request if its dates are still free; raise `DecisionError`
-    naming the clashes if not. With `publish_event`, its dates become a public event in
-    the KS calendar."""
+    naming the clashes if not. With `publish_event`, its dates become an event in the KS
+    calendar, public once `user` or the KS's approval publishes it (`calendar`)."""
     try:
         return approve_once(booking, user, message, publish_event)
     except OperationalError as error:
@@ -83,9 +83,7 @@ def approve_once(booking, user, message, publish_event):
             booking.dates.update(approved=True)
             decide(booking, Status.APPROVED, user, message)
             if publish_event:
-                from portal.bookings.calendar import publish_event as publish
-
-                booking.event = publish(booking, user)
+                booking.event = calendar.publish_event(booking, user)
                 booking.save(update_fields=["event"])
             emails.send(booking, emails.APPROVED)
     except IntegrityError as error:
@@ -111,15 +109,16 @@ def decline(booking, user, message):
 
 def cancel(booking, user=None, message=""):
     """Cancel a pending or approved request (by the requester through their link, or by
-    the KS in the admin): its dates free the space again, and its event is unpublished."""
+    the KS in the admin): its dates free the space again, and its event is unpublished
+    or withdrawn from approval."""
     with transaction.atomic():
         booking = lock(booking)
         if not booking.is_cancellable:
             raise DecisionError([_("This request is no longer pending or approved.")])
         booking.dates.update(approved=False)
         decide(booking, Status.CANCELLED, user, message)
-        if booking.event_id and booking.event.live:
-            booking.event.unpublish(user=user)
+        if booking.event_id:
+            calendar.withdraw(booking.event, user)
         emails.send(booking, emails.CANCELLED)
     return booking
 

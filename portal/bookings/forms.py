@@ -244,7 +244,7 @@ class DecisionForm(forms.Form):
         help_text=_("Sent with the decision. Required when you decline or cancel."),
     )
 
-    def __init__(self, *args, booking, **kwargs):
+    def __init__(self, *args, booking, event_waits_for_approval=False, **kwargs):
         super().__init__(*args, **kwargs)
         choices = []
         if booking.is_pending:
@@ -254,6 +254,11 @@ class DecisionForm(forms.Form):
         self.fields["decision"].choices = choices
         if not booking.is_public:
             del self.fields["publish_event"]
+        elif event_waits_for_approval:
+            self.fields["publish_event"].help_text = _(
+                "For a public booking. Publishing in this KS needs municipal approval: the "
+                "event is sent to the municipal editors and appears once they approve it."
+            )
 
     def clean(self):
         data = super().clean()

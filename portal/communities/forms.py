@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.forms import BaseModelForm
+from portal.base import names
+from portal.base.forms import BaseModelForm, BasePageForm
 
 
 class CommunityOwnedForm(BaseModelForm):
@@ -21,3 +22,14 @@ class CommunityOwnedForm(BaseModelForm):
             field.help_text = _("Your local community.")
         # A plain list of the editor's KS, not a chooser of the whole page tree.
         field.widget = forms.Select(choices=field.choices)
+
+
+class CommunityPageForm(BasePageForm):
+    """A KS page's form. The model refuses a title that passes for another KS's; a slug
+    with a character nobody sees is refused here, naming it, since a slug that its field
+    refuses never reaches the model."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].validators.append(names.validate_visible)

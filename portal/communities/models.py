@@ -11,9 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.api import fields as api_fields
+from portal.base import names
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagecache import content_version
 from portal.base.privacy import public
+from portal.communities.forms import CommunityPageForm
 from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
@@ -62,6 +64,7 @@ class CommunityPage(ProgrammeRoutes, BasePage):
     )
 
     folded_text_fields = ("title", "intro", "body")
+    base_form_class = CommunityPageForm
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
         *BasePage.content_panels,
@@ -109,13 +112,22 @@ class CommunityPage(ProgrammeRoutes, BasePage):
     @property
     def name(self):
         """The KS's own name: "Golnik" for the page "KS Golnik"."""
-        title = self.title.strip()
-        return title[3:].strip() if title.upper().startswith("KS ") else title
+        return community_name(self.title)
+
+    def full_clean(self, *args, **kwargs):
+        # One written form for what looks the same, before Wagtail makes a slug of it.
+        self.title = names.normalise(self.title or "")
+        self.slug = names.normalise(self.slug or "")
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
+        errors = naming_errors(self.title, self.slug)
+        if errors:
+            raise ValidationError(errors)
         super().clean()
+        own = names.key(self.name)
         others = CommunityPage.objects.exclude(pk=self.pk).only("title")
-        if any(other.name.casefold() == self.name.casefold() for other in others):
+        if any(names.key(other.name) == own for other in others):
             raise ValidationError(
                 {"title": _("A local community with this name already exists. Choose another.")}
             )
@@ -187,6 +199,28 @@ class CommunityPage(ProgrammeRoutes, BasePage):
         context["calendar_url"] = section.calendar_url if section else None
         context["news_url"] = section.news_url if section else None
         return context
+
+
+def naming_errors(title, slug):
+    """{field: message} for a KS title or slug that could pass for another KS's: one
+    with characters nobody sees, or a name mixing alphabets (a Cyrillic "о" in
+    "Golnik"). Its names are NFKC-normalised before (`CommunityPage.full_clean`)."""
+    errors = {}
+    for field, text in (("title", title), ("slug", slug)):
+        if message := names.invisible_characters_message(text):
+            errors[field] = message
+    if "title" not in errors and len(names.alphabets(community_name(title))) > 1:
+        errors["title"] = _(
+            "The name mixes letters of different alphabets (such as a Cyrillic “о” among "
+            "Latin letters), so it can look like another name. Write it in one alphabet."
+        )
+    return errors
+
+
+def community_name(title):
+    """The KS's own name in its page title: "Golnik" for "KS Golnik"."""
+    title = title.strip()
+    return title[3:].strip() if title.upper().startswith("KS ") else title
 
 
 class CommunityOwned:

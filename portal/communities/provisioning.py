@@ -78,18 +78,37 @@ def keep_names_in_step(community):
         ).update(name=collection_name(community))
 
 
-def ensure_section_pages(community, user=None):
+def section_pages():
+    """The pages every KS section has: (model, title, slug) of its calendar and news."""
     from portal.events.models import EventCalendarPage
     from portal.news.models import NewsIndexPage
 
-    for model, title, slug in (
-        (EventCalendarPage, "Dogodki", "dogodki"),
-        (NewsIndexPage, "Novice", "novice"),
-    ):
+    return ((EventCalendarPage, "Dogodki", "dogodki"), (NewsIndexPage, "Novice", "novice"))
+
+
+def ensure_section_pages(community, user=None):
+    """A live KS gets its section pages published; a draft KS gets them as drafts, which
+    go live with it (`publish_section_pages`): a live page under a draft is served."""
+    for model, title, slug in section_pages():
         if not model.objects.child_of(community).exists():
-            page = model(title=title, slug=find_available_slug(community, slug))
+            page = model(
+                title=title, slug=find_available_slug(community, slug), live=community.live
+            )
             community.add_child(instance=page)
-            page.save_revision(user=user, log_action=True).publish(user=user)
+            revision = page.save_revision(user=user, log_action=True)
+            if community.live:
+                revision.publish(user=user)
+
+
+def publish_section_pages(community):
+    """When a KS goes live, the section pages provisioning made while it was a draft go
+    live with it; one an editor has since unpublished stays as it is."""
+    for model, _title, _slug in section_pages():
+        drafts = model.objects.child_of(community).filter(
+            live=False, first_published_at__isnull=True
+        )
+        for page in drafts:
+            page.get_latest_revision().publish()
 
 
 def ensure_collection(community):

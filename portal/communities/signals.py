@@ -2,6 +2,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from portal.communities.models import CommunityPage
+from portal.communities.provisioning import apply_approval_setting, publish_section_pages
 
 
 @receiver(page_published)
@@ -14,6 +15,10 @@ def keep_rights_in_step_with_approval(sender, instance, **kwargs):
     municipal editor's decision.
     """
     if isinstance(instance, CommunityPage) and instance.editors_group_id:
-        from portal.communities.provisioning import apply_approval_setting
-
         apply_approval_setting(instance)
+
+
+@receiver(page_published)
+def publish_sections_with_their_community(sender, instance, **kwargs):
+    if isinstance(instance, CommunityPage):
+        publish_section_pages(instance)

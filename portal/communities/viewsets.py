@@ -4,16 +4,19 @@ Wagtail's generic views check model permissions and fetch objects by primary key
 so the boundary is added to every view class the viewset builds (edit, delete, copy,
 history, usage, revisions, preview, lock, unpublish, workflow, inspect, ...): a row of
 another KS is simply not found. Listings, exports and choosers get bounded querysets,
-and forms offer only the editor's own KS.
+forms offer only the editor's own KS, and exported files carry no formulas.
 """
 
 from functools import cache
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.base.spreadsheets import SafeSpreadsheetExportMixin
 
 # Any of these model permissions lets a user reach a row's admin views at all.
 ANY_ACTION = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
@@ -75,6 +78,8 @@ class CommunityOwnedViewSet(SnippetViewSet):
     chooser_viewset_class = CommunityOwnedChooserViewSet
 
     def construct_view(self, view_class, **kwargs):
+        if issubclass(view_class, SpreadsheetExportMixin):
+            view_class = with_mixin(SafeSpreadsheetExportMixin, view_class)
         return super().construct_view(with_mixin(CommunityBoundaryMixin, view_class), **kwargs)
 
     def get_queryset(self, request):

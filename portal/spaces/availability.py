@@ -52,7 +52,8 @@ def busy_slots(space, start, end, request=None):
     """What occupies `space` between the aware datetimes `start` and `end`, in time order:
     the dates of its live events, less cancelled events and dates, and its approved
     bookings (two queries). Events in a private part of the site and private bookings
-    take the space too, but show no title; a public booking shows its purpose."""
+    take the space too, but show no title; a public booking shows its purpose unless its
+    KS publishes only with municipal approval (there its event, once approved, shows it)."""
     found = event_slots(space, start, end, request) + booking_slots(space, start, end)
     return sorted(found, key=lambda slot: (slot.start.astimezone(hours.UTC), slot.end))
 
@@ -108,16 +109,23 @@ def event_slots(space, start, end, request=None):
 
 
 def booking_slots(space, start, end):
-    """Approved bookings not shown as events already."""
+    """Approved bookings not shown as events already. The purpose is the requester's
+    text: under municipal approval it reaches the public only in an approved event."""
     rows = (
         taking_booking_dates(start, end)
         .filter(space=space)
-        .values_list("start", "end", "request__is_public", "request__purpose")
+        .values_list(
+            "start",
+            "end",
+            "request__is_public",
+            "request__community__requires_approval",
+            "request__purpose",
+        )
         .order_by("start", "pk")
     )
     return [
-        Busy(row_start, row_end, purpose if is_public else "")
-        for row_start, row_end, is_public, purpose in rows
+        Busy(row_start, row_end, purpose if is_public and not needs_approval else "")
+        for row_start, row_end, is_public, needs_approval, purpose in rows
     ]
 
 

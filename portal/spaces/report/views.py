@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 
 from portal.base import clock
+from portal.base.spreadsheets import SafeSpreadsheetExportMixin
 from portal.communities.access import communities_for, community_ids_for, manages_all_communities
 from portal.spaces import utilisation
 from portal.spaces.report.chart import bar_chart
@@ -49,7 +50,7 @@ def month_name(month):
     return date_format(month, "F Y")
 
 
-class UtilisationReportView(ReportView):
+class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = gettext_lazy("Use of community spaces")
     header_icon = "table"
     template_name = "spaces/admin/utilisation_report.html"

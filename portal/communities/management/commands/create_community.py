@@ -5,8 +5,12 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from home.models import HomePage
-from portal.communities.models import CommunityPage
+from portal.base import names
+from portal.communities.models import CommunityPage, community_name, naming_errors
 from portal.communities.provisioning import provision_community
+
+# The option of the command that gives each field of the KS page.
+OPTIONS = {"title": "--name", "slug": "--slug"}
 
 
 class Command(BaseCommand):
@@ -34,12 +38,17 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, name, slug=None, requires_approval=None, verbosity=1, **options):
-        name = name.strip()
-        if name.upper().startswith("KS "):
-            name = name[3:].strip()
+        name = community_name(names.normalise(name))
         if not name:
             raise CommandError('Give the KS a name, e.g. --name "Primskovo".')
-        slug = slug or slugify(name)
+        # Refused before the slug is made from the name: slugify would drop what the
+        # admin form refuses, and the command then take another KS for this one.
+        errors = naming_errors(f"KS {name}", names.normalise(slug or ""))
+        if errors:
+            raise CommandError(
+                " ".join(f"{OPTIONS[field]}: {text}" for field, text in errors.items())
+            )
+        slug = names.normalise(slug) if slug else slugify(name)
         home = self.home_page()
         community = CommunityPage.objects.child_of(home).filter(slug=slug).first()
         created = community is None
