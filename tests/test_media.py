@@ -188,6 +188,16 @@ def test_the_multiple_uploader_and_a_replaced_file_are_cleaned_too(admin_client,
     assert_nothing_identifying(fetch(client, image.file.url))
 
 
+def test_a_large_photo_kept_on_disk_while_uploading_is_cleaned_too(admin_client, client, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1000  # Django writes larger uploads to a temp file
+    data = photo()
+    assert len(data) > 1000
+    assert add_through_admin(admin_client, "Velika fotografija", data).status_code == 302
+    stored = fetch(client, Image.objects.get(title="Velika fotografija").file.url)
+    assert_nothing_identifying(stored)
+    assert_upright(stored)
+
+
 def test_images_made_in_code_are_cleaned_as_the_demo_loader_stores_them(client):
     image = ensure_image(root_collection(), "Iz demo podatkov", "demo.jpg", photo, Progress())
     stored = fetch(client, image.file.url)
@@ -345,14 +355,21 @@ def test_renditions_are_served_with_caching_and_safe_headers(client):
         "/media/original_images/%00.jpg",
         "/media/images/ni-je.jpg",
         "/media/wagtail_uploads/napol.jpg",
+        "/media/images/%2e%2e/wagtail_uploads/napol.jpg",
+        "/media/images/./../wagtail_uploads/napol.jpg",
+        "/media/images//napol.jpg",
         "/media/images/napad.html",
         "/media/images/napad.svg",
     ],
 )
 def test_no_listing_no_way_out_of_media_root_and_nothing_but_images(client, path):
-    default_storage.save("wagtail_uploads/napol.jpg", ContentFile(photo()))
-    default_storage.save("images/napad.html", ContentFile(b"<script>alert(1)</script>"))
-    default_storage.save("images/napad.svg", ContentFile(b"<svg onload='alert(1)'/>"))
+    for name, content in (
+        ("wagtail_uploads/napol.jpg", photo()),
+        ("images/napad.html", b"<script>alert(1)</script>"),
+        ("images/napad.svg", b"<svg onload='alert(1)'/>"),
+    ):
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(content))
     response = client.get(path)
     assert response.status_code in (400, 404)
 
@@ -380,6 +397,8 @@ def test_the_original_of_a_private_collections_image_only_for_those_let_in(
     assert add_through_admin(admin_client, "Tajna", photo(), collection=private_collection)
     image = Image.objects.get(title="Tajna")
     assert client.get(image.file.url).status_code == 404
+    sideways = image.file.url.replace("/media/", "/media/images/%2e%2e/")
+    assert client.get(sideways).status_code == 404
     allowed = admin_client.get(image.file.url)
     assert allowed.status_code == 200
     assert allowed["Cache-Control"].startswith("private")

@@ -31,10 +31,13 @@ PRIVATE_CACHE = "private, no-cache"
 
 @require_safe
 def serve(request, path):
-    folder = path.split("/", 1)[0]
+    parts = path.split("/")
     content_type, _ = mimetypes.guess_type(path)
-    if folder not in PUBLIC_CACHE or content_type not in IMAGE_TYPES or "\x00" in path:
+    # Each part a plain name: "images/../original_images/…" must not pass as a rendition.
+    plain = all(part not in ("", ".", "..") and "\x00" not in part for part in parts)
+    if not plain or parts[0] not in PUBLIC_CACHE or content_type not in IMAGE_TYPES:
         raise Http404
+    folder = parts[0]
     try:
         full_path = default_storage.path(path)
     except (NotImplementedError, SuspiciousFileOperation) as error:
