@@ -15,6 +15,7 @@ Orientation other than "upright" is written back as the file's only EXIF tag.
 import io
 import re
 import struct
+import warnings
 import zlib
 
 from PIL import ExifTags, Image, UnidentifiedImageError
@@ -32,18 +33,27 @@ class MetadataError(ValueError):
 def strip(data):
     """The image file `data` without identifying metadata, or None when it has none."""
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            # Nothing is decoded here; uploads are held to a lower limit (`uploads.py`).
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
         orientation = read_orientation(image)
         image_format = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as error:
         raise MetadataError(str(error)) from error
+    if image_format not in REENCODED and image_format not in TAKEN_APART:
+        raise MetadataError(f"{image_format} images are not supported")
     try:
         if image_format in REENCODED:
             cleaned = reencode(image, orientation)
-        elif image_format in TAKEN_APART:
-            cleaned = TAKEN_APART[image_format](data, orientation)
         else:
-            raise MetadataError(f"{image_format} images are not supported")
+            cleaned = TAKEN_APART[image_format](data, orientation)
     except (IndexError, struct.error, OSError, ValueError) as error:
         raise MetadataError(f"a damaged {image_format} file: {error}") from error
     return None if cleaned is None or cleaned == data else cleaned
