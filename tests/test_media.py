@@ -11,7 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
@@ -234,6 +234,22 @@ def test_the_command_cleans_stored_images_and_deletes_their_renditions(client):
     call_command("strip_image_metadata", stdout=again)
     assert "1 images checked, 0 cleaned, 0 renditions deleted" in again.getvalue()
     assert Image.objects.get().file.name == image.file.name
+
+
+def test_an_unreadable_stored_image_is_reported_and_the_others_cleaned(client):
+    image, _ = stored_before_cleaning()
+    output = io.BytesIO()
+    PILImage.new("1", (14_000, 14_000), 1).save(output, "PNG")  # too large for Pillow to open
+    name = default_storage.save("original_images/ogromna.png", ContentFile(output.getvalue()))
+    Image.objects.create(
+        title="Ogromna", file=name, width=14_000, height=14_000, collection=root_collection()
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 images could not be read"):
+        call_command("strip_image_metadata", stdout=out)
+    assert "ogromna.png) left as it is" in out.getvalue()
+    image.refresh_from_db()
+    assert_nothing_identifying(fetch(client, image.file.url))
 
 
 def test_the_release_migration_cleans_what_was_stored_before(client):
