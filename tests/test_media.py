@@ -343,10 +343,12 @@ def private_collection():
     return collection
 
 
-def test_renditions_are_served_with_caching_and_safe_headers(client):
+def test_renditions_are_served_with_caching_and_safe_headers(client, django_assert_num_queries):
     image, _ = stored_before_cleaning()
     rendition = image.get_rendition("width-100")
-    response = client.get(rendition.url)
+    client.get(rendition.url)
+    with django_assert_num_queries(0):
+        response = client.get(rendition.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert response["X-Content-Type-Options"] == "nosniff"
