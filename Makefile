@@ -72,7 +72,7 @@ test: lint install-browser
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
-# local services by default): pages, HTTPS redirect, static files, page cache, /healthz.
+# local services by default): pages, HTTPS redirect, static files, media, page cache, /healthz.
 prod-check: install
 	$(PY) tests/perf/prod_check.py
 

@@ -12,6 +12,7 @@ from portal.base.health import healthz
 from portal.base.spreadsheets import report_urls
 from portal.communities.bulk_actions import refuse_foreign_items
 from portal.embed.views import documentation as embed_documentation
+from portal.media.views import serve as serve_media
 from portal.search.views import search
 
 urlpatterns = [
@@ -46,6 +47,8 @@ urlpatterns = [
     path("iskanje/", search, name="search"),
     path("koledar/", include("portal.events.urls")),
     path("healthz", healthz, name="healthz"),
+    # Uploaded images, in every environment (a remote storage links its own addresses).
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -53,11 +56,6 @@ urlpatterns = [
         name="robots",
     ),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.BENCH_BASELINE:
     from portal.base.bench import baseline

@@ -20,7 +20,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import CollectionViewRestriction, Page, Revision, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -501,6 +501,18 @@ class MediaMatrixTests(BoundaryTestCase):
             lambda doc, s: ("get", reverse("wagtaildocs_chooser:chosen", args=[doc.pk]), None),
         ):
             self.check_matrix("document", make_request)
+
+    def test_original_image_files_of_a_private_ks_collection(self):
+        """A KS that keeps its collection to its editors (and the municipality's): the
+        original files under /media/ only for them."""
+        municipal_group = self.municipal.groups.get()
+        for section in (self.golnik, self.strazisce):
+            ks = section["community"]
+            restriction = CollectionViewRestriction.objects.create(
+                collection=ks.collection, restriction_type="groups"
+            )
+            restriction.groups.set([ks.editors_group, municipal_group])
+        self.check_matrix("image", lambda image, s: ("get", image.file.url, None))
 
     def test_bulk_delete(self):
         for app_label, model, kind in (

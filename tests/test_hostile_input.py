@@ -307,6 +307,16 @@ ODD_PATHS = [
     "/api/v2/spaces/1e9/",
     "/api/v2/programmes/..%2f..%2fetc%2fpasswd/",
     "/api/v2/news/" + "9" * 3000 + "/",
+    "/media/",
+    "/media/../manage.py",
+    "/media/images/%2e%2e/%2e%2e/manage.py",
+    "/media/images/..%2f..%2fmanage.py",
+    "/media/original_images/<script>alert(1)</script>.jpg",
+    "/media/original_images/%00.jpg",
+    "/media/original_images/%ED%A0%80.jpg",
+    "/media/images/" + "a" * 3000 + ".jpg",
+    "/media/documents/",
+    "/media/wagtail_uploads/",
 ]
 
 
@@ -335,6 +345,7 @@ WRITABLE_LOOKING_URLS = [
     "/api/v2/events/",
     "/api/v2/programmes/",
     "/api/openapi.json",
+    "/media/images/slika.jpg",
 ]
 
 

@@ -9,12 +9,3 @@ class ApiConfig(AppConfig):
     name = "portal.api"
     label = "portal_api"
     verbose_name = _("API")
-
-    def ready(self):
-        from wagtail.models import Collection, CollectionViewRestriction
-
-        from portal.base.pagecache import affects_public_pages
-
-        # Which collections the API leaves out changes its answers.
-        affects_public_pages(CollectionViewRestriction)
-        affects_public_pages(Collection)

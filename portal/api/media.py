@@ -2,34 +2,16 @@
 collection that has a view restriction is left out for every caller (the answer is the
 same for all, so it can be cached), and the download address is absolute."""
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction
 
 from portal.api import fields, parameters
 from portal.api.base import PublicEndpoint
-from portal.base.versioned import per_content_version
-
-
-def restricted_collection_ids():
-    """Collections with a view restriction, and those under them: read once per content
-    version (a restriction or a collection saved renews it: `portal.api.apps`)."""
-    return per_content_version("api-restricted-collections", read_restricted_collection_ids)
-
-
-def read_restricted_collection_ids():
-    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    private = Q()
-    for path in paths:
-        private |= Q(path__startswith=path)
-    if not private:
-        return []
-    return list(Collection.objects.filter(private).values_list("pk", flat=True))
+from portal.media.privacy import restricted_collection_ids
 
 
 class DownloadUrl(fields.SchemaField):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.base",
     "portal.access",
     "portal.outbox",
+    "portal.media",
     "portal.communities",
     "portal.spaces",
     "portal.events",
@@ -200,7 +201,15 @@ LISTING_MAX_PAGES = int(os.environ.get("LISTING_MAX_PAGES", "50"))
 # The API keeps its own cache (`portal.api.http`): one whose answers vary on the caller's
 # origin and carry their ETag. The widget's script is made once per process and answers
 # revalidations with a 304, which a cached copy would not.
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/dokumenti/", "/robots.txt", "/api/", "/embed/"]
+PAGE_CACHE_SKIP_PREFIXES = [
+    "/admin/",
+    "/healthz",
+    "/dokumenti/",
+    "/media/",
+    "/robots.txt",
+    "/api/",
+    "/embed/",
+]
 # Settings that change what public pages show: cached pages are kept apart per value, so
 # a restart with another value never serves pages cached under the old one.
 PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]
@@ -317,6 +326,15 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# The image form (`portal.media.uploads`) takes GPS, camera and owner data out of every
+# upload and refuses images of more than 40 megapixels before decoding them (Wagtail's
+# default of 128 lets a 15 KB file take 360 MB of a worker's memory in one rendition).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.media.uploads.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents always go through the portal's view at /dokumenti/, which checks their
+# collection's privacy, whatever the storage (a remote one would otherwise be linked
+# directly); /media/ never serves them (`portal.media.views`).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin's Content-Security-Policy (below) blocks them, and
 # they would tell a third party which editors work in the admin. Wagtail's own avatar shows.

@@ -1,9 +1,9 @@
 """Settings of the server that the browser tests start: the test settings, plus media.
 
 Each process of `portal.settings.test` makes its own temporary MEDIA_ROOT, so the images that
-`load_demo_data` saves would be gone for the server, and with DEBUG off nothing serves
-/media/. The browser tests share one MEDIA_ROOT between the commands and serve it, so that a
-page shows its real images, as a resident would see them.
+`load_demo_data` saves would be gone for the server. The browser tests share one MEDIA_ROOT
+between the commands and the server, which serves it under /media/ as production does
+(`portal.media.views`), so that a page shows its real images, as a resident would see them.
 """
 
 import os
@@ -11,4 +11,3 @@ import os
 from portal.settings.test import *  # noqa: F403
 
 MEDIA_ROOT = os.environ["BROWSER_TEST_MEDIA_ROOT"]
-ROOT_URLCONF = "tests.browser.server_urls"

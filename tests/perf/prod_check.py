@@ -3,7 +3,9 @@
 gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
 local services by default), after migrate, collectstatic and the demo data. Checks that
 pages serve over the proxy's HTTPS, plain HTTP is redirected, static files come from
-whitenoise compressed and cached for a year, anonymous pages come from the shared cache,
+whitenoise compressed and cached for a year, uploaded images (a page's rendition, an
+original the API links) are served under /media/ and nothing else there is,
+anonymous pages come from the shared cache,
 each request is logged once as JSON with its id, and /healthz reports the database and
 the cache, with a 503 when either is down. Exits non-zero when any check fails.
 """
@@ -117,6 +119,8 @@ def check_site(server, log_path):
             static.headers.get("Content-Encoding"),
         )
 
+    check_media(server)
+
     request(server.url + "/golnik/", HTTPS)
     again = request(server.url + "/golnik/", HTTPS)
     check(
@@ -146,6 +150,31 @@ def check_site(server, log_path):
         requests_logged and all(len(r["request_id"]) == 32 for r in requests_logged),
         f"{len(requests_logged)} lines",
     )
+
+
+def check_media(server):
+    html = request(server.url + "/golnik/", HTTPS).body.decode()
+    rendition = re.search(r'src="(/media/images/[^"]+)"', html)
+    check("KS page shows an uploaded image's rendition", rendition)
+    if rendition:
+        image = request(server.url + rendition.group(1), HTTPS)
+        check(
+            "rendition served",
+            image.status == 200 and (image.headers.get("Content-Type") or "").startswith("image/"),
+            f"status {image.status}, {image.headers.get('Content-Type')}",
+        )
+        check(
+            "rendition cached and not sniffed",
+            "max-age=" in (image.headers.get("Cache-Control") or "")
+            and image.headers.get("X-Content-Type-Options") == "nosniff",
+            image.headers.get("Cache-Control"),
+        )
+    images = json.loads(request(server.url + "/api/v2/images/?limit=1", HTTPS).body)
+    original_url = images["items"][0]["meta"]["download_url"] if images["items"] else ""
+    original = request(server.url + re.sub(r"^https?://[^/]+", "", original_url), HTTPS)
+    check("original image the API links is served", original.status == 200, original_url)
+    outside = request(server.url + "/media/../manage.py", HTTPS)
+    check("nothing outside the images under /media/", outside.status == 404, f"{outside.status}")
 
 
 def check_health_when_down(env, log_dir):
