@@ -47,7 +47,8 @@ class RedisRelay:
     `stop()` is Redis going away (open connections cut, new ones refused), `start()` is
     Redis coming back, with everything it held, and `hang()` a Redis that keeps its
     connections and accepts new ones but answers nothing (`unanswered` counts what was
-    sent to it since)."""
+    sent to it since). `sent` counts what the app sent Redis (a command a time, as
+    redis-py sends them)."""
 
     def __init__(self, host, port):
         self.upstream = (host, port)
@@ -59,6 +60,7 @@ class RedisRelay:
         self.servers = set()  # the relay's connections to Redis
         self.silent = False
         self.unanswered = 0
+        self.sent = 0
 
     def start(self):
         self.listener = socket.create_server(("127.0.0.1", self.port))
@@ -95,6 +97,8 @@ class RedisRelay:
     def pump(self, source, target):
         try:
             while data := source.recv(65536):
+                if target in self.servers:
+                    self.sent += 1
                 if self.silent:
                     self.unanswered += target in self.servers
                     continue

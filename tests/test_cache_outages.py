@@ -137,6 +137,28 @@ def test_links_to_other_pages_of_a_list_keep_its_filters_and_drop_other_paramete
         assert response["X-Cache"] == ("MISS" if query == "?q=dan&x=1" else "HIT")
 
 
+def test_a_page_served_as_its_parameters_are_first_declared_is_not_kept(client, monkeypatch):
+    """A worker's first calendar imports the calendar's filters, which declares them: what
+    the page saw of the query string, and its key, may lack them that once."""
+    from portal.base import pagecache
+    from portal.events.filters import EventFilterForm
+
+    builders.section("Golnik")
+    monkeypatch.setattr(pagecache, "QUERY_PARAMETERS", pagecache.QUERY_PARAMETERS - {"theme"})
+    first_built = EventFilterForm.__init__
+
+    def as_on_first_import(self, *args, **kwargs):
+        pagecache.declare_query_parameters("theme")
+        first_built(self, *args, **kwargs)
+
+    monkeypatch.setattr(EventFilterForm, "__init__", as_on_first_import)
+    filtered = client.get("/golnik/dogodki/", {"theme": "food"})
+    assert filtered.status_code == 200 and "X-Cache" not in filtered
+    unfiltered = client.get("/golnik/dogodki/")
+    assert unfiltered["X-Cache"] == "MISS"
+    assert "Delavnica v KS Golnik" in titles_in(unfiltered)
+
+
 def test_a_worker_keeps_no_more_than_its_memory_allows(client, settings):
     local = {**settings.CACHES["local"], "OPTIONS": {"MAX_BYTES": 300_000}}
     settings.CACHES = {**settings.CACHES, "local": local}
@@ -151,6 +173,22 @@ def test_a_worker_keeps_no_more_than_its_memory_allows(client, settings):
 
 
 # --- 3. While Redis is away, pages come from each worker's memory ---------------------------
+
+
+@COMMITTING
+@pytest.mark.redis
+def test_a_page_kept_in_memory_costs_one_redis_read_and_no_query(
+    client, redis_caches, settings, django_assert_num_queries
+):
+    settings.CONTENT_VERSION_SECONDS = 60  # not renewed from the database in between
+    builders.section("Golnik")
+    client.get("/golnik/dogodki/?theme=food")  # a worker that has shown the calendar before
+    client.get("/golnik/dogodki/?theme=food")
+    redis_caches.sent = 0
+    with django_assert_num_queries(0):
+        response = client.get("/golnik/dogodki/?theme=food&utm_source=novice")
+    assert response["X-Cache"] == "HIT"
+    assert redis_caches.sent == 1  # the content version
 
 
 @COMMITTING

@@ -257,6 +257,7 @@ class QueryReads(QueryDict):
 
     def __init__(self, query_string=None, mutable=False, encoding=None):
         self.names = set()
+        self.declared = parameters_fingerprint()
         self.whole = QueryDict(query_string, encoding=encoding)
         super().__init__(mutable=True, encoding=encoding)
         for name, values in MultiValueDict.lists(self.whole):
@@ -391,6 +392,10 @@ class AnonymousPageCacheMiddleware:
                 request.path,
                 ", ".join(sorted(undeclared)),
             )
+        # A parameter declared during the request (its module was first imported to serve
+        # it) may be missing from what the page saw and from the key: not kept this once.
+        if reads.declared != parameters_fingerprint():
+            return False
         # A declared parameter the page does not read would only multiply its copies.
         return not (undeclared or reads.unused())
 
