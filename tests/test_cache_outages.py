@@ -124,6 +124,21 @@ def test_junk_query_parameters_add_nothing_to_the_caches(client, redis_caches):
     assert "Delavnica v KS Golnik" not in titles_in(missing)
 
 
+def test_junk_query_parameters_add_nothing_to_the_api_cache(client):
+    builders.section("Golnik")
+    client.get("/api/openapi.json")
+    client.get("/api/v2/spaces/")
+    held = caches["local"].bytes_held
+
+    for number in range(200):
+        assert client.get(f"/api/openapi.json?x{number}={number}").status_code == 200
+        assert client.get(f"/api/v2/spaces/?x{number}={number}").status_code == 400
+    assert caches["local"].bytes_held == held
+
+    assert client.get("/api/v2/spaces/", {"limit": 5})["X-Cache"] == "MISS"
+    assert client.get("/api/v2/spaces/", {"limit": 5})["X-Cache"] == "HIT"
+
+
 def test_links_to_other_pages_of_a_list_keep_its_filters_and_drop_other_parameters(client):
     calendar = builders.calendar(builders.community("Golnik"))
     builders.event(
@@ -225,11 +240,11 @@ def test_a_redis_that_does_not_answer_is_waited_for_once_and_briefly(client, red
     client.get("/golnik/")
     redis_caches.hang()  # keeps the connections open, answers nothing
 
-    with at_most(5):
+    with at_most(10):
         started = time.monotonic()
         first = client.get("/golnik/dogodki/")  # renders afresh: many cache calls
         second = client.get("/golnik/novice/")
         took = time.monotonic() - started
     assert first.status_code == second.status_code == 200
     assert redis_caches.unanswered == 1  # one command waited for, no more
-    assert took < 1.5
+    assert took < 3  # one wait of REDIS_TIMEOUT (0.5 s) and two pages rendered

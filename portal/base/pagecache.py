@@ -250,18 +250,19 @@ def query_key(query):
 
 
 class QueryReads(QueryDict):
-    """`request.GET` of a public page: it holds the declared parameters, which is what
-    the page sees of the query string as a whole (links that repeat it, `{% querystring
-    %}`), answers a read of any other parameter by its name from the whole query string,
-    and records the names the page read (`names`)."""
+    """`request.GET` of a public page: it holds the declared parameters (`known`; None
+    for every name, as the API, whose endpoints refuse any other), which is what the page
+    sees of the query string as a whole (links that repeat it, `{% querystring %}`),
+    answers a read of any other parameter by its name from the whole query string, and
+    records the names the page read (`names`)."""
 
-    def __init__(self, query_string=None, mutable=False, encoding=None):
+    def __init__(self, query_string=None, mutable=False, encoding=None, known=QUERY_PARAMETERS):
         self.names = set()
-        self.declared = parameters_fingerprint()
+        self.fingerprint = parameters_fingerprint()
         self.whole = QueryDict(query_string, encoding=encoding)
         super().__init__(mutable=True, encoding=encoding)
         for name, values in MultiValueDict.lists(self.whole):
-            if name in QUERY_PARAMETERS:
+            if known is None or name in known:
                 self.setlist(name, values)
         self._mutable = mutable
 
@@ -309,7 +310,7 @@ class QueryReads(QueryDict):
         return self.copy()
 
     def unused(self):
-        """Declared parameters in the query string that the page did not read."""
+        """Known parameters in the query string that the page did not read."""
         return set(dict.keys(self)) - self.names
 
 
@@ -394,7 +395,7 @@ class AnonymousPageCacheMiddleware:
             )
         # A parameter declared during the request (its module was first imported to serve
         # it) may be missing from what the page saw and from the key: not kept this once.
-        if reads.declared != parameters_fingerprint():
+        if reads.fingerprint != parameters_fingerprint():
             return False
         # A declared parameter the page does not read would only multiply its copies.
         return not (undeclared or reads.unused())
