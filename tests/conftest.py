@@ -1,14 +1,33 @@
+import os
+import socket
+import threading
+import uuid
+from urllib.parse import urlparse
+
 import pytest
 from django.core.cache import caches
+
+# The Redis of the tests marked `redis`: a database of their own (CI has one at this
+# address); each test keeps its keys under a prefix of its own and removes them.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    for cache in caches.all():
-        cache.clear()
+    from portal.base import pagecache, versioned
+
+    def clear():
+        for cache in caches.all():
+            cache.clear()
+        # What processes keep under a content version: every test's database starts at
+        # the same version, which must not bring back another test's values.
+        versioned._this_process.clear()
+        versioned._lookups.clear()
+        pagecache._from_database.update(version=None, at=0.0)
+
+    clear()
     yield
-    for cache in caches.all():
-        cache.clear()
+    clear()
 
 
 @pytest.fixture
@@ -95,3 +114,103 @@ def silent_mail_server():
     listener.close()
     for connection in held:
         connection.close()
+
+
+class RedisRelay:
+    """A TCP relay to the test Redis on a port of its own, for the app's shared caches:
+    `stop()` is Redis going away (open connections cut, new ones refused), `start()` is
+    Redis coming back, with everything it held, and `hang()` a Redis that keeps its
+    connections and accepts new ones but answers nothing (`unanswered` counts what was
+    sent to it since). `sent` counts what the app sent Redis (a command a time, as
+    redis-py sends them)."""
+
+    def __init__(self, host, port):
+        self.upstream = (host, port)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.listener = None
+        self.connections = []
+        self.servers = set()  # the relay's connections to Redis
+        self.silent = False
+        self.unanswered = 0
+        self.sent = 0
+
+    def start(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        self.listener.settimeout(0.05)
+        self.accepting = threading.Thread(target=self.accept, args=(self.listener,), daemon=True)
+        self.accepting.start()
+
+    def hang(self):
+        self.silent, self.unanswered = True, 0
+
+    def stop(self):
+        self.silent = False
+        self.listener.close()
+        self.accepting.join()  # the port is free again once it has stopped accepting
+        for connection in self.connections:
+            connection.close()
+        self.connections = []
+
+    def accept(self, listener):
+        while listener.fileno() != -1:
+            try:
+                client, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            client.settimeout(None)
+            server = socket.create_connection(self.upstream)
+            self.connections += [client, server]
+            self.servers.add(server)
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self.pump, args=(source, target), daemon=True).start()
+
+    def pump(self, source, target):
+        try:
+            while data := source.recv(65536):
+                if target in self.servers:
+                    self.sent += 1
+                if self.silent:
+                    self.unanswered += target in self.servers
+                    continue
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            source.close()
+            target.close()
+
+
+@pytest.fixture
+def redis_caches(settings):
+    """The shared caches (`default`, `versions`) on a real Redis (TEST_REDIS_URL) as
+    production configures them, through a `RedisRelay` the test can stop and start; the
+    relay also has `client` (straight to Redis) and the test's key `prefix`. Skipped when
+    no Redis answers."""
+    import redis
+
+    from portal.base import cache as portal_cache
+    from portal.settings.base import redis_cache
+
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"No Redis answers at {TEST_REDIS_URL}.")
+    address = urlparse(TEST_REDIS_URL)
+    relay = RedisRelay(address.hostname, address.port or 6379)
+    relay.start()
+    relay.client, relay.prefix = client, f"portal-test-{uuid.uuid4().hex[:12]}"
+    shared = {
+        **redis_cache(f"redis://127.0.0.1:{relay.port}{address.path}"),
+        "KEY_PREFIX": relay.prefix,
+    }
+    settings.CACHES = {**settings.CACHES, "default": shared, "versions": shared}
+    yield relay
+    relay.stop()
+    portal_cache.down_until.clear()
+    for key in client.scan_iter(f"{relay.prefix}:*"):
+        client.delete(key)

@@ -167,6 +167,21 @@ def test_every_query_parameter_of_every_public_url(client, site, subtests):
     assert saved_state() == before
 
 
+def test_odd_parameter_names_with_the_page_cache_on(client, site, subtests, settings):
+    """Unknown parameters are left out of the page cache's key: whatever their names,
+    a page kept for one address never shows another visitor's parameters."""
+    from urllib.parse import urlencode
+
+    settings.PAGE_CACHE_SECONDS = 300
+    urls = public_urls(site)
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for url in urls:
+                query = urlencode({payload: payload, "page": "2", f"q{payload}": "1"})
+                assert_clean(client.get(f"{url}?{query}"), payload)
+                assert_clean(client.get(url), payload)
+
+
 def test_every_filter_of_the_programme_listings(client, site, subtests):
     for number, payload in enumerate(PAYLOADS):
         with subtests.test(payload=number):

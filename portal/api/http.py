@@ -21,7 +21,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from portal.base.pagecache import content_version, settings_fingerprint
+from portal.base.pagecache import QueryReads, content_version, settings_fingerprint
 
 PREFIX = "/api/"
 SAFE_METHODS = ("GET", "HEAD")
@@ -63,6 +63,9 @@ class ApiHttpMiddleware:
     def answer(self, request):
         stored = self.lookup(request)
         if stored is None:
+            request.GET = reads = QueryReads(
+                request.META.get("QUERY_STRING", ""), encoding=request.encoding, known=None
+            )
             response = self.get_response(request)
             if not is_storable(response):
                 if response.status_code == 404 and not is_json(response):
@@ -71,12 +74,15 @@ class ApiHttpMiddleware:
                     )
                 return response
             stored = self.make_entry(response)
-            self.store(request, stored)
-            cache_state = "MISS"
+            # An endpoint reads every parameter (and refuses those it does not take); an
+            # answer that leaves some unread would be kept once for every junk address.
+            cache_state = None if reads.unused() else "MISS"
+            if cache_state:
+                self.store(request, stored)
         else:
             cache_state = "HIT"
         response = from_entry(stored)
-        if self.seconds():
+        if self.seconds() and cache_state:
             response["X-Cache"] = cache_state
         return get_conditional_response(
             request,

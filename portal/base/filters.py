@@ -5,6 +5,7 @@ from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.pagecache import declare_query_parameters
 from portal.base.versioned import remembered
 from portal.search.views import clean_query
 
@@ -12,7 +13,18 @@ from portal.search.views import clean_query
 class ListingFilterForm(forms.Form):
     """Filters of a listing of one KS, or of the whole municipality (`municipal`), where
     a `community` field, if the form declares one, lets residents pick a KS; in a KS's
-    own listing it is left out. Each field's id is `filter-<name>`."""
+    own listing it is left out. Each field's id is `filter-<name>`.
+
+    Each field is a query parameter (`parameter_names` renames some), declared to the page
+    cache with the class."""
+
+    parameter_names = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        declare_query_parameters(
+            *(cls.parameter_names.get(name, name) for name in cls.declared_fields)
+        )
 
     def __init__(self, data, municipal=False):
         super().__init__(data)
@@ -25,6 +37,9 @@ class ListingFilterForm(forms.Form):
                 del self.fields["community"]
         for name, field in self.fields.items():
             field.widget.attrs["id"] = f"filter-{self.add_prefix(name)}"
+
+    def add_prefix(self, field_name):
+        return self.parameter_names.get(field_name, field_name)
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])

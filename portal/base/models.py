@@ -174,3 +174,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class ContentVersion(models.Model):
+    """The content version of public pages (`portal.base.pagecache`), one row: renewed in
+    the same transaction as every change to public content, so no change can be lost
+    when the shared cache, which keeps a copy of it, misses a write."""
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return self.value

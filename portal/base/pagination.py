@@ -12,6 +12,11 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
+from portal.base.pagecache import declare_query_parameters
+
+PAGE_PARAMETER = "page"
+declare_query_parameters(PAGE_PARAMETER)
+
 
 class CappedPaginator(Paginator):
     """A paginator that counts at most `max_pages` pages of items; `more` tells whether
@@ -42,7 +47,7 @@ class CappedPaginator(Paginator):
 
 
 def paginate(request, items, per_page, counting=None):
-    """The page of `items` asked for by `?page=`; a bad or too-large number gives the
-    nearest valid page instead of an error. `counting`: see `CappedPaginator`."""
+    """The page of `items` asked for by `?page=` (`PAGE_PARAMETER`); a bad or too-large
+    number gives the nearest valid page instead of an error. `counting`: see `CappedPaginator`."""
     paginator = CappedPaginator(items, per_page, settings.LISTING_MAX_PAGES, counting)
-    return paginator.get_page(request.GET.get("page"))
+    return paginator.get_page(request.GET.get(PAGE_PARAMETER))

@@ -8,6 +8,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Its pages' query parameters are known to the page cache before the first request.
+        import portal.events.filters  # noqa: F401
         from portal.events import signals
 
         signals.connect()

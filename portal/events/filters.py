@@ -20,8 +20,6 @@ from portal.events.calendar import (
 from portal.search.views import search_terms
 from programmes.models import Audience, Theme
 
-# `from` and `to` are Python keywords: the fields have other names, the URL these.
-PARAMETERS = {"date_from": "from", "date_to": "to"}
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d. %m. %Y"]
 
 
@@ -65,6 +63,9 @@ class EventFilterForm(ListingFilterForm):
     date_to = DateFilter(label=_("To"))
     free = forms.BooleanField(label=_("Free of charge only"), required=False)
 
+    # `from` and `to` are Python keywords: the fields have other names, the URL these.
+    parameter_names = {"date_from": "from", "date_to": "to"}
+
     def __init__(self, data, section_path, community=None):
         """`section_path`: the tree path of the pages whose events the calendar lists, a
         KS (`community`) or the whole municipality (`community` None)."""
@@ -74,9 +75,6 @@ class EventFilterForm(ListingFilterForm):
         programmes, spaces = filter_choices(section_path, community)
         self.fields["programme"].choices = programmes
         self.fields["space"].choices = spaces
-
-    def add_prefix(self, field_name):
-        return PARAMETERS.get(field_name, field_name)
 
     def clean(self):
         cleaned = super().clean()

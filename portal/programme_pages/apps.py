@@ -10,6 +10,8 @@ class ProgrammePagesConfig(AppConfig):
     verbose_name = _("Programme pages")
 
     def ready(self):
+        # Its pages' query parameters are known to the page cache before the first request.
+        import portal.programme_pages.filters  # noqa: F401
         from portal.communities.ownership import declare_community_owned
         from programmes.models import Programme
 

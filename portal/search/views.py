@@ -9,9 +9,13 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from portal.base.models import fold
+from portal.base.pagecache import declare_query_parameters
 from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.versioned import kept_items
+
+QUERY_PARAMETER = "q"
+declare_query_parameters(QUERY_PARAMETER)
 
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters mean nothing in a search, and PostgreSQL refuses NUL.
@@ -68,7 +72,7 @@ def pages_in_order(ids):
 def search(request):
     from programmes.models import Programme
 
-    query = clean_query(request.GET.get("q", ""))
+    query = clean_query(request.GET.get(QUERY_PARAMETER, ""))
     results = programmes = None
     terms = search_terms(query)
     if terms:

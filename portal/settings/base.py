@@ -142,26 +142,40 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql") and PG_RANDOM_PAGE_COST
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app process and host), else local
-# memory. The content version that keeps cached pages fresh must be seen by every worker:
-# Redis, or without it a file cache that the workers of one host share.
+# memory. The content version that keeps cached pages fresh lives in the database; every
+# worker reads a copy of it from Redis, or without Redis from a file cache that the
+# workers of one host share (docs/decisions/0018-content-version-in-the-database.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Redis, failing open: an outage slows the site down instead of breaking it.
-            "BACKEND": "portal.base.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-            "TIMEOUT": 600,
+# Seconds a request waits for Redis to accept a connection, and for an answer; past them
+# (and for `portal.base.cache.RETRY_AFTER_SECONDS` after) the site carries on without it.
+REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.1"))
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+
+
+def redis_cache(url):
+    """The shared cache on Redis at `url` (the tests use it too), failing open: an outage
+    slows the site down instead of breaking it, and a request does not wait on it."""
+    return {
+        "BACKEND": "portal.base.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        "TIMEOUT": 600,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+            "socket_timeout": REDIS_TIMEOUT,
         },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
     CACHES["versions"] = CACHES["default"]
     # Rate limits must know when Redis cannot count (each limit decides what then), so
     # theirs is Django's plain Redis cache, not the fail-open one above.
+    # It waits for Redis no longer than the page cache does.
     CACHES["ratelimit"] = {
+        **CACHES["default"],
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
     }
 else:
     CACHES = {
@@ -185,13 +199,20 @@ else:
     }
 
 # What is stored under the content version (pages, the KS menu and cards) never changes
-# under its key, so each process keeps a copy of what it used: no round trip to Redis.
+# under its key, so each process keeps a copy of what it used: no round trip to Redis,
+# and still there while Redis is down. At most LOCAL_CACHE_MB a process (keys and pickled
+# values), 1 MiB an entry; the least recently used go first.
+LOCAL_CACHE_MB = int(os.environ.get("LOCAL_CACHE_MB", "64"))
 CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "portal.base.cache.BoundedLocMemCache",
     "LOCATION": "portal-local",
     "TIMEOUT": 24 * 60 * 60,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+    "OPTIONS": {"MAX_ENTRIES": 5000, "MAX_BYTES": LOCAL_CACHE_MB * 2**20, "MAX_ENTRY_BYTES": 2**20},
 }
+# How long the shared cache's copy of the content version is trusted before it is read
+# from the database again: a copy that missed a write (Redis was down when content
+# changed) is right again at most this many seconds after Redis is back.
+CONTENT_VERSION_SECONDS = int(os.environ.get("CONTENT_VERSION_SECONDS", "2"))
 
 # Anonymous page cache (portal.base.pagecache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

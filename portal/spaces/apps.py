@@ -6,3 +6,7 @@ class SpacesConfig(AppConfig):
     name = "portal.spaces"
     label = "spaces"
     verbose_name = _("Community spaces")
+
+    def ready(self):
+        # Its pages' query parameters are known to the page cache before the first request.
+        import portal.spaces.views  # noqa: F401

@@ -11,8 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.base import clock
+from portal.base.pagecache import declare_query_parameters
 from portal.spaces import availability as availability_service
 from portal.spaces import hours
+
+WEEK_PARAMETER = "teden"
+declare_query_parameters(WEEK_PARAMETER)
 
 WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,9 +77,13 @@ def shown_span(today):
     return first, last
 
 
+def week_url(base_url, monday):
+    return f"{base_url}?{WEEK_PARAMETER}={week_label(monday)}"
+
+
 def availability(space, request):
     today = clock.today()
-    value = request.GET.get("teden", "")
+    value = request.GET.get(WEEK_PARAMETER, "")
     try:
         monday = parse_week(value, today)
         error = ""
@@ -89,10 +97,10 @@ def availability(space, request):
         "sunday": monday + datetime.timedelta(days=6),
         "week_label": week_label(monday),
         "today": today,
-        "previous_url": f"{base_url}?teden={week_label(monday - datetime.timedelta(days=7))}"
+        "previous_url": week_url(base_url, monday - datetime.timedelta(days=7))
         if monday > first
         else None,
-        "next_url": f"{base_url}?teden={week_label(monday + datetime.timedelta(days=7))}"
+        "next_url": week_url(base_url, monday + datetime.timedelta(days=7))
         if monday < last
         else None,
         "this_week_url": base_url,

@@ -4,10 +4,11 @@ gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_U
 local services by default), after migrate, collectstatic and the demo data. Checks that
 pages serve over the proxy's HTTPS, plain HTTP is redirected, static files come from
 whitenoise compressed and cached for a year, uploaded images (a page's rendition, an
-original the API links) are served under /media/ and nothing else there is,
-anonymous pages come from the shared cache,
-each request is logged once as JSON with its id, and /healthz reports the database and
-the cache, with a 503 when either is down. Exits non-zero when any check fails.
+original the API links) are served under /media/ and nothing else there is, anonymous
+pages come from the shared cache (whatever tracking parameters the address carries) and,
+while Redis is down, from the worker's own memory, each request is logged once as JSON
+with its id, and /healthz reports the database and the cache, with a 503 when either is
+down. Exits non-zero when any check fails.
 """
 
 import json
@@ -128,6 +129,12 @@ def check_site(server, log_path):
         again.headers.get("X-Cache") == "HIT",
         again.headers.get("X-Cache"),
     )
+    tracked = request(server.url + "/golnik/?utm_source=novice&fbclid=x1", HTTPS)
+    check(
+        "parameters no page reads are left out of the cache key",
+        tracked.headers.get("X-Cache") == "HIT",
+        tracked.headers.get("X-Cache"),
+    )
     import redis
 
     keys = redis.Redis.from_url(REDIS_URL).keys("*portal:page:*")
@@ -202,6 +209,12 @@ def check_health_when_down(env, log_dir):
                     "pages still serve while the cache is down",
                     page.status == 200,
                     f"status {page.status}",
+                )
+                again = request(server.url + "/golnik/", HTTPS)
+                check(
+                    "...from the worker's own memory",
+                    again.headers.get("X-Cache") == "HIT",
+                    again.headers.get("X-Cache"),
                 )
         finally:
             if server:

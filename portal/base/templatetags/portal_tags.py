@@ -11,7 +11,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from portal.base.listing import item_fragment, load_listed
-from portal.base.pagecache import content_version
+from portal.base.pagecache import content_version, declared_query
+from portal.base.pagination import PAGE_PARAMETER
 from portal.base.versioned import fragment, remembered
 from portal.communities.directory import sections
 
@@ -136,14 +137,14 @@ class PageLinks:
 @register.simple_tag(takes_context=True)
 def page_links(context, page_obj):
     """Links to the pages of a listing around `page_obj`, keeping the request's other
-    query parameters (search words, filters): the previous and next page, the first and
-    last, two either side of the current one, and None for each gap. Thousands of pages
-    cost no more than ten links."""
+    declared query parameters (search words, filters; `pagecache.declared_query`): the
+    previous and next page, the first and last, two either side of the current one, and
+    None for each gap. Thousands of pages cost no more than ten links."""
     request = context.get("request")
-    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query = declared_query(request) if request is not None else QueryDict(mutable=True)
 
     def url(number):
-        query["page"] = number
+        query[PAGE_PARAMETER] = number
         return f"?{query.urlencode()}"
 
     ellipsis = page_obj.paginator.ELLIPSIS
