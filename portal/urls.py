@@ -3,21 +3,17 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.base.health import healthz
-from portal.communities.bulk_actions import refuse_foreign_items
+from portal.communities import admin_urls as boundary_admin_urls
 from portal.embed.views import documentation as embed_documentation
 from portal.search.views import search
 
 urlpatterns = [
-    path(
-        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
-        require_admin_access(refuse_foreign_items),
-        name="wagtail_bulk_action",
-    ),
+    # The KS boundary answers some of the admin's URLs before Wagtail does.
+    path("admin/", include(boundary_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     path("api/vticnik/", embed_documentation, name="embed-documentation"),
