@@ -475,6 +475,13 @@ class MediaMatrixTests(BoundaryTestCase):
             edit_post,
             lambda image, s: ("post", reverse("wagtailimages:delete", args=[image.pk]), {}),
             lambda image, s: ("get", reverse("wagtailimages:image_usage", args=[image.pk]), None),
+            # A rendition the admin makes (its URL generator needs Wagtail's image serve
+            # view, which the portal does not mount: 404 for everyone).
+            lambda image, s: (
+                "get",
+                reverse("wagtailimages:preview", args=[image.pk, "fill-100x100"]),
+                None,
+            ),
             lambda image, s: (
                 "get",
                 reverse("wagtailimages_chooser:chosen", args=[image.pk]),
