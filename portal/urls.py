@@ -3,24 +3,20 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.access import views as access
 from portal.base.health import healthz
 from portal.base.spreadsheets import report_urls
-from portal.communities.bulk_actions import refuse_foreign_items
+from portal.communities import admin_urls as boundary_admin_urls
 from portal.embed.views import documentation as embed_documentation
 from portal.media.views import serve as serve_media
 from portal.search.views import search
 
 urlpatterns = [
-    path(
-        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
-        require_admin_access(refuse_foreign_items),
-        name="wagtail_bulk_action",
-    ),
+    # The KS boundary answers some of the admin's URLs before Wagtail does.
+    path("admin/", include(boundary_admin_urls)),
     # Wagtail's password forms, each with a limit on tries (portal/access/views.py).
     path(
         "admin/password_reset/",

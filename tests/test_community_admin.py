@@ -2,12 +2,12 @@
 
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from portal.base.models import ContentPage
 from portal.communities.models import CommunityPage
-from portal.communities.provisioning import provision_community
+from portal.communities.provisioning import approval_workflow, provision_community
 from portal.outbox import sender
 from portal.outbox.models import OutboxMessage
 from portal.stakeholders.models import Stakeholder
@@ -26,6 +26,17 @@ class HiddenFromOtherCommunitiesTests(BoundaryTestCase):
         )
         draft.unpublish()
         cls.foreign_draft = draft
+        private = builders.publish(
+            cls.strazisce["community"], ContentPage(title="Skrivna zasebna stran Stražišče")
+        )
+        PageViewRestriction.objects.create(
+            page=private, restriction_type="password", password="geslo"
+        )
+        cls.foreign_private = private
+        # A live page of Stražišče with a new title in a draft not yet published.
+        renamed = cls.strazisce["content"]
+        renamed.title = "Skrivni novi naslov Stražišče"
+        renamed.save_revision()
 
     def assertHidden(self, url, *texts):
         self.client.force_login(self.ks_editor)
@@ -72,6 +83,63 @@ class HiddenFromOtherCommunitiesTests(BoundaryTestCase):
         for url, texts in checks:
             with self.subTest(url=url):
                 self.assertHidden(url, *texts)
+
+    def test_page_choosers_reports_moves_and_workflow_previews(self):
+        """Titles of another KS's drafts and private pages, and draft titles of its live
+        pages, appear nowhere, whichever page id is asked for."""
+        secrets = ["Skrivni osnutek", "Skrivna zasebna", "Skrivni novi naslov"]
+        draft, private = self.foreign_draft, self.foreign_private
+        own_ks, own_page = self.golnik["community"], self.golnik["content"]
+        task = approval_workflow().tasks.first()
+        chooser = reverse("wagtailadmin_choose_page")
+        checks = [
+            reverse("wagtailadmin_choose_page_child", args=[draft.pk]),
+            reverse("wagtailadmin_choose_page_child", args=[private.pk]),
+            reverse("wagtailadmin_choose_page_child", args=[self.strazisce["community"].pk]),
+            chooser + "?page_type=base.contentpage",
+            reverse("wagtailadmin_choose_page_search") + "?q=Hišni",
+            reverse("wagtailadmin_choose_page_search") + "?q=Hisni&page_type=base.contentpage",
+            reverse("wagtailadmin_choose_page_chosen_multiple")
+            + f"?id={draft.pk}&id={private.pk}&id={self.strazisce['content'].pk}",
+            reverse("wagtailadmin_reports:page_types_usage"),
+            reverse("wagtailadmin_reports:page_types_usage_results"),
+            reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, own_ks.pk]),
+            reverse("wagtailadmin_pages:move_confirm", args=[private.pk, own_ks.pk]),
+            reverse("wagtailadmin_pages:move_confirm", args=[own_page.pk, draft.pk]),
+            reverse("wagtailadmin_pages:move_confirm", args=[own_page.pk, private.pk]),
+            reverse("wagtailadmin_pages:workflow_preview", args=[draft.pk, task.pk]),
+            reverse("wagtailadmin_pages:workflow_preview", args=[private.pk, task.pk]),
+            reverse(
+                "wagtailadmin_pages:workflow_preview", args=[self.strazisce["content"].pk, task.pk]
+            ),
+        ]
+        for url in checks:
+            with self.subTest(url=url):
+                self.assertHidden(url, *secrets)
+                self.assertHidden(url + ("&" if "?" in url else "?") + "p=1", *secrets)
+
+    def test_the_refusals_do_not_hide_what_is_ones_own(self):
+        own_ks, own_page = self.golnik["community"], self.golnik["content"]
+        own_page.title = "Nov naslov v osnutku"
+        own_page.save_revision()
+        self.client.force_login(self.ks_editor)
+        search = self.client.get(reverse("wagtailadmin_choose_page_search") + "?q=Hišni")
+        self.assertContains(search, "Nov naslov v osnutku")
+        move = self.client.get(
+            reverse("wagtailadmin_pages:move_confirm", args=[own_page.pk, own_ks.pk])
+        )
+        self.assertEqual(move.status_code, 200)
+        self.assertContains(move, "Nov naslov v osnutku")
+        # The page types report counts the editor's own KS and names its last edited page.
+        report = self.client.get(reverse("wagtailadmin_reports:page_types_usage"))
+        self.assertContains(report, "Nov naslov v osnutku")
+        self.client.force_login(self.municipal)
+        report = self.client.get(reverse("wagtailadmin_reports:page_types_usage"))
+        self.assertContains(report, "Nov naslov v osnutku")
+        foreign_move = self.client.get(
+            reverse("wagtailadmin_pages:move_confirm", args=[self.foreign_draft.pk, own_ks.pk])
+        )
+        self.assertContains(foreign_move, "Skrivni osnutek")
 
     def test_own_rows_are_listed(self):
         self.client.force_login(self.ks_editor)

@@ -10,6 +10,7 @@ alone.
 """
 
 import datetime
+import json
 
 from django.core import mail
 from django.core.files.base import ContentFile
@@ -17,23 +18,32 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from wagtail.blocks.base import get_error_json_data
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import CollectionViewRestriction, Page, Revision, WorkflowState
+from wagtail.models import (
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Revision,
+    WorkflowState,
+)
 from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from portal.base.models import ContentPage
+from portal.base.models import RICH_TEXT_FEATURES, ContentPage
+from portal.communities.models import CommunityPage
 from portal.communities.provisioning import (
     add_community_editor,
     ensure_municipal_editors,
     provision_community,
 )
-from portal.events.models import EventCalendarPage
+from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.outbox import sender
 from portal.outbox.models import OutboxMessage
+from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
 from tests import builders
@@ -478,6 +488,13 @@ class MediaMatrixTests(BoundaryTestCase):
             edit_post,
             lambda image, s: ("post", reverse("wagtailimages:delete", args=[image.pk]), {}),
             lambda image, s: ("get", reverse("wagtailimages:image_usage", args=[image.pk]), None),
+            # A rendition the admin makes (its URL generator needs Wagtail's image serve
+            # view, which the portal does not mount: 404 for everyone).
+            lambda image, s: (
+                "get",
+                reverse("wagtailimages:preview", args=[image.pk, "fill-100x100"]),
+                None,
+            ),
             lambda image, s: (
                 "get",
                 reverse("wagtailimages_chooser:chosen", args=[image.pk]),
@@ -513,6 +530,103 @@ class MediaMatrixTests(BoundaryTestCase):
             )
             restriction.groups.set([ks.editors_group, municipal_group])
         self.check_matrix("image", lambda image, s: ("get", image.file.url, None))
+
+    def test_multiple_upload_edit_and_delete(self):
+        for app_label, kind, prefix in (
+            ("wagtailimages", "image", "image"),
+            ("wagtaildocs", "document", "doc"),
+        ):
+            for name in ("edit_multiple", "delete_multiple"):
+                self.check_matrix(
+                    kind,
+                    lambda obj, s, app_label=app_label, name=name, prefix=prefix: (
+                        "post",
+                        reverse(f"{app_label}:{name}", args=[obj.pk]),
+                        {
+                            f"{prefix}-{obj.pk}-title": "Preimenovano",
+                            f"{prefix}-{obj.pk}-collection": obj.collection_id,
+                            f"{prefix}-{obj.pk}-tags": "",
+                        },
+                    ),
+                )
+
+    def test_no_upload_into_another_ks_collection(self):
+        foreign = self.strazisce["community"].collection
+        for url, data in (
+            (reverse("wagtailimages:add_multiple"), {"files[]": get_test_image_file}),
+            (
+                reverse("wagtailimages_chooser:create"),
+                {
+                    "image-chooser-upload-title": "Tuja",
+                    "image-chooser-upload-file": get_test_image_file,
+                    "image-chooser-upload-collection": foreign.pk,
+                },
+            ),
+            (
+                reverse("wagtaildocs:add_multiple"),
+                {"files[]": lambda: ContentFile(b"x", name="tuj.txt")},
+            ),
+            (
+                reverse("wagtaildocs_chooser:create"),
+                {
+                    "document-chooser-upload-title": "Tuj",
+                    "document-chooser-upload-file": lambda: ContentFile(b"x", name="tuj.txt"),
+                    "document-chooser-upload-collection": foreign.pk,
+                },
+            ),
+        ):
+            with self.subTest(url=url):
+                data = {name: value() if callable(value) else value for name, value in data.items()}
+                data.setdefault("collection", foreign.pk)
+                self.client.force_login(self.ks_editor)
+                response = self.client.post(url, data)
+                self.assertLess(response.status_code, 500)
+                self.assertFalse(Image.objects.filter(collection=foreign, title="test").exists())
+                self.assertEqual(Image.objects.filter(collection=foreign).count(), 1)
+                self.assertEqual(Document.objects.filter(collection=foreign).count(), 1)
+
+    def listed(self, user, url):
+        """What `user` reads at `url` (a chooser's or the API's JSON as text)."""
+        self.client.force_login(user)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        if response["Content-Type"] != "application/json":
+            return response.content.decode()
+        return json.dumps(response.json(), ensure_ascii=False)
+
+    def test_choosers_and_the_admin_api_list_only_files_the_editor_may_choose(self):
+        foreign_collection = self.strazisce["community"].collection_id
+        listings = [
+            (reverse("wagtailimages_chooser:choose"), "Slika"),
+            (reverse("wagtailimages_chooser:choose_results") + "?q=Slika", "Slika"),
+            (
+                reverse("wagtailimages_chooser:choose_results")
+                + f"?collection_id={foreign_collection}",
+                "Slika",
+            ),
+            (reverse("wagtaildocs_chooser:choose"), "Dokument"),
+            (
+                reverse("wagtaildocs_chooser:choose_results")
+                + f"?collection_id={foreign_collection}",
+                "Dokument",
+            ),
+            ("/admin/api/main/images/", "Slika"),
+            ("/admin/api/main/images/?search=Slika", "Slika"),
+            ("/admin/api/main/documents/", "Dokument"),
+        ]
+        for url, title in listings:
+            with self.subTest(url=url):
+                self.assertNotIn(f"{title} Stražišče", self.listed(self.ks_editor, url))
+                self.assertIn(f"{title} Stražišče", self.listed(self.municipal, url))
+        for kind, endpoint in (("image", "images"), ("document", "documents")):
+            self.check_matrix(
+                kind,
+                lambda obj, s, endpoint=endpoint: (
+                    "get",
+                    f"/admin/api/main/{endpoint}/{obj.pk}/",
+                    None,
+                ),
+            )
 
     def test_bulk_delete(self):
         for app_label, model, kind in (
@@ -626,3 +740,576 @@ class OutboxAccessTests(BoundaryTestCase):
         OutboxMessage.objects.all().delete()
         home = self.client.get(reverse("wagtailadmin_home"))
         self.assertNotContains(home, "ni bilo mogoče poslati")
+
+
+def block_messages(errors):
+    """Every message of a field's errors, those of its blocks at any depth included."""
+
+    def walk(data):
+        yield from data.get("messages", [])
+        for child in data.get("blockErrors", {}).values():
+            yield from walk(child)
+
+    return [message for error in errors.as_data() for message in walk(get_error_json_data(error))]
+
+
+def draftail_with(entity_type, data):
+    """A rich text field's value holding one entity (a link, a document, an image) as
+    Draftail posts it, with whatever data a forged request puts in it."""
+    atomic = entity_type == "IMAGE"
+    block = {
+        "key": "a",
+        "text": " " if atomic else "x",
+        "type": "atomic" if atomic else "unstyled",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": 0, "length": 1, "key": 0}],
+    }
+    entity = {
+        "type": entity_type,
+        "mutability": "IMMUTABLE" if atomic else "MUTABLE",
+        "data": data,
+    }
+    return json.dumps({"blocks": [block], "entityMap": {"0": entity}})
+
+
+# What a KS editor is told when a choice is refused (the admin speaks Slovenian).
+REFUSED_SPACE = "Ta prostor pripada drugi krajevni skupnosti"
+REFUSED_PROGRAMME = "Ta program pripada drugi krajevni skupnosti"
+REFUSED_STAKEHOLDER = "Ta deležnik pripada drugi krajevni skupnosti"
+REFUSED_IMAGE = "Ta slika je v zbirki, ki je ne smete uporabljati"
+REFUSED_DOCUMENT = "Ta dokument je v zbirki, ki je ne smete uporabljati"
+REFUSED_PAGE = "Povezava vodi na stran, ki je ne smete izbrati"
+
+
+class ChoiceMatrixTests(BoundaryTestCase):
+    """What a page or snippet of Golnik may refer to, as its editor posts the admin form:
+    spaces, programmes, stakeholders, images, documents and pages, in plain fields, inline
+    rows, StreamField blocks at any depth, plugin blocks and rich text. Golnik's editor may
+    refer to Golnik's, never to Stražišče's (unless the municipality shares it); the
+    municipal editor to both. A refusal is the form again (200) with the reason on the
+    field or block, and nothing saved."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for section in (cls.golnik, cls.strazisce):
+            ks = section["community"]
+            draft = builders.publish(ks, ContentPage(title=f"Osnutek {ks.name}"))
+            draft.unpublish()
+            section["draft"] = draft
+            private = builders.publish(ks, ContentPage(title=f"Zasebno {ks.name}"))
+            PageViewRestriction.objects.create(
+                page=private, restriction_type="password", password="geslo"
+            )
+            section["private"] = private
+            section["workshop"] = programme(
+                f"Delavnica {ks.name}",
+                programme_type="workshop",
+                community=ks,
+                details={"method": "carousel"},
+            )
+        cls.municipal_programme = programme("Popravljalnica vse občine")
+
+    # --- Making the requests -----------------------------------------------------------
+
+    def form_as(self, user, url, form_id):
+        """The form at `url` as `user`'s browser holds it."""
+        self.client.force_login(user)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return browser_form_data(response.content.decode(), form_id=form_id).copy()
+
+    def page_post(self, page, user, fields, action=None):
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        data = self.form_as(user, url, "page-edit-form")
+        if isinstance(page.specific, NewsPage) and "body-count" not in fields:
+            fields = {**fields, **nested_form_data({"body": streamfield([])})}
+        data.update(fields)
+        if action:
+            data[action] = "1"
+        return ("post", url, data)
+
+    def snippet_post(self, url, user, fields):
+        data = self.form_as(user, url, "w-editor-form")
+        data.update(fields)
+        return ("post", url, data)
+
+    def check_choice(self, kind, make_request, field, refusal, targets=None):
+        """Golnik's object refers to `kind` of Golnik or of Stražišče (`make_request(user,
+        target)`): Golnik's editor is refused Stražišče's, with `refusal` on `field`."""
+        targets = targets or {"golnik": self.golnik[kind], "strazisce": self.strazisce[kind]}
+        cases = [
+            (self.ks_editor, "golnik", True),
+            (self.ks_editor, "strazisce", False),
+            (self.municipal, "golnik", True),
+            (self.municipal, "strazisce", True),
+        ]
+        for user, ks, allowed in cases:
+            request = make_request(user, targets[ks])
+            with self.subTest(kind=kind, user=user.username, ks=ks):
+                response, changed = self.respond(user, request)
+                if allowed:
+                    self.assertEqual(response.status_code, 302, self.errors_of(response))
+                    self.assertTrue(changed, "the save was accepted but changed nothing")
+                else:
+                    self.assertEqual(response.status_code, 200)
+                    self.assertFalse(changed, "a refused choice changed the database")
+                    errors = response.context["form"].errors
+                    self.assertIn(field, errors)
+                    self.assertTrue(
+                        any(refusal in message for message in block_messages(errors[field])),
+                        block_messages(errors[field]),
+                    )
+
+    @staticmethod
+    def errors_of(response):
+        context = getattr(response, "context", None)
+        form = context and context.get("form")
+        if not form:
+            return None
+        return [form.errors, *(formset.errors for formset in form.formsets.values())]
+
+    # --- Plain fields ------------------------------------------------------------------
+
+    def test_an_event_is_held_in_a_space_of_its_own_ks(self):
+        event = self.golnik["event"]
+        for action in (None, "action-publish"):
+            self.check_choice(
+                "space",
+                lambda user, space, action=action: self.page_post(
+                    event, user, {"space": str(space.pk)}, action
+                ),
+                "space",
+                REFUSED_SPACE,
+            )
+
+    def test_a_space_the_municipality_opened_to_all_can_be_chosen_by_every_ks(self):
+        foreign = self.strazisce["space"]
+        SpacePage.objects.filter(pk=foreign.pk).update(open_to_other_communities=True)
+        request = self.page_post(self.golnik["event"], self.ks_editor, {"space": str(foreign.pk)})
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertEqual(response.status_code, 302, self.errors_of(response))
+        self.assertTrue(changed)
+
+    def test_a_refused_space_stays_out_of_the_other_ks_week_view(self):
+        foreign = self.strazisce["space"]
+        event = self.golnik["event"]
+        request = self.page_post(
+            event, self.ks_editor, {"space": str(foreign.pk)}, "action-publish"
+        )
+        self.client.force_login(self.ks_editor)
+        self.client.post(request[1], request[2])
+        self.assertEqual(EventPage.objects.get(pk=event.pk).space_id, self.golnik["space"].pk)
+        self.client.logout()
+        week = self.client.get(foreign.url + "zasedenost/")
+        self.assertEqual(week.status_code, 200)
+        self.assertNotContains(week, event.title)
+
+    def test_an_event_belongs_to_a_programme_of_its_own_ks_or_the_municipality(self):
+        event = self.golnik["event"]
+        self.check_choice(
+            "programme",
+            lambda user, item: self.page_post(event, user, {"programme": str(item.pk)}),
+            "programme",
+            REFUSED_PROGRAMME,
+        )
+        request = self.page_post(
+            event, self.ks_editor, {"programme": str(self.municipal_programme.pk)}
+        )
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertEqual(response.status_code, 302, self.errors_of(response))
+
+    def test_an_event_is_organised_by_a_stakeholder_of_its_own_ks(self):
+        event = self.golnik["event"]
+        self.check_choice(
+            "stakeholder",
+            lambda user, item: self.page_post(event, user, {"organiser": str(item.pk)}),
+            "organiser",
+            REFUSED_STAKEHOLDER,
+        )
+
+    def test_a_programme_usually_runs_in_a_space_of_its_own_ks(self):
+        url = programme_url("edit", self.golnik["programme"].pk)
+        self.check_choice(
+            "space",
+            lambda user, space: self.snippet_post(
+                url, user, {**REPAIR_CAFE_DETAILS, "space": str(space.pk)}
+            ),
+            "space",
+            REFUSED_SPACE,
+        )
+
+    def test_a_space_is_owned_and_run_by_stakeholders_of_its_own_ks(self):
+        space = self.golnik["space"]
+        for field in ("owned_by", "managed_by"):
+            self.check_choice(
+                "stakeholder",
+                lambda user, item, field=field: self.page_post(space, user, {field: str(item.pk)}),
+                field,
+                REFUSED_STAKEHOLDER,
+            )
+
+    def test_plain_image_and_document_fields(self):
+        space = self.golnik["space"]
+        self.check_choice(
+            "image",
+            lambda user, image: self.page_post(space, user, {"image": str(image.pk)}),
+            "image",
+            REFUSED_IMAGE,
+        )
+        self.check_choice(
+            "document",
+            lambda user, document: self.page_post(space, user, {"house_rules": str(document.pk)}),
+            "house_rules",
+            REFUSED_DOCUMENT,
+        )
+
+    def test_a_photo_in_the_space_gallery(self):
+        space = self.golnik["space"]
+
+        def with_photo(user, image):
+            gallery = nested_form_data(
+                {
+                    "gallery_images": inline_formset(
+                        [{"image": str(image.pk), "caption": "", "alt_text": "Dvorana"}]
+                    )
+                }
+            )
+            return self.page_post(space, user, gallery)
+
+        cases = [
+            (self.ks_editor, self.golnik, True),
+            (self.ks_editor, self.strazisce, False),
+            (self.municipal, self.strazisce, True),
+        ]
+        for user, section, allowed in cases:
+            with self.subTest(user=user.username, ks=section["community"].name):
+                response, changed = self.respond(user, with_photo(user, section["image"]))
+                self.assertEqual(
+                    response.status_code, 302 if allowed else 200, self.errors_of(response)
+                )
+                self.assertEqual(changed, allowed)
+                if not allowed:
+                    self.assertContains(response, REFUSED_IMAGE)
+
+    # --- StreamField blocks and rich text ----------------------------------------------
+
+    def news_body(self, *blocks):
+        return nested_form_data({"body": streamfield(list(blocks))})
+
+    def test_image_and_document_blocks_of_a_news_item(self):
+        news = self.golnik["news"]
+        for action in (None, "action-publish"):
+            self.check_choice(
+                "image",
+                lambda user, image, action=action: self.page_post(
+                    news,
+                    user,
+                    self.news_body(
+                        ("paragraph", rich_text("<p>Uvod</p>")),
+                        ("image", {"image": image.pk, "caption": "", "alt_text": ""}),
+                    ),
+                    action,
+                ),
+                "body",
+                REFUSED_IMAGE,
+            )
+            self.check_choice(
+                "document",
+                lambda user, document, action=action: self.page_post(
+                    news,
+                    user,
+                    self.news_body(("document", {"document": document.pk, "title": ""})),
+                    action,
+                ),
+                "body",
+                REFUSED_DOCUMENT,
+            )
+
+    def test_the_refusal_is_shown_on_the_block_that_refers(self):
+        image = self.strazisce["image"]
+        request = self.page_post(
+            self.golnik["news"],
+            self.ks_editor,
+            self.news_body(
+                ("paragraph", rich_text("<p>Uvod</p>")),
+                ("image", {"image": image.pk, "caption": "", "alt_text": ""}),
+            ),
+        )
+        response, _changed = self.respond(self.ks_editor, request)
+        error = get_error_json_data(response.context["form"].errors["body"].as_data()[0])
+        self.assertEqual(list(error["blockErrors"]), [1])
+        self.assertEqual(list(error["blockErrors"][1]["blockErrors"]), ["image"])
+
+    def rich_text_in_news(self, html):
+        return self.news_body(("paragraph", rich_text(html, features=RICH_TEXT_FEATURES)))
+
+    def test_images_documents_and_page_links_in_rich_text_blocks(self):
+        news = self.golnik["news"]
+        cases = [
+            (
+                "image",
+                '<embed embedtype="image" id="{pk}" format="fullwidth" alt="x"/>',
+                REFUSED_IMAGE,
+            ),
+            ("document", '<p><a linktype="document" id="{pk}">hišni red</a></p>', REFUSED_DOCUMENT),
+            ("draft", '<p><a linktype="page" id="{pk}">osnutek</a></p>', REFUSED_PAGE),
+            ("private", '<p><a linktype="page" id="{pk}">zasebno</a></p>', REFUSED_PAGE),
+        ]
+        for kind, html, refusal in cases:
+            self.check_choice(
+                kind,
+                lambda user, target, html=html: self.page_post(
+                    news, user, self.rich_text_in_news(html.format(pk=target.pk))
+                ),
+                "body",
+                refusal,
+            )
+
+    def test_a_link_to_a_published_page_of_another_ks_is_fine(self):
+        public_page = self.strazisce["content"]
+        html = f'<p><a linktype="page" id="{public_page.pk}">hišni red</a></p>'
+        request = self.page_post(self.golnik["news"], self.ks_editor, self.rich_text_in_news(html))
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertEqual(response.status_code, 302, self.errors_of(response))
+        self.assertTrue(changed)
+
+    def test_rich_text_fields_of_pages_and_snippets(self):
+        content = self.golnik["content"]
+        html = '<p>Glej <a linktype="page" id="{pk}">to</a>.</p>'
+        self.check_choice(
+            "draft",
+            lambda user, page: self.page_post(
+                content,
+                user,
+                {"body": rich_text(html.format(pk=page.pk), features=RICH_TEXT_FEATURES)},
+            ),
+            "body",
+            REFUSED_PAGE,
+        )
+        self.check_choice(
+            "image",
+            lambda user, image: self.page_post(
+                content,
+                user,
+                {
+                    "body": rich_text(
+                        f'<embed embedtype="image" id="{image.pk}" format="left" alt="x"/>',
+                        features=RICH_TEXT_FEATURES,
+                    )
+                },
+            ),
+            "body",
+            REFUSED_IMAGE,
+        )
+        stakeholder_url = reverse(f"{STAKEHOLDERS}:edit", args=[self.golnik["stakeholder"].pk])
+        self.check_choice(
+            "private",
+            lambda user, page: self.snippet_post(
+                stakeholder_url,
+                user,
+                {"description": rich_text(html.format(pk=page.pk), features=["link"])},
+            ),
+            "description",
+            REFUSED_PAGE,
+        )
+        programme_edit = programme_url("edit", self.golnik["programme"].pk)
+        self.check_choice(
+            "document",
+            lambda user, document: self.snippet_post(
+                programme_edit,
+                user,
+                {
+                    **REPAIR_CAFE_DETAILS,
+                    "description": rich_text(
+                        f'<p><a linktype="document" id="{document.pk}">poročilo</a></p>',
+                        features=["document-link"],
+                    ),
+                },
+            ),
+            "description",
+            REFUSED_DOCUMENT,
+        )
+
+    def test_blocks_of_a_programme_type_plugin(self):
+        url = programme_url("edit", self.golnik["workshop"].pk)
+
+        def details(report="", outcomes="<p></p>"):
+            return nested_form_data(
+                {
+                    "details": {
+                        "method": "carousel",
+                        "facilitator": "",
+                        "outcomes": rich_text(outcomes, features=["link"]),
+                        "report": report,
+                    }
+                }
+            )
+
+        self.check_choice(
+            "document",
+            lambda user, document: self.snippet_post(url, user, details(report=document.pk)),
+            "details",
+            REFUSED_DOCUMENT,
+        )
+        self.check_choice(
+            "draft",
+            lambda user, page: self.snippet_post(
+                url, user, details(outcomes=f'<p><a linktype="page" id="{page.pk}">x</a></p>')
+            ),
+            "details",
+            REFUSED_PAGE,
+        )
+
+    def test_submitting_for_moderation_is_refused_the_same_way(self):
+        ks = self.golnik["community"]
+        CommunityPage.objects.filter(pk=ks.pk).update(requires_approval=True)
+        provision_community(CommunityPage.objects.get(pk=ks.pk))
+        image = self.strazisce["image"]
+        request = self.page_post(
+            self.golnik["news"],
+            self.ks_editor,
+            self.news_body(("image", {"image": image.pk, "caption": "", "alt_text": ""})),
+            "action-submit",
+        )
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(changed)
+        self.assertIn(REFUSED_IMAGE, block_messages(response.context["form"].errors["body"])[0])
+
+    def test_what_is_already_saved_stays_when_the_ks_editor_edits(self):
+        """A municipal editor placed Golnik's event in Stražišče's space: Golnik's editor can
+        still change the event's title without being refused the space."""
+        event = self.golnik["event"]
+        foreign = self.strazisce["space"]
+        self.client.force_login(self.municipal)
+        self.client.post(*self.page_post(event, self.municipal, {"space": str(foreign.pk)})[1:])
+        self.assertEqual(
+            EventPage.objects.get(pk=event.pk).get_latest_revision_as_object().space_id, foreign.pk
+        )
+        request = self.page_post(event, self.ks_editor, {"title": "Dogodek Golnik, nova ura"})
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertEqual(response.status_code, 302, self.errors_of(response))
+        self.assertTrue(changed)
+
+    def test_forged_references_to_nothing_are_refused_without_a_server_error(self):
+        content = self.golnik["content"]
+        for ident in ("-1", "0", "99999999999999999999"):
+            for entity, data, refusal in (
+                ("LINK", {"id": ident, "url": "/x/"}, REFUSED_PAGE),
+                ("DOCUMENT", {"id": ident, "url": "/d/"}, REFUSED_DOCUMENT),
+                (
+                    "IMAGE",
+                    {"id": ident, "format": "left", "alt": "x", "src": "/x.png"},
+                    REFUSED_IMAGE,
+                ),
+            ):
+                with self.subTest(entity=entity, id=ident):
+                    body = draftail_with(entity, data)
+                    request = self.page_post(content, self.ks_editor, {"body": body})
+                    response, changed = self.respond(self.ks_editor, request)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertFalse(changed)
+                    errors = block_messages(response.context["form"].errors["body"])
+                    self.assertTrue(any(refusal in message for message in errors), errors)
+
+    def test_every_page_and_snippet_form_keeps_the_boundary(self):
+        """A page type or snippet added later gets the boundary from its base form; one
+        whose form skips it fails here."""
+        from wagtail.models import get_page_models
+        from wagtail.snippets.models import get_snippet_models
+
+        from portal.communities.forms import ChoiceBoundaryMixin
+
+        for model in get_page_models():
+            if model is Page:
+                continue
+            with self.subTest(model=model.__name__):
+                form_class = model.get_edit_handler().get_form_class()
+                self.assertTrue(issubclass(form_class, ChoiceBoundaryMixin))
+        for model in get_snippet_models():
+            with self.subTest(model=model.__name__):
+                form_class = model.snippet_viewset.get_edit_handler().get_form_class()
+                self.assertTrue(issubclass(form_class, ChoiceBoundaryMixin))
+
+
+class ChooserMatrixTests(BoundaryTestCase):
+    """The choosers of spaces and programmes open at the editor's own KS and offer only
+    what they may choose."""
+
+    def chooser(self, user, url):
+        """The chooser's answer: its JSON, or its search results' HTML as `html`."""
+        self.client.force_login(user)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        if response["Content-Type"] != "application/json":
+            return {"html": response.content.decode()}
+        return response.json()
+
+    def test_the_space_chooser_opens_at_the_editors_own_ks(self):
+        url = reverse("wagtailadmin_choose_page") + "?page_type=spaces.spacepage"
+        found = self.chooser(self.ks_editor, url)
+        self.assertEqual(found["parent_page_id"], self.golnik["community"].pk)
+        self.assertIn("Prostor Golnik", found["html"])
+        self.assertNotIn("Prostor Stražišče", found["html"])
+
+    def test_the_space_chooser_offers_no_space_of_another_ks_unless_opened_to_all(self):
+        other_ks = self.strazisce["community"]
+        browse = (
+            reverse("wagtailadmin_choose_page_child", args=[other_ks.pk])
+            + "?page_type=spaces.spacepage"
+        )
+        search = (
+            reverse("wagtailadmin_choose_page_search") + "?q=Prostor&page_type=spaces.spacepage"
+        )
+        for url in (browse, search):
+            with self.subTest(url=url):
+                self.assertNotIn("Prostor Stražišče", self.chooser(self.ks_editor, url)["html"])
+                self.assertIn("Prostor Stražišče", self.chooser(self.municipal, url)["html"])
+        SpacePage.objects.filter(pk=self.strazisce["space"].pk).update(
+            open_to_other_communities=True
+        )
+        for url in (browse, search):
+            with self.subTest(url=url, opened=True):
+                self.assertIn("Prostor Stražišče", self.chooser(self.ks_editor, url)["html"])
+
+    def test_the_programme_chooser_offers_the_own_ks_and_the_municipality(self):
+        programme("Popravljalnica vse občine")
+        url = reverse("wagtailsnippetchoosers_programmes_programme:choose")
+        html = self.chooser(self.ks_editor, url)["html"]
+        self.assertIn("Popravljalnica Golnik", html)
+        self.assertIn("Popravljalnica vse občine", html)
+        self.assertNotIn("Popravljalnica Stražišče", html)
+        self.assertIn("Popravljalnica Stražišče", self.chooser(self.municipal, url)["html"])
+
+
+class SharedSpaceSettingTests(BoundaryTestCase):
+    """Only the municipality opens a space to other KS."""
+
+    def edit(self, user, space, **fields):
+        url = reverse("wagtailadmin_pages:edit", args=[space.pk])
+        self.client.force_login(user)
+        data = browser_form_data(self.client.get(url).content.decode(), "page-edit-form").copy()
+        data.update(fields, **{"action-publish": "1"})
+        return self.client.post(url, data), data
+
+    def test_the_municipal_editor_opens_a_space_to_all(self):
+        space = self.strazisce["space"]
+        response, _data = self.edit(self.municipal, space, open_to_other_communities="on")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(SpacePage.objects.get(pk=space.pk).open_to_other_communities)
+
+    def test_a_ks_editor_cannot_open_their_space_even_by_forging_the_form(self):
+        space = self.golnik["space"]
+        response, data = self.edit(self.ks_editor, space)
+        self.assertNotIn("open_to_other_communities", data)
+        self.edit(self.ks_editor, space, open_to_other_communities="on")
+        self.assertFalse(SpacePage.objects.get(pk=space.pk).open_to_other_communities)
+
+    def test_publishing_an_older_revision_keeps_the_municipal_setting(self):
+        space = SpacePage.objects.get(pk=self.golnik["space"].pk)
+        old_revision = space.latest_revision
+        self.edit(self.municipal, space, open_to_other_communities="on")
+        old_revision.publish(user=self.ks_editor)
+        self.assertTrue(SpacePage.objects.get(pk=space.pk).open_to_other_communities)

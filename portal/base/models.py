@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.base.forms import BasePageForm
 from portal.base.versioned import remembered
 
 RICH_TEXT_FEATURES = [
@@ -40,6 +39,9 @@ class BasePage(Page):
 
     `folded_search_text` indexes an accent-free copy of the page's text: PostgreSQL's
     full-text search keeps diacritics, and residents often type without them.
+
+    Its admin form keeps an editor to what they may choose: the KS boundary sets it
+    (`portal.communities.forms.BoundedPageForm`) when that app is ready.
     """
 
     intro = models.TextField(
@@ -58,7 +60,6 @@ class BasePage(Page):
     )
 
     folded_text_fields = ("title", "intro")
-    base_form_class = BasePageForm
 
     search_fields = [
         *Page.search_fields,

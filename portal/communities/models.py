@@ -15,13 +15,27 @@ from portal.base import names
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagecache import content_version
 from portal.base.privacy import public
-from portal.communities.forms import CommunityPageForm
 from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
 
-class CommunityPage(ProgrammeRoutes, BasePage):
+class KeepsAccessFields:
+    """For pages with fields that say who may edit, publish or use them, which only
+    municipal editors set: publishing or reverting to an older revision never rolls them
+    back. Their `access_fields` keep the values of the page a revision is loaded onto:
+    the live ones, or those of the municipal editor's form being published."""
+
+    access_fields = ()
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for field in self.access_fields:
+            setattr(page, field, getattr(self, field))
+        return page
+
+
+class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
     """The home of one KS: everything under it belongs to that KS. Its programmes are at
     `programi/` below it (`portal.programme_pages.routes`)."""
 
@@ -64,7 +78,6 @@ class CommunityPage(ProgrammeRoutes, BasePage):
     )
 
     folded_text_fields = ("title", "intro", "body")
-    base_form_class = CommunityPageForm
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
         *BasePage.content_panels,
@@ -137,16 +150,9 @@ class CommunityPage(ProgrammeRoutes, BasePage):
         FieldPanel("requires_approval", permission=MANAGE_ALL_COMMUNITIES),
     ]
 
-    # Who may edit and publish a KS is never rolled back by publishing or reverting to an
-    # older revision: these fields keep their live values. Only a municipal editor's form
-    # has `requires_approval`; `signals.keep_rights_in_step_with_approval` applies it.
+    # Who may edit and publish a KS. Only a municipal editor's form has
+    # `requires_approval`; `signals.keep_rights_in_step_with_approval` applies it.
     access_fields = ("requires_approval", "editors_group_id", "collection_id")
-
-    def with_content_json(self, content):
-        page = super().with_content_json(content)
-        for field in self.access_fields:
-            setattr(page, field, getattr(self, field))
-        return page
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

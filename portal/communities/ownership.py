@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.communities.choosing import register_choice_rule, rows_of_own_community
 from portal.communities.forms import CommunityOwnedForm
 
 
@@ -29,6 +30,11 @@ class CommunityOwnedModel(models.Model):
 
     # The model permissions a KS's editors get on their own KS's rows.
     community_editor_actions = ("add", "change", "delete")
+    # What a KS editor is told when a page or snippet of theirs may not refer to a row.
+    refused_choice = _(
+        "This belongs to another local community. Choose one of your own KS or of the "
+        "whole municipality."
+    )
 
     base_form_class = CommunityOwnedForm
 
@@ -40,12 +46,17 @@ class CommunityOwnedModel(models.Model):
 _declared = {}
 
 
-def declare_community_owned(model, editor_actions=CommunityOwnedModel.community_editor_actions):
+def declare_community_owned(
+    model,
+    editor_actions=CommunityOwnedModel.community_editor_actions,
+    refused_choice=CommunityOwnedModel.refused_choice,
+):
     """Make `model` (which has a `community` foreign key) KS-owned, giving a KS's editors
-    `editor_actions` on their own KS's rows. Call it from an `AppConfig.ready()`, before
+    `editor_actions` on their own KS's rows; `refused_choice` is what a KS editor is told
+    when they refer to another KS's row. Call it from an `AppConfig.ready()`, before
     anything asks Wagtail for the model's permission policy."""
     _declared[model] = tuple(editor_actions)
-    register_community_owned(model)
+    register_community_owned(model, refused_choice)
 
 
 def community_owned_models():
@@ -64,11 +75,12 @@ def community_editor_actions(model):
 
 def register_community_owned_models():
     for model in community_owned_models():
-        register_community_owned(model)
+        register_community_owned(model, model.refused_choice)
 
 
-def register_community_owned(model):
-    """A KS-owned model gets the KS permission policy, and its changes refresh the cached
+def register_community_owned(model, refused_choice):
+    """A KS-owned model gets the KS permission policy, a KS editor may refer only to its
+    rows of their own KS and of the municipality, and its changes refresh the cached
     public pages that list it."""
     from wagtail.permissions import register_permission_policy
 
@@ -76,4 +88,5 @@ def register_community_owned(model):
     from portal.communities.permissions import CommunityOwnedPermissionPolicy
 
     register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
+    register_choice_rule(model, rows_of_own_community, refused_choice)
     affects_public_pages(model)

@@ -1,9 +1,9 @@
-from django.db.models import Q
 from wagtail import hooks
 
-from portal.communities.access import communities_for, manages_all_communities
+from portal.communities.admin_views import DocumentsAdminAPIViewSet, ImagesAdminAPIViewSet
 from portal.communities.bulk_actions import DeleteCommunityOwnedBulkAction
 from portal.communities.models import CommunityPage
+from portal.communities.page_chooser import chooser_pages
 from portal.communities.provisioning import provision_community
 
 
@@ -16,16 +16,19 @@ def provision_new_community(request, page):
 
 
 @hooks.register("construct_page_chooser_queryset")
-def keep_other_communities_drafts_out_of_choosers(pages, request):
+def keep_page_choosers_to_what_the_editor_may_choose(pages, request):
     """A KS editor may link to any public page, but sees drafts and private pages only
-    of their own KS."""
-    user = request.user
-    if manages_all_communities(user):
-        return pages
-    own_sections = Q(pk__in=[])
-    for community in communities_for(user):
-        own_sections |= Q(path__startswith=community.path)
-    return pages.filter(own_sections | Q(pk__in=pages.live().public().values("pk")))
+    of their own KS; a space chooser offers only the spaces they may hold events in."""
+    return chooser_pages(pages, request)
+
+
+def keep_admin_api_files_to_what_the_editor_may_choose(router):
+    router.register_endpoint("images", ImagesAdminAPIViewSet)
+    router.register_endpoint("documents", DocumentsAdminAPIViewSet)
+
+
+# After Wagtail's own image and document endpoints (order 0), which these replace.
+hooks.register("construct_admin_api", keep_admin_api_files_to_what_the_editor_may_choose, order=100)
 
 
 # After Wagtail's own snippet bulk delete (order 0), so this one wins for KS-owned models.

@@ -7,11 +7,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.forms import BasePageForm
+from portal.communities.forms import BoundedPageForm
 from portal.events import recurrence
 
 
-class EventPageForm(BasePageForm):
+class EventPageForm(BoundedPageForm):
     weekdays = forms.MultipleChoiceField(
         label=_("on these days"),
         choices=recurrence.Weekday.choices,

@@ -18,5 +18,10 @@ class ProgrammePagesConfig(AppConfig):
         # Before anything asks Wagtail for the programme's permission policy. Publishing
         # follows the KS's approval setting (see provisioning.apply_approval_setting).
         declare_community_owned(
-            Programme, editor_actions=("add", "change", "delete", "lock", "unlock")
+            Programme,
+            editor_actions=("add", "change", "delete", "lock", "unlock"),
+            refused_choice=_(
+                "This programme belongs to another local community. Choose a programme of "
+                "your own KS or one of the whole municipality."
+            ),
         )

@@ -8,5 +8,21 @@ class SpacesConfig(AppConfig):
     verbose_name = _("Community spaces")
 
     def ready(self):
+        from functools import partial
+
         # Its pages' query parameters are known to the page cache before the first request.
         import portal.spaces.views  # noqa: F401
+        from portal.communities.choosing import pages_held_by_own_community, register_choice_rule
+        from portal.spaces.models import SpacePage
+
+        # An event or programme of a KS takes place in one of its own spaces, or in one the
+        # municipality opened to all (`SpacePage.open_to_other_communities`).
+        register_choice_rule(
+            SpacePage,
+            partial(pages_held_by_own_community, open_to_all="open_to_other_communities"),
+            _(
+                "This space belongs to another local community and the municipality has not "
+                "opened it to others. Choose a space of your own KS or one open to all local "
+                "communities."
+            ),
+        )

@@ -1,12 +1,12 @@
-"""The space page's admin form: equipment as ticks, stakeholders from the editor's own KS
-and the municipality, and opening hours that make sense as a whole."""
+"""The space page's admin form: equipment as ticks, coordinates as OpenStreetMap shows
+them, and opening hours that make sense as a whole. Owner, manager and every other choice
+are kept to the editor's own KS by its base form (`portal.communities.forms`)."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
-from wagtail.permissions import policy_registry
 
-from portal.base.forms import BasePageForm
+from portal.communities.forms import BoundedPageForm
 
 
 class CoordinateField(forms.DecimalField):
@@ -24,7 +24,7 @@ COORDINATES = [
 ]
 
 
-class SpacePageForm(BasePageForm):
+class SpacePageForm(BoundedPageForm):
     def __init__(self, *args, **kwargs):
         from portal.spaces.models import Equipment
 
@@ -52,23 +52,6 @@ class SpacePageForm(BasePageForm):
                     ],
                     help_text=field.help_text,
                 )
-        self.bound_stakeholder_choices()
-
-    def bound_stakeholder_choices(self):
-        """Owner and manager: the editor's KS's stakeholders and the municipality's, as in
-        the chooser, plus the one already saved; a forged form can pick no other."""
-        if self.for_user is None:
-            return
-        for name in ("owned_by", "managed_by"):
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            model = field.queryset.model
-            choosable = policy_registry.get_by_type(model).instances_user_can_choose(self.for_user)
-            current = getattr(self.instance, f"{name}_id", None)
-            field.queryset = model.objects.filter(
-                pk__in=choosable.values("pk")
-            ) | model.objects.filter(pk=current)
 
     def clean_equipment(self):
         return ",".join(self.cleaned_data["equipment"])

@@ -44,6 +44,11 @@ class Stakeholder(CommunityOwnedModel, RevisionMixin, PreviewableMixin, index.In
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="stakeholder")
 
+    refused_choice = _(
+        "This stakeholder belongs to another local community. Choose a stakeholder of your "
+        "own KS or one of the whole municipality."
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("sector"),

@@ -30,7 +30,7 @@ from portal.base.listing import Listed, load_listed
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.versioned import remembered
 from portal.bookings.routes import BookingRoutes
-from portal.communities.models import CommunityOwned
+from portal.communities.models import MANAGE_ALL_COMMUNITIES, CommunityOwned, KeepsAccessFields
 from portal.spaces.forms import SpacePageForm
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access, Equipment, access_field
 
@@ -39,7 +39,7 @@ AVAILABILITY_ROUTE = "availability"
 DAYS_SHOWN = 14
 
 
-class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
+class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFields, BasePage):
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street and number, postcode and town.")
@@ -122,6 +122,17 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
         related_name="+",
         help_text=_("The house rules document that users of the space agree to."),
     )
+    # Set by municipal editors only (see `access_fields`): a space of one KS that every
+    # KS may hold its events and programmes in (`portal.spaces.apps`).
+    open_to_other_communities = models.BooleanField(
+        _("open to other local communities"),
+        default=False,
+        help_text=_(
+            "When on, the editors of every local community may hold their events and "
+            "programmes in this space. Only municipal editors change this."
+        ),
+    )
+    access_fields = ("open_to_other_communities",)
 
     folded_text_fields = ("title", "intro", "body", "address")
     search_fields = [
@@ -203,7 +214,13 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, BasePage):
             ObjectList(hours_panels, heading=_("Opening hours")),
             ObjectList(gallery_panels, heading=_("Gallery")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(
+                [
+                    *Page.settings_panels,
+                    FieldPanel("open_to_other_communities", permission=MANAGE_ALL_COMMUNITIES),
+                ],
+                heading=_("Settings"),
+            ),
         ],
         base_form_class=SpacePageForm,
     )
