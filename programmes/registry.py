@@ -7,6 +7,7 @@ inactive type keep their data but are hidden from the public and from the add me
 """
 
 import json
+import re
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -18,14 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-# How long a type key may be (`Programme.programme_type`).
+# How long a type key may be (`Programme.programme_type`), and what it may not hold:
+# control characters (PostgreSQL refuses NUL in text).
 KEY_MAX_LENGTH = 50
+KEY_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$"
 
 
 def is_key(text):
     """Whether `text` could be a type's key: a filter for one that no programme has finds
     nothing (its plugin may be gone), where other text is an error."""
-    return 0 < len(text) <= KEY_MAX_LENGTH and text.isprintable()
+    return len(text) <= KEY_MAX_LENGTH and re.fullmatch(KEY_PATTERN, text) is not None
 
 
 def json_value(data):
@@ -162,7 +165,7 @@ def register(plugin_class):
     if not is_key(key):
         raise ImproperlyConfigured(
             f"{plugin_class.__name__}'s key {key!r} must be at most {KEY_MAX_LENGTH} "
-            "printable characters."
+            "characters, none of them a control character."
         )
     if key in _plugins:
         raise ImproperlyConfigured(

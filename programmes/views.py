@@ -81,12 +81,12 @@ def plugin_filters(plugins):
     return filters
 
 
-def type_choices():
-    """Every installed type, and the types of programmes whose plugin is gone (by the
-    label they kept), so those can be found and tidied up."""
+def type_choices(programmes):
+    """Every installed type, and the types of `programmes` (those the editor may list)
+    whose plugin is gone, by the label they kept, so those can be found and tidied up."""
     choices = {plugin.key: plugin.label for plugin in registry.registered()}
     kept = (
-        Programme.objects.exclude(programme_type__in=choices)
+        programmes.exclude(programme_type__in=choices)
         .order_by("programme_type")
         .values_list("programme_type", "programme_type_label")
         .distinct()
@@ -108,7 +108,7 @@ class TypeFilter(django_filters.ChoiceFilter):
 
 
 class ProgrammeFilterSet(WagtailFilterSet):
-    programme_type = TypeFilter(label=_("type"), choices=type_choices)
+    programme_type = TypeFilter(label=_("type"), choices=())
     status = django_filters.ChoiceFilter(label=_("status"), choices=Programme.Status.choices)
     themes = django_filters.ModelMultipleChoiceFilter(
         label=_("themes"), queryset=Theme.objects.all(), widget=CheckboxSelectMultiple
@@ -130,6 +130,10 @@ class ProgrammeFilterSet(WagtailFilterSet):
     class Meta:
         model = Programme
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["programme_type"].extra["choices"] = type_choices(self.queryset)
 
     def filter_queryset(self, queryset):
         # A plugin's filter narrows the listing to its own programmes.
@@ -158,6 +162,10 @@ class ProgrammeIndexView(IndexView):
     @cached_property
     def filterset_class(self):
         return filterset_for(tuple(registry.active_keys()))
+
+    def get_filterset_kwargs(self):
+        # The programmes this editor may list: the type filter names only their types.
+        return {**super().get_filterset_kwargs(), "queryset": self.get_base_queryset()}
 
     @cached_property
     def columns(self):

@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.rich_text import RichText
 
 from programmes import registry
 from programmes.api import details_schema
@@ -40,6 +41,9 @@ BLANK = {
     "poster": "",
     "rules": "",
     "products": {"count": 0},
+    "notes": "null",  # what Draftail posts for an empty editor
+    "directions": "",
+    "covered": (),
     "manager": {"name": "", "phone": ""},
 }
 
@@ -107,6 +111,21 @@ def cases(chosen):
             "<dd>med, jajca</dd>",
             ["med", "jajca"],
         ),
+        "notes": (
+            '{"blocks": [{"key": "a", "type": "unstyled", "text": "Tudi ob dežju.", '
+            '"inlineStyleRanges": [{"offset": 5, "length": 2, "style": "BOLD"}], '
+            '"depth": 0, "entityRanges": []}], "entityMap": {}}',
+            RichText('<p data-block-key="a">Tudi <b>ob</b> dežju.</p>'),
+            '<dd><p data-block-key="a">Tudi <b>ob</b> dežju.</p></dd>',
+            '<p data-block-key="a">Tudi <b>ob</b> dežju.</p>',
+        ),
+        "directions": (
+            "Za gasilskim domom,\nlevo.",
+            "Za gasilskim domom,\nlevo.",
+            "<dd>Za gasilskim domom,\nlevo.</dd>",
+            "Za gasilskim domom,\nlevo.",
+        ),
+        "covered": ("on", True, "<dd>yes</dd>", True),
         "manager": (
             {"name": "Ana Kos", "phone": "041 123 456"},
             {"name": "Ana Kos", "phone": "041 123 456"},
@@ -269,6 +288,7 @@ def test_a_block_that_gives_no_json_is_an_error_on_its_field(admin_client, paint
     assert not Programme.objects.exists()
     _state, errors = block_state(response)
     assert list(errors["blockErrors"]) == ["colour"]
-    assert "cannot be saved" in errors["blockErrors"]["colour"]["messages"][0] or (
-        "ni mogoče shraniti" in errors["blockErrors"]["colour"]["messages"][0]
-    )
+    assert errors["blockErrors"]["colour"]["messages"] == [
+        "Te vrednosti ni mogoče shraniti: vrsta programa ne pove, kako jo zapisati. "
+        "Obvestite skrbnike portala."
+    ]

@@ -212,13 +212,9 @@ class UninstalledTypeTests(WagtailTestUtils, TestCase):
         response = self.client.get(admin_url("list"), {"programme_type": "community_sauna"})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(list(response.context["object_list"]), [self.sauna])
-        self.assertIn(
-            ("community_sauna", "shared sauna (not installed)"),
-            [
-                (key, str(label))
-                for key, label in response.context["filters"].form.fields["programme_type"].choices
-            ],
-        )
+        choices = dict(response.context["filters"].form.fields["programme_type"].choices)
+        with translation.override("en"):
+            self.assertEqual(str(choices["community_sauna"]), "shared sauna (not installed)")
         for unknown in ("no_such_type", "<script>"):
             response = self.client.get(admin_url("list"), {"programme_type": unknown})
             self.assertEqual(response.status_code, 200)

@@ -129,7 +129,7 @@ def choice(name, description, choices):
     )
 
 
-def key(name, description, is_key, choices, max_length):
+def key(name, description, is_key, choices, max_length, pattern):
     """A key, such as a programme type's, that may name something no longer there: one
     that nothing has lists nothing; only text that `is_key` refuses is a 400. `choices()`
     are the keys there now, given as examples."""
@@ -148,7 +148,12 @@ def key(name, description, is_key, choices, max_length):
 
     def schema():
         examples = [value for value, _label in choices()]
-        return {"type": "string", "minLength": 1, "maxLength": max_length, "examples": examples}
+        return {
+            "type": "string",
+            "maxLength": max_length,
+            "pattern": pattern,
+            "examples": examples,
+        }
 
     return Parameter(name, description, parse, schema)
 

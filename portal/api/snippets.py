@@ -55,6 +55,7 @@ class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
                 registry.is_key,
                 lambda: [(plugin.key, str(plugin.label)) for plugin in registry.active()],
                 registry.KEY_MAX_LENGTH,
+                registry.KEY_PATTERN,
             ),
             parameters.choice(
                 "theme", _("Only programmes on this theme."), lambda: Theme.Key.choices

@@ -35,6 +35,9 @@ class Market(ProgrammePlugin):
         ("poster", ImageChooserBlock(required=False, label="poster")),
         ("rules", DocumentChooserBlock(required=False, label="market rules")),
         ("products", blocks.ListBlock(blocks.CharBlock(label="product"), label="products")),
+        ("notes", blocks.RichTextBlock(required=False, features=["bold"], label="notes")),
+        ("directions", blocks.TextBlock(required=False, label="how to get there")),
+        ("covered", blocks.BooleanBlock(required=False, label="under a roof")),
         (
             "manager",
             blocks.StructBlock(
