@@ -34,6 +34,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from programmes import registry
 from programmes.api import ChoiceField, DetailsField, ProgrammeTypeField, TermsField, choice_label
 
+TYPE_LABEL_MAX_LENGTH = 200
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -158,7 +159,7 @@ class Programme(
     # The type's label when last saved, in the site's language: what the admin shows once
     # the plugin is uninstalled and no longer says it.
     programme_type_label = models.CharField(
-        _("programme type label"), max_length=200, blank=True, editable=False
+        _("programme type label"), max_length=TYPE_LABEL_MAX_LENGTH, blank=True, editable=False
     )
     # The plugin's block value as JSON (`plugin.get_prep_value`); kept as it is while the
     # plugin is off. The encoder, as a StreamField's, also stores dates, times and
@@ -313,7 +314,7 @@ class Programme(
     def save(self, *args, **kwargs):
         plugin = registry.get_registered(self.programme_type)
         if plugin is not None:
-            self.programme_type_label = plugin.stored_label()
+            self.programme_type_label = plugin.stored_label()[:TYPE_LABEL_MAX_LENGTH]
         super().save(*args, **kwargs)
 
     def folded_search_text(self):

@@ -22,7 +22,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 # How long a type key may be (`Programme.programme_type`), and what it may not hold:
 # control characters (PostgreSQL refuses NUL in text).
 KEY_MAX_LENGTH = 50
-KEY_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$"
+KEY_PATTERN = r"^[^\u0000-\u001f\u007f]+$"
 
 
 def is_key(text):

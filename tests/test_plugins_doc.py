@@ -117,13 +117,13 @@ from django.utils import translation
 import tool_library
 from programmes import registry
 
-plugin = registry.get("tool_library")
+plugin = registry.get_registered("tool_library")
 with translation.override("sl"):
     label = str(plugin.label)
 print(json.dumps({
     "apps": settings.INSTALLED_APPS,
     "module": tool_library.__file__,
-    "active": plugin is not None,
+    "active": registry.get("tool_library") is not None,
     "label": label,
     "template": get_template(plugin.template).origin.name,
 }))
@@ -145,6 +145,14 @@ def test_the_portal_finds_the_pip_installed_plugin_with_no_settings_edit(install
     assert Path(found["module"]).is_relative_to(target)
     assert Path(found["template"]).is_relative_to(target)
 
+    # The setting still turns an installed type off.
+    environment["PROGRAMME_PLUGINS"] = "repair_cafe,workshop"
+    found = json.loads(
+        run([sys.executable, "-c", FIND_THE_PLUGIN], cwd=ROOT, env=environment).stdout
+    )
+    assert found["apps"].count("tool_library") == 1
+    assert not found["active"]
+
 
 def test_the_examples_own_tests_pass_against_the_portal(installed_example):
     """The plugin's tests, run as the doc says, with `programmes.testing`: the admin form
@@ -159,7 +167,7 @@ def test_the_examples_own_tests_pass_against_the_portal(installed_example):
         timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 passed" in result.stdout
+    assert "4 passed" in result.stdout
 
 
 def test_a_broken_plugin_package_stops_the_portal_naming_it(tmp_path):

@@ -14,7 +14,7 @@ def keep_type_labels(apps, schema_editor):
         plugin = registry.get_registered(key)
         if plugin is not None:
             Programme.objects.filter(programme_type=key).update(
-                programme_type_label=plugin.stored_label()
+                programme_type_label=plugin.stored_label()[:200]
             )
 
 
