@@ -139,9 +139,7 @@ def details_schema(plugin):
 
 
 def block_schema(block):
-    from wagtail.documents.blocks import DocumentChooserBlock
-    from wagtail.images.blocks import ImageChooserBlock
-
+    """The JSON schema of a block's value as `ProgrammePlugin.api_representation` gives it."""
     label = str(block.label or block.name or "")
     if isinstance(block, blocks.ListBlock):
         schema = {"type": "array", "items": block_schema(block.child_block)}
@@ -155,17 +153,35 @@ def block_schema(block):
         }
     elif isinstance(block, blocks.BooleanBlock):
         schema = {"type": ["boolean", "null"]}
-    elif isinstance(block, (blocks.IntegerBlock,)):
+    elif isinstance(block, blocks.IntegerBlock):
         schema = {"type": ["integer", "null"]}
-    elif isinstance(block, (blocks.FloatBlock, blocks.DecimalBlock)):
-        schema = {"type": ["number", "string", "null"]}
-    elif isinstance(block, (DocumentChooserBlock, ImageChooserBlock)):
+    elif isinstance(block, blocks.FloatBlock):
+        schema = {"type": ["number", "null"]}
+    elif isinstance(block, blocks.DecimalBlock):
+        # As text, so no digit is lost on the way: "12.50".
+        schema = {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?$"}
+    elif isinstance(block, blocks.DateTimeBlock):
+        schema = {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]}
+    elif isinstance(block, blocks.DateBlock):
+        schema = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
+    elif isinstance(block, blocks.TimeBlock):
+        # ISO 8601 local time ("17:30:00"), in the portal's time zone.
+        schema = {"type": ["string", "null"]}
+    elif isinstance(block, blocks.ChooserBlock):
+        # A chosen page, image, document or snippet: its id.
         schema = {"type": ["integer", "null"]}
+    elif isinstance(block, blocks.MultipleChoiceBlock):
+        schema = {"type": ["array", "null"], "items": {"enum": choice_values(block)}}
     elif isinstance(block, blocks.ChoiceBlock):
-        choices = [str(value) for value, _label in block.field.choices if value != ""]
-        schema = {"anyOf": [{"type": "string", "enum": [*choices, ""]}, {"type": "null"}]}
+        schema = {
+            "anyOf": [{"type": "string", "enum": [*choice_values(block), ""]}, {"type": "null"}]
+        }
     elif isinstance(block, blocks.FieldBlock):
         schema = {"type": ["string", "null"]}
     else:
         schema = {}
     return {**schema, "description": label} if label else schema
+
+
+def choice_values(block):
+    return [str(value) for value, _label in block.field.choices if value != ""]

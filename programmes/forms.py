@@ -13,10 +13,11 @@ from programmes.models import Theme
 class DetailsWidget(BlockWidget):
     def value_from_datadict(self, data, files, name):
         # A block reads its form data without checks; a request with parts of it missing
-        # (not sent by the admin's own editor) is a form error, not a server error.
+        # or malformed (not sent by the admin's own editor, e.g. a number where a rich
+        # text editor sends its JSON) is a form error, not a server error.
         try:
             return super().value_from_datadict(data, files, name)
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, AttributeError):
             return None
 
     def render_with_errors(self, name, value, attrs=None, errors=None, renderer=None):

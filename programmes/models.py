@@ -9,6 +9,7 @@ from anyascii import anyascii
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -33,6 +34,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from programmes import registry
 from programmes.api import ChoiceField, DetailsField, ProgrammeTypeField, TermsField, choice_label
 
+TYPE_LABEL_MAX_LENGTH = 200
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -151,9 +153,18 @@ class Programme(
     )
     description = RichTextField(_("description"), blank=True, features=DESCRIPTION_FEATURES)
     # The plugin key; not a choice at database level, so a plugin can come and go.
-    programme_type = models.CharField(_("programme type"), max_length=50, editable=False)
-    # The plugin's block value as JSON; kept as it is while the plugin is off.
-    details = models.JSONField(_("details"), default=dict, blank=True)
+    programme_type = models.CharField(
+        _("programme type"), max_length=registry.KEY_MAX_LENGTH, editable=False
+    )
+    # The type's label when last saved, in the site's language: what the admin shows once
+    # the plugin is uninstalled and no longer says it.
+    programme_type_label = models.CharField(
+        _("programme type label"), max_length=TYPE_LABEL_MAX_LENGTH, blank=True, editable=False
+    )
+    # The plugin's block value as JSON (`plugin.get_prep_value`); kept as it is while the
+    # plugin is off. The encoder, as a StreamField's, also stores dates, times and
+    # decimals that code puts here directly.
+    details = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     community = models.ForeignKey(
         settings.PROGRAMMES_COMMUNITY_MODEL,
         verbose_name=_("local community"),
@@ -294,8 +305,17 @@ class Programme(
 
     @property
     def type_label(self):
+        """The type's label: the installed plugin's (translated), else the one kept."""
         plugin = registry.get_registered(self.programme_type)
-        return plugin.label if plugin else self.programme_type
+        if plugin is not None:
+            return plugin.label
+        return self.programme_type_label or self.programme_type
+
+    def save(self, *args, **kwargs):
+        plugin = registry.get_registered(self.programme_type)
+        if plugin is not None:
+            self.programme_type_label = plugin.stored_label()[:TYPE_LABEL_MAX_LENGTH]
+        super().save(*args, **kwargs)
 
     def folded_search_text(self):
         """Accent-free text, so "strazisce" finds "Stražišče" on PostgreSQL too; with the

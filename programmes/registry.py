@@ -6,12 +6,35 @@ A programme type is a `ProgrammePlugin` subclass in any installed app's
 inactive type keep their data but are hidden from the public and from the add menu.
 """
 
+import json
+import re
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.utils import ErrorList
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+# How long a type key may be (`Programme.programme_type`), and what it may not hold:
+# control characters (PostgreSQL refuses NUL in text).
+KEY_MAX_LENGTH = 50
+KEY_PATTERN = r"^[^\u0000-\u001f\u007f]+$"
+
+
+def is_key(text):
+    """Whether `text` could be a type's key: a filter for one that no programme has finds
+    nothing (its plugin may be gone), where other text is an error."""
+    return len(text) <= KEY_MAX_LENGTH and re.fullmatch(KEY_PATTERN, text) is not None
+
+
+def json_value(data):
+    """`data` as plain JSON values: dates, times and date-times as ISO text, decimals as
+    text (what a StreamField stores); what is read back from the database is the same."""
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
 class ProgrammePlugin:
@@ -40,18 +63,26 @@ class ProgrammePlugin:
         return DetailsBlock(self)
 
     def to_python(self, data):
-        """The block value of a programme's stored `details` (missing fields get defaults)."""
+        """The block value of a programme's stored `details` (missing fields get defaults):
+        dates as `date`, decimals as `Decimal`, chosen pages and images as instances."""
         return self.block.to_python(data if isinstance(data, dict) else {})
 
     def get_prep_value(self, value):
-        """The JSON stored in `details` for a block value."""
-        return self.block.get_prep_value(value)
+        """The JSON stored in `details` for a block value, exactly as it is read back."""
+        return json_value(self.block.get_prep_value(value))
 
     def api_representation(self, value):
+        """What the API shows of a block value: the `api_fields`, as JSON values."""
         data = self.block.get_api_representation(value)
-        if self.api_fields is None:
-            return data
-        return {name: data[name] for name in self.api_fields if name in data}
+        if self.api_fields is not None:
+            data = {name: data[name] for name in self.api_fields if name in data}
+        return json_value(data)
+
+    def stored_label(self):
+        """The label in the site's language, as programmes keep it for when the plugin is
+        gone."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(self.label)
 
     def __repr__(self):
         return f"<{type(self).__name__} {self.key!r}>"
@@ -93,7 +124,30 @@ class DetailsBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 non_block_errors=ErrorList(error.error_list)
             ) from error
+        self.check_storable(value)
         return value
+
+    def check_storable(self, value):
+        """A field whose block gives no JSON (a custom block of the plugin) is an error on
+        that field, not on the whole form."""
+        errors = {}
+        for name, block in self.child_blocks.items():
+            try:
+                json_value(block.get_prep_value(value.get(name)))
+            except (TypeError, ValueError):
+                errors[name] = ErrorList(
+                    [
+                        ValidationError(
+                            _(
+                                "This value cannot be saved: the programme type does not "
+                                "say how to store it. Tell the portal's administrators."
+                            ),
+                            code="not_storable",
+                        )
+                    ]
+                )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
 
     def deconstruct(self):
         # Never serialised into migrations: `details` is a JSONField.
@@ -108,6 +162,11 @@ def register(plugin_class):
     key = plugin_class.key
     if not key or not plugin_class.label:
         raise ImproperlyConfigured(f"{plugin_class.__name__} needs a key and a label.")
+    if not is_key(key):
+        raise ImproperlyConfigured(
+            f"{plugin_class.__name__}'s key {key!r} must be at most {KEY_MAX_LENGTH} "
+            "characters, none of them a control character."
+        )
     if key in _plugins:
         raise ImproperlyConfigured(
             f"Programme type {key!r} is registered twice: by "

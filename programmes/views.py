@@ -40,9 +40,11 @@ TYPE_PARAMETER = "type"
 
 
 class TypeColumn(Column):
-    """The programme's type, marked when its plugin is turned off."""
+    """The programme's type, marked when its plugin is turned off or not installed."""
 
     def get_value(self, instance):
+        if registry.get_registered(instance.programme_type) is None:
+            return format_lazy("{} ({})", instance.type_label, _("not installed"))
         if instance.plugin is None:
             return format_lazy("{} ({})", instance.type_label, _("turned off"))
         return instance.type_label
@@ -79,12 +81,34 @@ def plugin_filters(plugins):
     return filters
 
 
-def type_choices():
-    return [(plugin.key, plugin.label) for plugin in registry.registered()]
+def type_choices(programmes):
+    """Every installed type, and the types of `programmes` (those the editor may list)
+    whose plugin is gone, by the label they kept, so those can be found and tidied up."""
+    choices = {plugin.key: plugin.label for plugin in registry.registered()}
+    kept = (
+        programmes.exclude(programme_type__in=choices)
+        .order_by("programme_type")
+        .values_list("programme_type", "programme_type_label")
+        .distinct()
+    )
+    for key, label in kept:
+        choices.setdefault(key, format_lazy("{} ({})", label or key, _("not installed")))
+    return list(choices.items())
+
+
+class TypeKeyField(django_filters.fields.ChoiceField):
+    """Any type key is a valid filter: one that no programme has lists nothing."""
+
+    def valid_value(self, value):
+        return registry.is_key(value)
+
+
+class TypeFilter(django_filters.ChoiceFilter):
+    field_class = TypeKeyField
 
 
 class ProgrammeFilterSet(WagtailFilterSet):
-    programme_type = django_filters.ChoiceFilter(label=_("type"), choices=type_choices)
+    programme_type = TypeFilter(label=_("type"), choices=())
     status = django_filters.ChoiceFilter(label=_("status"), choices=Programme.Status.choices)
     themes = django_filters.ModelMultipleChoiceFilter(
         label=_("themes"), queryset=Theme.objects.all(), widget=CheckboxSelectMultiple
@@ -106,6 +130,10 @@ class ProgrammeFilterSet(WagtailFilterSet):
     class Meta:
         model = Programme
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["programme_type"].extra["choices"] = type_choices(self.queryset)
 
     def filter_queryset(self, queryset):
         # A plugin's filter narrows the listing to its own programmes.
@@ -134,6 +162,10 @@ class ProgrammeIndexView(IndexView):
     @cached_property
     def filterset_class(self):
         return filterset_for(tuple(registry.active_keys()))
+
+    def get_filterset_kwargs(self):
+        # The programmes this editor may list: the type filter names only their types.
+        return {**super().get_filterset_kwargs(), "queryset": self.get_base_queryset()}
 
     @cached_property
     def columns(self):
@@ -216,7 +248,17 @@ def with_type(url, plugin):
 
 class ProgrammeEditView(EditView):
     def get(self, request, *args, **kwargs):
-        if self.object.plugin is None:
+        if registry.get_registered(self.object.programme_type) is None:
+            messages.warning(
+                request,
+                gettext(
+                    "The programme type “%(type)s” is not installed: the programme is hidden "
+                    "from the public, and its type's details are kept but cannot be edited "
+                    "until the type's plugin is installed again."
+                )
+                % {"type": self.object.type_label},
+            )
+        elif self.object.plugin is None:
             messages.warning(
                 request,
                 gettext(

@@ -7,9 +7,16 @@ from urllib.parse import urlparse
 import pytest
 from django.core.cache import caches
 
+from programmes import registry
+from tests.programme_test_app.block_types import Market
+
 # The Redis of the tests marked `redis`: a database of their own (CI has one at this
 # address); each test keeps its keys under a prefix of its own and removes them.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
+
+# The fixtures plugin authors get (`programme_community`, `make_programme`): the portal's
+# own tests use them too, so they are known to work.
+pytest_plugins = ["programmes.testing"]
 
 
 @pytest.fixture(autouse=True)
@@ -214,3 +221,11 @@ def redis_caches(settings):
     portal_cache.down_until.clear()
     for key in client.scan_iter(f"{relay.prefix}:*"):
         client.delete(key)
+
+
+def market():
+    """A programme type with a field of every kind of block (`programme_test_app`), turned
+    on for one test: the plugin."""
+    registry.register(Market)
+    yield registry.get("market")
+    registry.unregister("market")

@@ -1,14 +1,14 @@
 """Helpers for programme tests: admin URLs, form data as an editor's browser sends it,
 and a builder for programmes made without the admin."""
 
-from bs4 import BeautifulSoup
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
+from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
 from programmes.models import Programme
+from programmes.testing import browser_form_data
 
 NAMESPACE = "wagtailsnippets_programmes_programme"
 
@@ -30,17 +30,6 @@ def add_url(programme_type=None):
     return f"{url}?type={programme_type}" if programme_type else url
 
 
-def browser_form_data(html, form_id="w-editor-form"):
-    """The inputs of a form as a browser posts them."""
-    data = querydict_from_html(html, form_id=form_id).copy()
-    # A ticked checkbox without a value attribute is sent as "on".
-    for checkbox in BeautifulSoup(html, "html.parser").select(
-        f"#{form_id} input[type=checkbox][checked]:not([value])"
-    ):
-        data[checkbox["name"]] = "on"
-    return data
-
-
 def list_block(items):
     """Form data of a ListBlock (what Wagtail's block editor posts), for nested_form_data."""
     data = {"count": len(items)}
@@ -51,7 +40,8 @@ def list_block(items):
 
 def form_data(client, url, details=None, form_id="w-editor-form", **fields):
     """The form at `url` as a browser would post it: its own inputs, changed `fields`,
-    and the type's block fields `details` (rendered by JavaScript, so built here).
+    and the type's block fields `details` (rendered by JavaScript, so built here: a tuple
+    is a field sent once for each of its values, as a multiple choice is).
     Page editors are `form_id="page-edit-form"`."""
     response = client.get(url)
     assert response.status_code == 200, response.status_code
@@ -62,7 +52,11 @@ def form_data(client, url, details=None, form_id="w-editor-form", **fields):
         else:
             data[name] = value
     if details is not None:
-        data.update(nested_form_data({"details": details}))
+        for name, value in nested_form_data({"details": details}).items():
+            if isinstance(value, tuple):
+                data.setlist(name, [str(item) for item in value])
+            else:
+                data[name] = value
     return data
 
 

@@ -1313,3 +1313,20 @@ class SharedSpaceSettingTests(BoundaryTestCase):
         self.edit(self.municipal, space, open_to_other_communities="on")
         old_revision.publish(user=self.ks_editor)
         self.assertTrue(SpacePage.objects.get(pk=space.pk).open_to_other_communities)
+
+
+class UninstalledTypeBoundaryTests(BoundaryTestCase):
+    def test_the_type_filter_names_only_the_editors_own_programmes_uninstalled_types(self):
+        Programme.objects.filter(pk=self.strazisce["programme"].pk).update(
+            programme_type="steam_bath", programme_type_label="parna kopel Stražišče"
+        )
+        self.client.force_login(self.ks_editor)
+        response = self.client.get(programme_url("list"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "parna kopel Stražišče")
+        response = self.client.get(programme_url("list"), {"programme_type": "steam_bath"})
+        self.assertEqual(list(response.context["object_list"]), [])
+        self.client.force_login(self.municipal)
+        response = self.client.get(programme_url("list"), {"programme_type": "steam_bath"})
+        self.assertEqual(list(response.context["object_list"]), [self.strazisce["programme"]])
+        self.assertContains(response, "parna kopel Stražišče")

@@ -450,3 +450,63 @@ def test_every_forwarded_address_and_every_field_of_the_password_forms(client, s
             assert_clean(reset, payload)
             booking = client.post(space.url + "rezervacija/", BOOKING_REQUEST, **proxied)
             assert booking.status_code == 400
+
+
+# What the block editor of a programme type with every kind of block posts when left
+# empty (tests/programme_test_app/block_types.py).
+MARKET_FIELDS = {
+    "first_day": "",
+    "opens_at": "",
+    "applications_close": "",
+    "stall_fee": "",
+    "stalls": "",
+    "area": "",
+    "kind": "",
+    "website": "",
+    "email": "",
+    "venue_page": "",
+    "poster": "",
+    "rules": "",
+    "notes": "null",
+    "directions": "",
+    "products-count": "1",
+    "products-0-value": "",
+    "products-0-deleted": "",
+    "products-0-order": "0",
+    "products-0-id": "",
+    "manager-name": "",
+    "manager-phone": "",
+}
+MARKET_TEXT = ("directions", "products-0-value", "manager-name")
+
+
+def test_every_field_of_a_programme_types_block_editor(admin_client, client, market, subtests):
+    """An editor's every payload in every field of a type's own fields: the form answers
+    with its errors, or saves text as text, which the public page and the API escape."""
+    from programmes.testing import browser_form_data
+
+    url = reverse_add_market()
+    form = dict(browser_form_data(admin_client.get(url).content.decode()).lists())
+    form.update(title="Sosedska tržnica", summary="Vsako soboto.", **{"action-publish": "1"})
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            fields = {f"details-{name}": payload for name in MARKET_FIELDS}
+            response = admin_client.post(url, {**form, **fields, "details-products-count": "1"})
+            assert response.status_code == 200
+            assert_clean(response, payload)
+            texts = {f"details-{name}": payload for name in MARKET_TEXT}
+            fields = {f"details-{name}": value for name, value in MARKET_FIELDS.items()}
+            response = admin_client.post(url, {**form, **fields, **texts})
+            assert response.status_code in (200, 302)
+            assert_clean(response, payload)
+    saved_ones = Programme.objects.filter(live=True)
+    assert saved_ones.count() > len(PAYLOADS) / 2  # most payloads are text to keep
+    for saved in saved_ones:
+        assert_clean(client.get(saved.get_url()), saved.details["directions"])
+        assert client.get(f"/api/v2/programmes/{saved.pk}/").status_code == 200
+
+
+def reverse_add_market():
+    from django.urls import reverse
+
+    return reverse("wagtailsnippets_programmes_programme:add") + "?type=market"

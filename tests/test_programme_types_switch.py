@@ -1,6 +1,9 @@
 """Turning a programme type off in settings hides its programmes from the public and from
 the add menu, keeps their data, and breaks no admin screen; turning it on restores them."""
 
+from importlib import import_module
+
+from django.apps import apps as django_apps
 from django.test import TestCase, override_settings
 from django.utils import translation
 from wagtail.test.utils import WagtailTestUtils
@@ -168,3 +171,104 @@ class BuiltInTypesInTheAdminTests(WagtailTestUtils, TestCase):
         self.assertIn("textiles and clothes, bicycles", html)
         self.assertIn("šivalni stroj", html)
         self.assertIn("Skills wanted: šivanje.", html)
+
+
+class Sauna(registry.ProgrammePlugin):
+    key = "community_sauna"
+    label = "shared sauna"
+
+
+class UninstalledTypeTests(WagtailTestUtils, TestCase):
+    """A programme whose type's plugin was uninstalled (its package removed) keeps the
+    type's label for the admin; filters for that type, or any unknown one, list nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.golnik = builders.community("KS Golnik")
+        cls.editor = in_english(cls.create_superuser("urednica", password="x"))
+        registry.register(Sauna)
+        try:
+            cls.sauna = programme("Savna pod Storžičem", "community_sauna", community=cls.golnik)
+        finally:
+            registry.unregister("community_sauna")
+        cls.repair = programme("Popravljalnica Golnik", "repair_cafe", community=cls.golnik)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_the_admin_listing_names_the_type_by_the_label_it_kept(self):
+        self.assertEqual(self.sauna.programme_type_label, "shared sauna")
+        response = self.client.get(admin_url("list"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Savna pod Storžičem")
+        self.assertContains(response, "shared sauna (not installed)")
+        self.assertNotContains(response, ">community_sauna<")
+
+        response = self.client.get(admin_url("edit", self.sauna.pk))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "The programme type “shared sauna” is not installed")
+
+    def test_the_admin_filter_finds_its_programmes_and_an_unknown_type_lists_nothing(self):
+        response = self.client.get(admin_url("list"), {"programme_type": "community_sauna"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(list(response.context["object_list"]), [self.sauna])
+        choices = dict(response.context["filters"].form.fields["programme_type"].choices)
+        with translation.override("en"):
+            self.assertEqual(str(choices["community_sauna"]), "shared sauna (not installed)")
+        for unknown in ("no_such_type", "<script>"):
+            response = self.client.get(admin_url("list"), {"programme_type": unknown})
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(list(response.context["object_list"]), [], unknown)
+
+    def test_the_api_and_the_public_listings_give_an_empty_list_for_an_unknown_type(self):
+        for unknown in ("community_sauna", "no_such_type"):
+            response = self.client.get("/api/v2/programmes/", {"type": unknown})
+            self.assertEqual(response.status_code, 200, unknown)
+            self.assertEqual(response.json()["items"], [])
+            for url in (self.golnik.url + "programi/", "/programi/"):
+                response = self.client.get(url, {"type": unknown})
+                self.assertEqual(response.status_code, 200, (url, unknown))
+                self.assertEqual(list(response.context["programmes_page"].object_list), [])
+        response = self.client.get("/api/v2/programmes/", {"type": "repair_cafe"})
+        self.assertEqual([item["title"] for item in response.json()["items"]], [self.repair.title])
+        response = self.client.get(self.golnik.url + "programi/", {"type": "repair_cafe"})
+        self.assertContains(response, self.repair.title)
+
+    def test_a_type_key_no_programme_type_could_have_is_still_refused(self):
+        response = self.client.get("/api/v2/programmes/", {"type": "x" * 51})
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json()["parameter"], "type")
+        response = self.client.get(self.golnik.url + "programi/", {"type": "a\x00b"})
+        self.assertEqual(response.status_code, 400)
+
+
+class KeptTypeLabelTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = in_english(cls.create_superuser("urednica", password="x"))
+
+    def test_the_label_is_kept_in_the_sites_language_whoever_saves(self):
+        self.client.force_login(self.editor)
+        url = add_url("repair_cafe")
+        data = form_data(
+            self.client,
+            url,
+            title="Popravljalnica Stražišče",
+            summary="Prinesite pokvarjene stvari.",
+            details={"repair_categories": list_block([]), "tools_available": list_block([])},
+        )
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        self.assertEqual(Programme.objects.get().programme_type_label, "popravljalnica")
+
+    def test_the_migration_gives_existing_programmes_their_types_label(self):
+        keep_type_labels = import_module(
+            "programmes.migrations.0003_programme_type_label_and_json_encoder"
+        ).keep_type_labels
+        programme("Popravljalnica Golnik", "repair_cafe")
+        programme("Savna", "community_sauna")
+        Programme.objects.update(programme_type_label="")
+        keep_type_labels(django_apps, None)
+        self.assertEqual(
+            dict(Programme.objects.values_list("programme_type", "programme_type_label")),
+            {"repair_cafe": "popravljalnica", "community_sauna": ""},
+        )

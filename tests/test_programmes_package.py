@@ -1,6 +1,7 @@
 """The `programmes` package stands on its own: its registry, and no import of the portal."""
 
 import ast
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from django.test import override_settings
 
 from portal.base.pagecache import content_version
 from portal.stakeholders.models import Stakeholder
-from programmes import registry
+from programmes import discovery, registry
 from programmes.models import Theme
 from tests.programme_helpers import programme
 
@@ -98,3 +99,47 @@ def test_saving_deleting_and_relinking_a_programme_renews_the_content_version():
     before = content_version()
     item.delete()
     assert content_version() != before
+
+
+def found(*entry_points):
+    """`entry_points(group=…)` as if installed packages declared these (name, value)."""
+    return lambda group: [EntryPoint(name, value, group) for name, value in entry_points]
+
+
+def test_installed_plugin_apps_follow_the_listed_ones_once_each(monkeypatch):
+    monkeypatch.setattr(
+        discovery,
+        "entry_points",
+        found(
+            ("tool_library", "tests.programme_test_app"), ("garden", "tests"), ("again", "tests")
+        ),
+    )
+    listed = ["programmes", "django.contrib.auth"]
+    assert discovery.with_plugin_apps(listed) == [*listed, "tests", "tests.programme_test_app"]
+    # Already listed, as a module or as its AppConfig: not added again.
+    assert discovery.with_plugin_apps([*listed, "tests.programme_test_app"]) == [
+        *listed,
+        "tests.programme_test_app",
+        "tests",
+    ]
+    assert discovery.with_plugin_apps(["tests.apps.TestsConfig"]) == [
+        "tests.apps.TestsConfig",
+        "tests.programme_test_app",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("no_such_plugin_module", "which is not installed"),
+        ("no_such_package.plugin", "cannot be found"),
+        ("tool_library:ToolLibrary", "must name a Django app module"),
+        ("tool library", "must name a Django app module"),
+    ],
+)
+def test_an_entry_point_naming_no_app_is_refused_naming_it(monkeypatch, value, problem):
+    monkeypatch.setattr(discovery, "entry_points", found(("tool_library", value)))
+    with pytest.raises(ImproperlyConfigured, match=problem) as error:
+        discovery.with_plugin_apps(["programmes"])
+    assert f"tool_library = {value!r}" in str(error.value)
+    assert "'portal.plugins'" in str(error.value)

@@ -129,6 +129,35 @@ def choice(name, description, choices):
     )
 
 
+def key(name, description, is_key, choices, max_length, pattern):
+    """A key, such as a programme type's, that may name something no longer there: one
+    that nothing has lists nothing; only text that `is_key` refuses is a 400. `choices()`
+    are the keys there now, given as examples."""
+
+    def parse(text):
+        if not is_key(text):
+            raise ValueError(
+                _("“%(value)s” is not a valid value of “%(name)s”. Choose one of: %(values)s.")
+                % {
+                    "value": text[:100],
+                    "name": name,
+                    "values": ", ".join(value for value, _label in choices()),
+                }
+            )
+        return text
+
+    def schema():
+        examples = [value for value, _label in choices()]
+        return {
+            "type": "string",
+            "maxLength": max_length,
+            "pattern": pattern,
+            "examples": examples,
+        }
+
+    return Parameter(name, description, parse, schema)
+
+
 def enum_schema(values):
     return {"type": "string", "enum": values} if values else {"type": "string"}
 

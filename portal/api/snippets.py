@@ -46,10 +46,16 @@ class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
     def filters(cls):
         return [
             parameters.community(),
-            parameters.choice(
+            parameters.key(
                 "type",
-                _("Only programmes of this type."),
+                _(
+                    "Only programmes of this type. A type that is not installed or turned off "
+                    "gives an empty list."
+                ),
+                registry.is_key,
                 lambda: [(plugin.key, str(plugin.label)) for plugin in registry.active()],
+                registry.KEY_MAX_LENGTH,
+                registry.KEY_PATTERN,
             ),
             parameters.choice(
                 "theme", _("Only programmes on this theme."), lambda: Theme.Key.choices

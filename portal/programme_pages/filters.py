@@ -12,11 +12,19 @@ from programmes.models import Audience, Programme, Theme
 FINISHED = [Programme.Status.PAUSED, Programme.Status.ENDED]
 
 
+class TypeField(forms.ChoiceField):
+    """A type that is not installed or is turned off lists nothing: a kept link to it is
+    not an error."""
+
+    def valid_value(self, value):
+        return registry.is_key(value)
+
+
 class ProgrammeFilterForm(ListingFilterForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
-    type = forms.ChoiceField(label=_("Kind of programme"), required=False)
+    type = TypeField(label=_("Kind of programme"), required=False)
     community = forms.ChoiceField(label=_("Local community"), required=False)
 
     def __init__(self, data, municipal=False):

@@ -9,6 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from programmes.discovery import with_plugin_apps
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
+# Programme plugins installed with pip (entry points in the group "portal.plugins") come
+# last: installing one needs no change here (docs/plugins.md).
+INSTALLED_APPS = with_plugin_apps(INSTALLED_APPS)
 
 MIDDLEWARE = [
     "portal.base.observability.RequestLogMiddleware",
