@@ -223,6 +223,7 @@ def redis_caches(settings):
         client.delete(key)
 
 
+@pytest.fixture
 def market():
     """A programme type with a field of every kind of block (`programme_test_app`), turned
     on for one test: the plugin."""
