@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "portal.stakeholders",
     "portal.programme_pages",
     "portal.bookings",
-    "portal.demo",
     "portal.api",
     "portal.embed",
     "wagtail.api.v2",
