@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 PY := $(VENV)/bin/python
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 
-.PHONY: run test install install-test install-browser migrate demo lint format messages clean help prod-check bench
+.PHONY: run test install install-test install-browser migrate demo lint format messages clean help prod-check bench lock
 
 help:
 	@echo "make run    - install, migrate, load the Kranj demo data, serve http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make messages - update and compile the Slovenian translations"
 	@echo "make prod-check - run gunicorn with production settings on PostgreSQL and Redis and check it"
 	@echo "make bench  - req/s, latency, queries and memory of every public page type into docs/performance.md"
+	@echo "make lock   - resolve pyproject.toml's requirements into requirements.lock and requirements-test.lock"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: install it and run make again." >&2; exit 1; }
@@ -25,15 +26,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
 
-# Reinstall only when the declared dependencies change.
-$(VENV)/.installed-run: pyproject.toml | $(PY)
-	@echo "Installing the portal and its dependencies"
-	$(PY) -m pip install $(PIP_FLAGS) -e .
+# The exact versions of the lock files (hash-checked), then the portal itself, editable and
+# without dependencies: every checkout, CI run and deploy gets the same packages. Reinstall
+# only when a lock file or pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml requirements.lock | $(PY)
+	@echo "Installing the portal and the versions of requirements.lock"
+	$(PY) -m pip install $(PIP_FLAGS) -r requirements.lock
+	$(PY) -m pip install $(PIP_FLAGS) --no-deps -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	@echo "Installing the portal with its test dependencies"
-	$(PY) -m pip install $(PIP_FLAGS) -e ".[test]"
+# The test lock holds the runtime lock's versions plus the test tools.
+$(VENV)/.installed-test: pyproject.toml requirements-test.lock | $(PY)
+	@echo "Installing the portal and the versions of requirements-test.lock"
+	$(PY) -m pip install $(PIP_FLAGS) -r requirements-test.lock
+	$(PY) -m pip install $(PIP_FLAGS) --no-deps -e .
 	@touch $@ $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run
@@ -80,6 +86,19 @@ prod-check: install
 # (Debian's package; installed when run as root). A report: exits 0 even when a target is missed.
 bench: install
 	$(PY) tests/perf/bench.py $(BENCH_ARGS)
+
+# Resolve pyproject.toml's requirements into the lock files for Python 3.11 and up on any
+# platform, one version of each package, from PyPI. Pins that still fit are kept;
+# LOCK_ARGS=--upgrade takes the newest of everything, LOCK_ARGS="--upgrade-package wagtail"
+# of one package. The test lock is held to the runtime lock's versions, so CI tests what
+# deploys run. uv is needed here only, never by `make run` or `make test`.
+LOCK_FLAGS := --quiet --universal --fork-strategy fewest --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock"
+lock: | $(PY)
+	$(PY) -m pip install $(PIP_FLAGS) "uv>=0.9,<1"
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) $(LOCK_ARGS) pyproject.toml -o requirements.lock
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) $(LOCK_ARGS) --extra test -c requirements.lock \
+		pyproject.toml -o requirements-test.lock
 
 format: install-test
 	$(VENV)/bin/ruff format .

@@ -1,14 +1,17 @@
 """Security the deploy checklist does not cover: headers, throttling, uploads, health."""
 
+import datetime
 import json
 import logging
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.test.utils.form_data import querydict_from_html
@@ -18,23 +21,115 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 
-def test_public_pages_have_a_strict_content_security_policy(client):
-    response = client.get("/")
-    policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
-    assert "script-src 'self';" in policy
-    assert "unsafe-inline" not in policy
-    assert "frame-ancestors 'none'" in policy
-    assert "camera=()" in response["Permissions-Policy"]
+# Content-Security-Policy of everything public (pages, feeds, the API, the widget's script,
+# static files, /healthz): nothing inline, nothing from elsewhere but video players.
+PUBLIC_POLICY = {
+    "default-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "style-src": {"'self'"},
+    "script-src": {"'self'"},
+    "font-src": {"'self'"},
+    "connect-src": {"'self'"},
+    "frame-src": {
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    },
+    "object-src": {"'none'"},
+    "base-uri": {"'self'"},
+    "form-action": {"'self'"},
+    "frame-ancestors": {"'none'"},
+}
+# Wagtail's admin writes inline scripts and styles, previews pages in a frame and shows
+# images it has just read from a file.
+ADMIN_POLICY = {
+    **PUBLIC_POLICY,
+    "img-src": {"'self'", "data:", "blob:"},
+    "style-src": {"'self'", "'unsafe-inline'"},
+    "script-src": {"'self'", "'unsafe-inline'"},
+    "frame-src": {"'self'", *PUBLIC_POLICY["frame-src"]},
+    "frame-ancestors": {"'self'"},
+}
+DENIED_FEATURES = {
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+}
+
+
+def policy(response):
+    """The Content-Security-Policy header as {directive: sources} (its order means nothing)."""
+    directives = [part.split() for part in response["Content-Security-Policy"].split(";")]
+    assert len({name for name, *_ in directives}) == len(directives), "a directive twice"
+    return {name: set(sources) for name, *sources in directives}
+
+
+def denied_features(response):
+    features = [feature.strip() for feature in response["Permissions-Policy"].split(",")]
+    assert all(feature.endswith("=()") for feature in features), features
+    return {feature.removesuffix("=()") for feature in features}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/golnik/",
+        "/ni-take-strani/",
+        "/koledar/vsi-dogodki.ics",
+        "/api/v2/pages/",
+        "/api/openapi.json",
+        "/embed/events.js",
+        "/static/css/portal.css",
+        "/healthz",
+    ],
+)
+def test_everything_public_has_the_strict_policies(client, path):
+    builders.community("Golnik")
+    response = client.get(path)
+    assert response.status_code in (200, 404)
+    assert policy(response) == PUBLIC_POLICY
+    assert denied_features(response) == DENIED_FEATURES
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_the_admin_gets_its_own_policy(admin_client):
-    policy = admin_client.get("/admin/")["Content-Security-Policy"]
-    assert "script-src 'self' 'unsafe-inline'" in policy
-    assert "object-src 'none'" in policy
+def test_public_pages_are_not_framed_elsewhere(client):
+    assert client.get("/")["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/ni-take-strani/"])
+def test_the_admin_gets_its_own_policy(admin_client, path):
+    response = admin_client.get(path)
+    assert policy(response) == ADMIN_POLICY
+    assert denied_features(response) == DENIED_FEATURES
+
+
+def test_the_admin_login_a_visitor_is_sent_to_has_the_admin_policy(client):
+    redirect = client.get("/admin/")
+    assert redirect.status_code == 302
+    assert policy(redirect) == ADMIN_POLICY
+    assert policy(client.get(redirect["Location"])) == ADMIN_POLICY
+
+
+def test_a_document_keeps_the_policy_that_runs_nothing_in_it(client):
+    document = Document.objects.create(
+        title="Hišni red", file=SimpleUploadedFile("hisni-red.pdf", b"%PDF-1.4 red")
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert denied_features(response) == DENIED_FEATURES
 
 
 def test_healthz_reports_database_and_cache(client):
@@ -67,6 +162,47 @@ def test_each_request_is_logged_once_with_an_id_and_without_the_query(client, ca
     assert lines[0].request_id == request_id
     assert lines[0].getMessage().startswith("GET /iskanje/ 200")
     assert "Novak" not in lines[0].getMessage()
+
+
+def json_lines(records):
+    """`records` as production writes them (LOG_FORMAT=json): one JSON object each."""
+    config = dict(settings.LOGGING["formatters"]["json"])
+    formatter = import_string(config.pop("()"))(**config)
+    return [json.loads(formatter.format(record)) for record in records]
+
+
+def test_the_json_line_of_a_request_has_its_fields(client, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        response = client.get("/iskanje/", {"q": "Ana Novak"})
+    [line] = json_lines(r for r in caplog.records if r.name == "portal.requests")
+    assert line.keys() == {
+        "time",
+        "level",
+        "logger",
+        "request_id",
+        "message",
+        "method",
+        "path",
+        "status",
+        "duration_ms",
+    }
+    assert line["request_id"] == response["X-Request-ID"]
+    assert (line["level"], line["logger"]) == ("INFO", "portal.requests")
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/iskanje/", 200)
+    assert line["duration_ms"] >= 0
+    assert datetime.datetime.strptime(line["time"], "%Y-%m-%dT%H:%M:%S%z")
+
+
+def test_json_logs_carry_no_request_that_django_hands_its_loggers(client, caplog):
+    """Django's security and request loggers put the request on their records (its repr
+    holds the query string, what a resident typed): a JSON line keeps only its fields."""
+    with caplog.at_level(logging.INFO):
+        response = client.get("/iskanje/", {"q": "Ana Novak"}, HTTP_HOST="napad.example")
+    assert response.status_code == 400
+    lines = json_lines(caplog.records)
+    assert "django.security.DisallowedHost" in {line["logger"] for line in lines}
+    assert "Novak" not in json.dumps(lines)
+    assert all("request" not in line for line in lines)
 
 
 def test_a_sane_request_id_from_the_proxy_is_kept_and_a_hostile_one_replaced(client):

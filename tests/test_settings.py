@@ -52,6 +52,22 @@ def test_production_trusts_one_proxy_unless_told_and_refuses_a_nonsense_count():
     assert "PROXY_COUNT must be a whole number, 0 or more" in refused.stderr
 
 
+def test_production_has_no_demo_loaders():
+    """The demo is development and bench tooling: its users share a published password."""
+    refused = manage("load_demo_data", "--force", **PRODUCTION_ENV)
+    assert refused.returncode != 0
+    assert "Unknown command: 'load_demo_data'" in refused.stderr
+    show = "from django.apps import apps; print(apps.is_installed('portal.demo'))"
+    assert manage("shell", "-c", show, **PRODUCTION_ENV).stdout.split()[-1] == "False"
+
+
+def test_development_has_the_demo_loaders():
+    for command in ("load_demo_data", "load_bench_data"):
+        result = manage("help", command, DJANGO_SETTINGS_MODULE="portal.settings.dev")
+        assert result.returncode == 0, result.stderr
+        assert "--force" in result.stdout
+
+
 def test_proxies_are_not_trusted_by_default_outside_production(settings):
     assert settings.PROXY_COUNT == 0
 

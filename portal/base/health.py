@@ -1,4 +1,8 @@
-"""`/healthz`: is this app process able to serve? For load balancers and monitors."""
+"""`/healthz`: is this app process able to serve? For load balancers and monitors.
+
+200, or 503 naming the failing check, from the database connection and the cache client
+the process already holds; django-health-check's checks open a new database connection
+at every probe (decision 0023)."""
 
 import uuid
 

@@ -25,7 +25,9 @@ class RequestIdFilter(logging.Filter):
 
 
 class JsonFormatter(logging.Formatter):
-    """A JSON object a line, for log collectors."""
+    """A JSON object a line, for log collectors: these fields and the request line's own,
+    never the other attributes of a record (Django's loggers put the request there, whose
+    repr holds the query string; python-json-logger would write it: decision 0023)."""
 
     def format(self, record):
         entry = {

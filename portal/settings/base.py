@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "portal.stakeholders",
     "portal.programme_pages",
     "portal.bookings",
-    "portal.demo",
     "portal.api",
     "portal.embed",
     "wagtail.api.v2",
@@ -85,7 +84,8 @@ INSTALLED_APPS = with_plugin_apps(INSTALLED_APPS)
 MIDDLEWARE = [
     "portal.base.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.base.security.SecurityHeadersMiddleware",
+    "portal.base.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.base.pagecache.AnonymousPageCacheMiddleware",
     # The headless API's own caching, revalidation (ETag, 304) and CORS: `portal.api.http`.
@@ -395,9 +395,10 @@ WAGTAILEMBEDS_FINDERS = [
     }
 ]
 
-# Content-Security-Policy of public pages: nothing inline, nothing from elsewhere except
-# video embeds in rich text. Extra sources (a media CDN, another embed provider) come from
-# the environment, space-separated.
+# Content-Security-Policy (`portal.base.security`) of public pages, feeds, the API and the
+# widget's script: nothing inline, nothing from elsewhere except video embeds in rich text.
+# Extra sources (a media CDN, another embed provider) come from the environment,
+# space-separated.
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:", *os.environ.get("CSP_IMG_SRC", "").split()],
@@ -416,7 +417,7 @@ CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-# Wagtail's admin writes inline scripts and styles.
+# Every page under WAGTAILADMIN_URL_PREFIX: Wagtail's admin writes inline scripts and styles.
 CONTENT_SECURITY_POLICY_ADMIN = {
     **CONTENT_SECURITY_POLICY,
     "img-src": ["'self'", "data:", "blob:", *os.environ.get("CSP_IMG_SRC", "").split()],
@@ -425,20 +426,25 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["frame-src"]],
     "frame-ancestors": ["'self'"],
 }
-PERMISSIONS_POLICY_DENY = [
-    "accelerometer",
-    "autoplay",
-    "camera",
-    "display-capture",
-    "geolocation",
-    "gyroscope",
-    "magnetometer",
-    "microphone",
-    "midi",
-    "payment",
-    "usb",
-    "browsing-topics",
-]
+# Browser features no page of the portal uses, denied to it and to every frame in it
+# (django-permissions-policy; a misspelt feature stops the start-up).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 

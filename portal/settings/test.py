@@ -24,8 +24,9 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Login throttling is switched on where a test checks it (tests/test_security.py).
 AXES_ENABLED = False
-# A programme type that exists only in the tests (tests/test_programme_plugins.py).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.programme_test_app"]  # noqa: F405
+# The demo portal's loaders (as in development), and a programme type that exists only in
+# the tests (tests/test_programme_plugins.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo", "tests.programme_test_app"]  # noqa: F405
 # Tests render every page afresh unless a test switches the page cache on.
 PAGE_CACHE_SECONDS = 0
 CACHES = {

@@ -3,8 +3,9 @@ and of the admin's utilisation report.
 
 Runs the portal as production does (gunicorn with production settings, 2 workers, on
 PostgreSQL and Redis) on a bench database filled by `load_demo_data` and
-`load_bench_data`, and loads it with wrk (16 connections, bounded in time, loopback only)
-once with the anonymous page cache warm and once with it switched off. Each page is set
+`load_bench_data` (with development settings, where they are installed), and loads it
+with wrk (16 connections, bounded in time, loopback only) once with the anonymous page
+cache warm and once with it switched off. Each page is set
 against a baseline measured on the same server: a view that returns a fixed short text
 through the whole stack. Query counts come from Django's test client in this process,
 against the same database. Prints a table, marks each figure against the targets of the
@@ -168,16 +169,18 @@ def load_data(args, env):
     ensure_database()
     manage("migrate", "--noinput", "-v0", env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
-    manage("load_demo_data", "--force", "-v0", env=env)
+    # The demo's loaders are installed in development only (portal.settings.dev); the data
+    # they write to the bench database is served with production settings.
+    loading = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    manage("load_demo_data", "-v0", env=loading)
     manage(
         "load_bench_data",
-        "--force",
         f"--communities={args.communities}",
         f"--spaces-per-community={args.spaces_per_community}",
         f"--stakeholders-per-community={args.stakeholders_per_community}",
         f"--events-per-community={args.events_per_community}",
         f"--news-per-community={args.news_per_community}",
-        env=env,
+        env=loading,
     )
 
 

@@ -1,7 +1,8 @@
 """`make prod-check`: run the portal as production does and check what only a real run shows.
 
 gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
-local services by default), after migrate, collectstatic and the demo data. Checks that
+local services by default), after migrate, collectstatic and the demo data (loaded with
+development settings: production has no demo loader). Checks that
 pages serve over the proxy's HTTPS, plain HTTP is redirected, static files come from
 whitenoise compressed and cached for a year, uploaded images (a page's rendition, an
 original the API links) are served under /media/ and nothing else there is, anonymous
@@ -226,7 +227,9 @@ def main():
     ensure_database()
     manage("migrate", "--noinput", "-v0", env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
-    manage("load_demo_data", "--force", "-v0", env=env)
+    # The demo's loader is installed in development only (portal.settings.dev); the data it
+    # writes to the same database and media is served with production settings.
+    manage("load_demo_data", "-v0", env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"})
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
