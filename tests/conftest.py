@@ -1,10 +1,12 @@
 import os
 import socket
 import threading
+import time
 import uuid
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from django.core.cache import caches
 
 from programmes import registry
@@ -17,6 +19,15 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 # The fixtures plugin authors get (`programme_community`, `make_programme`): the portal's
 # own tests use them too, so they are known to work.
 pytest_plugins = ["programmes.testing"]
+
+
+@pytest.fixture
+def limit_clock():
+    """The clock stands still for a test that counts tries against a rate limit: the limits
+    count in fixed windows (django-ratelimit), and tries that straddle the end of one would
+    start counting afresh."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
 
 
 @pytest.fixture(autouse=True)
