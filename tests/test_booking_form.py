@@ -12,17 +12,13 @@ from portal.bookings.models import BookingDate, BookingRequest
 from portal.outbox.models import OutboxMessage
 from portal.spaces.models import Room
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = pytest.mark.django_db
 
 MON, TUE, WED = 0, 1, 2
 MONDAY = datetime.date(2026, 11, 30)
 TUESDAY = MONDAY + datetime.timedelta(days=1)
-
-
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 @pytest.fixture

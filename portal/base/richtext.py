@@ -20,25 +20,27 @@ KEY = re.compile(r"-?\d{1,30}")
 
 class CheckedDraftailRichTextArea(DraftailRichTextArea):
     def value_from_datadict(self, data, files, name):
-        posted = data.get(name)
-        if posted is None:
+        state = content_state(data.get(name))
+        if state is None:  # not Draftail's: the form's own checks answer it
             return super().value_from_datadict(data, files, name)
-        return self.converter.to_database_format(json.dumps(checked(posted)))
+        for entity in state["entityMap"].values():
+            data_of_entity = entity.get("data") if isinstance(entity, dict) else None
+            if isinstance(data_of_entity, dict) and not KEY.fullmatch(
+                str(data_of_entity.get("id", 0))
+            ):
+                data_of_entity["id"] = 0
+        return self.converter.to_database_format(json.dumps(state))
 
 
-def checked(posted):
-    """Draftail's content state with every entity's key a number, or an empty one."""
+def content_state(posted):
+    """Draftail's content state as posted, or None when it is not one."""
     try:
         state = json.loads(posted)
     except (TypeError, ValueError):
-        state = None
+        return None
     if not isinstance(state, dict) or not isinstance(state.get("blocks"), list):
-        return {"blocks": [], "entityMap": {}}
-    entities = state.get("entityMap")
-    if not isinstance(entities, dict):
-        state["entityMap"] = entities = {}
-    for entity in entities.values():
-        data = entity.get("data") if isinstance(entity, dict) else None
-        if isinstance(data, dict) and "id" in data and not KEY.fullmatch(str(data["id"])):
-            data["id"] = 0
+        return None
+    if not isinstance(state.get("entityMap", {}), dict):
+        return None
+    state.setdefault("entityMap", {})
     return state
