@@ -14,7 +14,7 @@ from rest_framework import fields as drf
 from wagtail.api.v2 import serializers as wagtail_serializers
 
 from portal.api.base import MAX_ID
-from portal.api.fields import nullable
+from portal.base.serializers import nullable
 
 API_VERSION = "2"
 BASE_PATH = "/api/v2"
