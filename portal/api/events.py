@@ -12,10 +12,11 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from portal.api import parameters
 from portal.api.base import PublicEndpoint
+from portal.base.privacy import is_public
 from portal.base.serializers import URL, absolute, detail_path, nullable
 from portal.communities.models import attach_communities
 from portal.communities.serializers import COMMUNITY_SCHEMA, community_link
-from portal.events.models import Occurrence
+from portal.events.models import Occurrence, Status
 from portal.events.models.occurrences import longest_date
 from portal.events.serializers import ProgrammeLink, programme_link, public_programme
 from programmes.api import CHOICE_SCHEMA
@@ -66,14 +67,10 @@ def local_iso(moment):
 
 
 def status_label(key):
-    from portal.events.models import Status
-
     return dict(Status.choices).get(key, key)
 
 
 def location(occurrence, request, router):
-    from portal.base.privacy import is_public
-
     event = occurrence.event
     space = event.space if event.space_id and is_public(event.space) else None
     return {

@@ -17,6 +17,7 @@ from portal.spaces.serializers import SpaceLink
 from portal.stakeholders.models import Stakeholder
 from portal.stakeholders.serializers import Organisers
 from programmes import registry
+from programmes.api import attach_details
 from programmes.models import Audience, Programme, Theme
 
 
@@ -83,8 +84,6 @@ class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
         return queryset
 
     def prepare(self, items):
-        from programmes.api import attach_details
-
         return attach_details(items)
 
 

@@ -8,6 +8,8 @@ from django.db.models import Q
 
 from portal.base.privacy import public
 from portal.communities.serializers import live_community_ids
+from portal.stakeholders.models import Stakeholder
+from programmes.models import Programme
 
 
 def public_pages(model, site):
@@ -23,12 +25,8 @@ def of_live_communities(queryset):
 
 
 def public_programmes():
-    from programmes.models import Programme
-
     return of_live_communities(Programme.objects.public())
 
 
 def public_stakeholders():
-    from portal.stakeholders.models import Stakeholder
-
     return of_live_communities(Stakeholder.objects.all())
