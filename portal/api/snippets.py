@@ -13,7 +13,7 @@ from portal.api.base import PortalSerializer, PublicEndpoint
 from portal.api.visibility import public_programmes, public_stakeholders
 from portal.base.serializers import ObjectUrl
 from portal.communities.serializers import Community
-from portal.spaces.serializers import SpaceLink
+from portal.spaces.models.serializers import SpaceLink
 from portal.stakeholders.models import Stakeholder
 from portal.stakeholders.serializers import Organisers
 from programmes import registry

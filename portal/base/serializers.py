@@ -2,7 +2,7 @@
 each with its OpenAPI schema.
 
 Models name them in their `api_fields` (`APIField("map_url", serializer=Text())`); the
-fields of one domain live in its own `serializers` module (`portal.spaces.serializers`).
+fields of one domain live in its own app (`portal.communities.serializers`).
 `portal.api.openapi` reads `openapi_schema` from each, so a field and its description are
 written in one place. Every URL is absolute, on the host the client asked.
 """

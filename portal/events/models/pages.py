@@ -25,7 +25,7 @@ from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.routes import CalendarRoutes
 from portal.events.serializers import ProgrammeLink
-from portal.spaces.serializers import SpaceLink
+from portal.spaces.models.serializers import SpaceLink
 from programmes.api import TermsField
 
 

@@ -34,7 +34,7 @@ from portal.communities.models import MANAGE_ALL_COMMUNITIES, CommunityOwned, Ke
 from portal.communities.serializers import Community
 from portal.spaces.forms import SpacePageForm
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access, Equipment, access_field
-from portal.spaces.serializers import Accessibility, EquipmentList, OpeningHours, Rooms
+from portal.spaces.models.serializers import Accessibility, EquipmentList, OpeningHours, Rooms
 
 AVAILABILITY_ROUTE = "availability"
 # The page lists the opening hours of this many days from today.

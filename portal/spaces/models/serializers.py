@@ -1,4 +1,9 @@
-"""What the API shows of a community space (`SpacePage.api_fields`) and of a link to one."""
+"""What the API shows of a community space (`SpacePage.api_fields`) and of a link to one.
+
+In the models package, because these fields read the space's facilities and opening
+hours: whichever module asks for them first, the package (and `SpacePage`, which names
+them) is loaded before them.
+"""
 
 import datetime
 
