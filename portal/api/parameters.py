@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.communities.directory import section_of_slug, sections
 from portal.events.calendar import FIRST_YEAR, LAST_YEAR, day_start
 from portal.search.views import MAX_QUERY_LENGTH, clean_query, search_terms
 
@@ -224,8 +225,6 @@ def words(name, description):
 
 
 def community():
-    from portal.communities.directory import section_of_slug, sections
-
     def choices():
         return [(s.community.slug, s.community.title) for s in sections()]
 

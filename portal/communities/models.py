@@ -10,11 +10,11 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.api import fields as api_fields
 from portal.base import names
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagecache import content_version
 from portal.base.privacy import public
+from portal.base.serializers import Text
 from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
@@ -93,9 +93,9 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         ),
     ]
 
-    # What the API shows of a KS (`portal.api`).
+    # What the API shows of a KS (its links and counts: `portal.api.communities`).
     api_fields = [
-        APIField("name", serializer=api_fields.Text(description=_("The KS's name, without “KS”."))),
+        APIField("name", serializer=Text(description=_("The KS's name, without “KS”."))),
         APIField("intro"),
         APIField("body"),
         APIField("office_address"),
@@ -103,8 +103,6 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         APIField("phone"),
         APIField("office_hours"),
         APIField("image"),
-        APIField("links", serializer=api_fields.CommunityLinks()),
-        APIField("counts", serializer=api_fields.CommunityCounts()),
     ]
 
     parent_page_types = ["home.HomePage"]
