@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.communities.directory import CALENDAR, Provisioned
 from portal.communities.models import CommunityOwned
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
@@ -29,6 +30,9 @@ class EventCalendarPage(CalendarRoutes, BasePage):
     """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
     a month at a time, and those that are over (`portal.events.routes`)."""
 
+    # A section's calendar, which every KS gets (`portal.communities.directory`).
+    section_kind = CALENDAR
+    section_provisioning = Provisioned(title="Dogodki", slug="dogodki", order=1)
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
