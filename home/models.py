@@ -6,10 +6,14 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.communities.directory import MUNICIPALITY
 from portal.programme_pages.routes import ProgrammeRoutes
 
 
 class HomePage(ProgrammeRoutes, BasePage):
+    """The root of the municipality's section (`portal.communities.directory`)."""
+
+    section_kind = MUNICIPALITY
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
 
     folded_text_fields = ("title", "intro", "body")
@@ -30,18 +34,3 @@ class HomePage(ProgrammeRoutes, BasePage):
 
     def programme_owner(self):
         return None  # the whole municipality
-
-    def get_context(self, request, *args, **kwargs):
-        from portal.base.pagecache import content_version
-        from portal.communities.directory import sections
-        from portal.communities.models import attach_communities
-        from portal.events.models import Occurrence
-        from portal.news.models import NewsPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = [s for s in sections() if s.community.path.startswith(self.path)]
-        context["content_version"] = content_version()
-        context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
-        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
-        context["upcoming_dates"] = list(dates[:6])
-        return context

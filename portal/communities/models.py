@@ -2,8 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -12,8 +11,6 @@ from wagtail.search import index
 
 from portal.base import names
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
-from portal.base.pagecache import content_version
-from portal.base.privacy import public
 from portal.base.serializers import Text
 from portal.programme_pages.routes import ProgrammeRoutes
 
@@ -160,49 +157,6 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
 
     def programme_owner(self):
         return self
-
-    def get_context(self, request, *args, **kwargs):
-        from portal.events.models import Occurrence
-        from portal.news.models import NewsPage
-        from portal.programme_pages.routes import public_programmes
-        from portal.spaces.models import SpacePage
-        from portal.stakeholders.models import Stakeholder, grouped_by_sector
-        from programmes.models import Programme
-
-        context = super().get_context(request, *args, **kwargs)
-        context["spaces"] = (
-            public(SpacePage.objects.child_of(self).live())
-            .select_related("image")
-            .prefetch_related("image__renditions")
-        )
-        # Read only when the section is rendered, not when it comes from the fragment
-        # cache (see the template).
-        stakeholders = SimpleLazyObject(
-            lambda: list(
-                Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
-                .select_related("logo")
-                .prefetch_related("logo__renditions", public_programmes())
-            )
-        )
-        context["stakeholders_by_sector"] = SimpleLazyObject(
-            lambda: grouped_by_sector(s for s in stakeholders if s.community_id == self.pk)
-        )
-        context["municipal_partners"] = SimpleLazyObject(
-            lambda: [s for s in stakeholders if s.community_id is None]
-        )
-        context["content_version"] = content_version()
-        context["programmes"] = (
-            Programme.objects.public().of_community(self).select_related("image")[:6]
-        )
-        context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
-        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
-        context["upcoming_dates"] = dates[:5]
-        from portal.communities.directory import section_for_path
-
-        section = section_for_path(self.path)
-        context["calendar_url"] = section.calendar_url if section else None
-        context["news_url"] = section.news_url if section else None
-        return context
 
 
 def naming_errors(title, slug):

@@ -20,6 +20,7 @@ from portal.base.models import BasePage
 from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.serializers import Tags
+from portal.communities.directory import NEWS, Provisioned
 from portal.communities.models import CommunityOwned
 from portal.communities.serializers import Community
 from portal.news.blocks import NewsBodyBlock
@@ -31,6 +32,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of its KS (or, at the top, of the whole municipality), newest first, with
     filters and RSS and Atom feeds (`rss/`, `atom/`)."""
 
+    # A section's news, which every KS gets (`portal.communities.directory`).
+    section_kind = NEWS
+    section_provisioning = Provisioned(title="Novice", slug="novice", order=2)
     per_page = 12
 
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]

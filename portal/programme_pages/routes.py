@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.base.listing import Listed, ListedIterable, listed
 from portal.base.pagination import paginate
+from portal.communities.directory import municipal_section, section_of_community
 from programmes.models import Programme, ProgrammeQuerySet
 
 LISTING_ROUTE = "programmes"
@@ -142,10 +143,10 @@ def programme_url(programme, request=None):
     """The public address of a live programme: under its KS, or at the municipality's
     home page. None while its KS has no live section. No query: the KS sections and the
     home page's URL are known per content version."""
-    from portal.communities.directory import section_of_community
-
     if programme.community_id is None:
-        base, owner = municipal_home_url(), home_page_class()
+        municipality = municipal_section()
+        # The home page's routes for programmes are these, as they are a KS page's.
+        base, owner = (municipality.url if municipality else None), ProgrammeRoutes
     else:
         section = section_of_community(programme.community_id)
         if section is None:
@@ -154,15 +155,3 @@ def programme_url(programme, request=None):
     if base is None or not programme.slug:
         return None
     return base + owner.get_resolver().reverse(DETAIL_ROUTE, slug=programme.slug)
-
-
-def home_page_class():
-    from home.models import HomePage
-
-    return HomePage
-
-
-def municipal_home_url():
-    from portal.communities.directory import home_url
-
-    return home_url()

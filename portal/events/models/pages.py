@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Choice
+from portal.communities.directory import CALENDAR, Provisioned
 from portal.communities.models import CommunityOwned
 from portal.communities.serializers import Community
 from portal.events import recurrence
@@ -33,6 +34,9 @@ class EventCalendarPage(CalendarRoutes, BasePage):
     """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
     a month at a time, and those that are over (`portal.events.routes`)."""
 
+    # A section's calendar, which every KS gets (`portal.communities.directory`).
+    section_kind = CALENDAR
+    section_provisioning = Provisioned(title="Dogodki", slug="dogodki", order=1)
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
