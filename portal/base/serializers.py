@@ -153,11 +153,13 @@ class Choice(SchemaField):
         return {"key": value, "label": str(choices.get(value, value))}
 
 
-def page_link_schema(description):
-    return nullable(
+def page_link_schema(description=None):
+    """A link to a page in the API: its id, title and two addresses; null when none."""
+    schema = {"type": "object"}
+    if description:
+        schema["description"] = description
+    schema.update(
         {
-            "type": "object",
-            "description": description,
             "properties": {
                 "id": {"type": "integer"},
                 "title": {"type": "string"},
@@ -168,6 +170,7 @@ def page_link_schema(description):
             "additionalProperties": False,
         }
     )
+    return nullable(schema)
 
 
 class PageLink(SchemaField):

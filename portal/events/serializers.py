@@ -1,7 +1,12 @@
 """What the API shows of an event's programme (`EventPage.api_fields`, and each date in
 the `events` endpoint)."""
 
-from portal.base.serializers import URL, SchemaField, absolute, detail_path, nullable
+from portal.base.serializers import (
+    SchemaField,
+    absolute,
+    detail_path,
+    page_link_schema,
+)
 from portal.communities.serializers import live_community_ids
 from programmes import registry
 
@@ -28,19 +33,7 @@ def programme_link(request, router, programme):
 class ProgrammeLink(SchemaField):
     """The programme an item belongs to (selected with it); null if none or not public."""
 
-    openapi_schema = nullable(
-        {
-            "type": "object",
-            "properties": {
-                "id": {"type": "integer"},
-                "title": {"type": "string"},
-                "html_url": nullable(URL),
-                "detail_url": URL,
-            },
-            "required": ["id", "title", "html_url", "detail_url"],
-            "additionalProperties": False,
-        }
-    )
+    openapi_schema = page_link_schema()
 
     def get_attribute(self, instance):
         programme = getattr(instance, self.field_name)
