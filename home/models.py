@@ -5,11 +5,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.base import subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
-from portal.programme_pages.routes import ProgrammeRoutes
 
 
-class HomePage(ProgrammeRoutes, BasePage):
+class HomePage(subpages.Subpages, BasePage):
+    """The front page; the municipality's section (`portal.base.subpages.SECTION`): apps
+    add their routes below it, as the programmes at `programi/`."""
+
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
 
     folded_text_fields = ("title", "intro", "body")
@@ -28,8 +31,7 @@ class HomePage(ProgrammeRoutes, BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def programme_owner(self):
-        return None  # the whole municipality
+    subpage_kind = subpages.SECTION
 
     def get_context(self, request, *args, **kwargs):
         from portal.base.pagecache import content_version

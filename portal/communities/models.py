@@ -11,11 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.api import fields as api_fields
-from portal.base import names
+from portal.base import names, subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.pagecache import content_version
 from portal.base.privacy import public
-from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
@@ -35,9 +34,10 @@ class KeepsAccessFields:
         return page
 
 
-class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
-    """The home of one KS: everything under it belongs to that KS. Its programmes are at
-    `programi/` below it (`portal.programme_pages.routes`)."""
+class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
+    """The home of one KS: everything under it belongs to that KS. A section page
+    (`portal.base.subpages.SECTION`): apps add their routes below it, as the programmes
+    at `programi/` (`portal.programme_pages.routes`)."""
 
     body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
     office_address = models.CharField(_("office address"), max_length=200, blank=True)
@@ -107,6 +107,7 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         APIField("counts", serializer=api_fields.CommunityCounts()),
     ]
 
+    subpage_kind = subpages.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "spaces.SpacePage",
@@ -159,9 +160,6 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         from portal.communities.provisioning import keep_names_in_step
 
         keep_names_in_step(self)
-
-    def programme_owner(self):
-        return self
 
     def get_context(self, request, *args, **kwargs):
         from portal.events.models import Occurrence
