@@ -37,7 +37,7 @@ class KeepsAccessFields:
 class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
     """The home of one KS: everything under it belongs to that KS. A section page
     (`portal.base.subpages.SECTION`): apps add their routes below it, as the programmes
-    at `programi/` (`portal.programme_pages.routes`)."""
+    at `programi/`."""
 
     body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
     office_address = models.CharField(_("office address"), max_length=200, blank=True)
