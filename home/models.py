@@ -7,12 +7,16 @@ from wagtail.search import index
 
 from portal.base import subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.communities.directory import MUNICIPALITY
 
 
 class HomePage(subpages.Subpages, BasePage):
-    """The front page; the municipality's section (`portal.base.subpages.SECTION`): apps
-    add their routes below it, as the programmes at `programi/`."""
+    """The root of the municipality's section (`portal.communities.directory`). Apps add
+    their routes below it (`portal.base.subpages.SECTION`), as the programmes at
+    `programi/`."""
 
+    section_kind = MUNICIPALITY
+    subpage_kind = subpages.SECTION
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
 
     folded_text_fields = ("title", "intro", "body")
@@ -30,20 +34,3 @@ class HomePage(subpages.Subpages, BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    subpage_kind = subpages.SECTION
-
-    def get_context(self, request, *args, **kwargs):
-        from portal.base.pagecache import content_version
-        from portal.communities.directory import sections
-        from portal.communities.models import attach_communities
-        from portal.events.models import Occurrence
-        from portal.news.models import NewsPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = [s for s in sections() if s.community.path.startswith(self.path)]
-        context["content_version"] = content_version()
-        context["latest_news"] = attach_communities(NewsPage.objects.latest_in(self)[:4])
-        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
-        context["upcoming_dates"] = list(dates[:6])
-        return context

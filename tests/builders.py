@@ -3,10 +3,12 @@
 import datetime
 import zoneinfo
 
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from home.models import HomePage
 from portal.communities.models import CommunityPage
+from portal.communities.provisioning import provision_community
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
@@ -43,10 +45,21 @@ def news_index(parent, title="Novice"):
     return publish(parent, NewsIndexPage(title=title, slug="novice"))
 
 
-def at(days_from_now, hour=18):
-    """A local wall-clock time `days_from_now` days from today."""
-    day = datetime.date.today() + datetime.timedelta(days=days_from_now)
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LJUBLJANA)
+def today():
+    """Today in Ljubljana, as the portal's code reads it (Django's time zone): the one clock
+    of the tests (at 23:30 UTC it is already tomorrow in Ljubljana)."""
+    return timezone.localdate()
+
+
+def days_ahead(days):
+    return today() + datetime.timedelta(days=days)
+
+
+def at(day, hour=18, minute=0):
+    """A wall-clock time in Ljubljana on `day`: a date, or a number of days from today."""
+    if isinstance(day, int):
+        day = days_ahead(day)
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 def event(cal, title="Popravljalnica", start=None, **fields):
@@ -63,6 +76,14 @@ def news(index, title="Vabilo na delavnico", **fields):
     if isinstance(body, str):
         body = [("paragraph", RichText(body))]
     return publish(index, NewsPage(title=title, body=body, **fields))
+
+
+def provisioned(title, **fields):
+    """A KS as the municipality creates it: with its calendar, news, rights and collection."""
+    ks = community(title, **fields)
+    provision_community(ks)
+    ks.refresh_from_db()
+    return ks
 
 
 def section(title, **fields):

@@ -1,13 +1,17 @@
+import datetime
 import os
 import socket
 import threading
+import time
 import uuid
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from django.core.cache import caches
 
 from programmes import registry
+from tests import builders
 from tests.programme_test_app.block_types import Market
 
 # The Redis of the tests marked `redis`: a database of their own (CI has one at this
@@ -17,6 +21,62 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 # The fixtures plugin authors get (`programme_community`, `make_programme`): the portal's
 # own tests use them too, so they are known to work.
 pytest_plugins = ["programmes.testing"]
+
+
+def pytest_configure(config):
+    """`TEST_CLOCK=2027-01-05T23:30:00+00:00 pytest` runs the suite from that moment on
+    (the clock ticks on from there): the tests hold at any hour, e.g. at 23:30 UTC, when it
+    is already tomorrow in Ljubljana."""
+    moment = os.environ.get("TEST_CLOCK")
+    if moment:
+        time_machine.travel(datetime.datetime.fromisoformat(moment), tick=True).start()
+
+
+@pytest.fixture
+def limit_clock():
+    """The clock stands still for a test that counts tries against a rate limit: the limits
+    count in fixed windows (django-ratelimit), and tries that straddle the end of one would
+    start counting afresh."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
+
+
+# --- The pilot's KS, built once here for every test module -------------------------------
+
+
+@pytest.fixture
+def golnik(db):
+    """KS Golnik alone: a community page under the home page."""
+    return builders.community("Golnik")
+
+
+@pytest.fixture
+def calendar(golnik):
+    """Golnik's event calendar."""
+    return builders.calendar(golnik)
+
+
+@pytest.fixture
+def golnik_section(db):
+    """KS Golnik with a space, a calendar holding one event and news holding one item."""
+    return builders.section("Golnik")
+
+
+@pytest.fixture
+def strazisce_section(golnik_section):
+    """KS Stražišče as Golnik's section is built, after Golnik (as the pilot lists them)."""
+    return builders.section("Stražišče")
+
+
+@pytest.fixture
+def golnik_provisioned(db):
+    """KS Golnik as the municipality creates it (its calendar, news, rights, collection)."""
+    return builders.provisioned("KS Golnik", slug="golnik")
+
+
+@pytest.fixture
+def strazisce_provisioned(golnik_provisioned):
+    return builders.provisioned("KS Stražišče", slug="strazisce")
 
 
 @pytest.fixture(autouse=True)
@@ -38,13 +98,14 @@ def _fresh_caches():
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Sets the time that time-dependent pages are rendered at: `clock.set(moment)`."""
-    from portal.base import clock as portal_clock
+def clock(time_machine):
+    """The one clock of the code and the tests: `clock.set(moment)` stops it at `moment`
+    for Django's `timezone.now()` and `localdate()`, `date.today()` and `time.time()` alike
+    (time-machine), so a page rendered "now" and the test's idea of today agree."""
 
     class Clock:
         def set(self, moment):
-            monkeypatch.setattr(portal_clock, "now", lambda: moment)
+            time_machine.move_to(moment, tick=False)
 
     return Clock()
 

@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from portal.base.models import ContentPage
 from tests import builders
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("limit_clock")]
 
 PASSWORD = "zapisnik-2026"
 ANA, BOJAN = "198.51.100.7", "203.0.113.9"

@@ -13,6 +13,7 @@ from schemathesis import GenerationMode
 
 from portal.api.router import ENDPOINTS
 from portal.wsgi import application
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_a_client_that_knows_only_the_description_finds_the_pilot(client, api_sc
         assert listing("spaces", community=community["meta"]["slug"])
     types = {p["programme_type"]["key"] for p in listing("programmes")}
     assert types >= {plugin.key for plugin in registry.active()} - {"bike_kitchen"}
-    today = datetime.date.today()
+    today = builders.today()
     first = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     next_month = listing("events", start=str(first), end=str(last - datetime.timedelta(days=1)))

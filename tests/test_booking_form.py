@@ -12,17 +12,13 @@ from portal.bookings.models import BookingDate, BookingRequest
 from portal.outbox.models import OutboxMessage
 from portal.spaces.models import Room
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = pytest.mark.django_db
 
 MON, TUE, WED = 0, 1, 2
 MONDAY = datetime.date(2026, 11, 30)
 TUESDAY = MONDAY + datetime.timedelta(days=1)
-
-
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 @pytest.fixture
@@ -295,7 +291,7 @@ def test_a_filled_honeypot_saves_and_sends_nothing(client, now, space, sent_mail
 
 
 @override_settings(BOOKING_REQUESTS_PER_HOUR=2)
-def test_too_many_requests_from_one_address_get_a_429(client, now, space):
+def test_too_many_requests_from_one_address_get_a_429(client, limit_clock, now, space):
     for hour in (9, 10):
         data = request_data(date="2026-12-07", start=f"{hour:02d}:00", end=f"{hour:02d}:30")
         assert client.post(form_url(space), data).status_code == 302
@@ -319,7 +315,7 @@ def via_proxy(client_address, forwarded_by_client=""):
 
 
 @override_settings(BOOKING_REQUESTS_PER_HOUR=2, PROXY_COUNT=1)
-def test_behind_the_proxy_each_client_has_its_own_hourly_limit(client, now, space):
+def test_behind_the_proxy_each_client_has_its_own_hourly_limit(client, limit_clock, now, space):
     for _ in range(2):
         assert client.post(form_url(space), request_data(), **via_proxy(ANA)).status_code == 302
     assert client.post(form_url(space), request_data(), **via_proxy(ANA)).status_code == 429
@@ -329,7 +325,7 @@ def test_behind_the_proxy_each_client_has_its_own_hourly_limit(client, now, spac
 
 
 @override_settings(BOOKING_REQUESTS_PER_HOUR=2, PROXY_COUNT=1)
-def test_a_forged_forwarded_address_counts_against_the_sender(client, now, space):
+def test_a_forged_forwarded_address_counts_against_the_sender(client, limit_clock, now, space):
     for _ in range(2):
         forged = via_proxy(ANA, forwarded_by_client=BOJAN)
         assert client.post(form_url(space), request_data(), **forged).status_code == 302

@@ -13,7 +13,7 @@ from django.db import IntegrityError, connection, connections, transaction
 from portal.bookings import conflicts, decisions
 from portal.bookings.models import BookingDate, BookingRequest
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -22,11 +22,7 @@ pytestmark = [
     ),
 ]
 
-DAY = datetime.date.today() + datetime.timedelta(days=7)
-
-
-def at(hour):
-    return datetime.datetime.combine(DAY, datetime.time(hour), tzinfo=LJUBLJANA)
+DAY = builders.today() + datetime.timedelta(days=7)
 
 
 @pytest.fixture
@@ -38,7 +34,7 @@ def space():
 
 
 def pending(space, purpose, start, end):
-    return builders.booking_request(space, at(start), at(end), purpose)
+    return builders.booking_request(space, at(DAY, start), at(DAY, end), purpose)
 
 
 def test_the_database_refuses_two_overlapping_approved_dates(space):

@@ -41,16 +41,6 @@ MONTH_NAMES = [
 
 
 @pytest.fixture
-def golnik():
-    return builders.community("Golnik")
-
-
-@pytest.fixture
-def calendar(golnik):
-    return builders.calendar(golnik)
-
-
-@pytest.fixture
 def municipal_calendar():
     return builders.calendar(builders.home_page(), "Dogodki v vseh KS")
 

@@ -780,6 +780,7 @@ REFUSED_STAKEHOLDER = "Ta deležnik pripada drugi krajevni skupnosti"
 REFUSED_IMAGE = "Ta slika je v zbirki, ki je ne smete uporabljati"
 REFUSED_DOCUMENT = "Ta dokument je v zbirki, ki je ne smete uporabljati"
 REFUSED_PAGE = "Povezava vodi na stran, ki je ne smete izbrati"
+MISSING = "Povezava ali vdelava kaže na nekaj, česar ni (več)"
 
 
 class ChoiceMatrixTests(BoundaryTestCase):
@@ -1194,25 +1195,27 @@ class ChoiceMatrixTests(BoundaryTestCase):
         self.assertTrue(changed)
 
     def test_forged_references_to_nothing_are_refused_without_a_server_error(self):
+        """A reference to nothing (a key no database holds, or no key at all) is refused for
+        every editor, the municipal one too: saved, it would break the page, the edit form and
+        the API that show it."""
         content = self.golnik["content"]
-        for ident in ("-1", "0", "99999999999999999999"):
-            for entity, data, refusal in (
-                ("LINK", {"id": ident, "url": "/x/"}, REFUSED_PAGE),
-                ("DOCUMENT", {"id": ident, "url": "/d/"}, REFUSED_DOCUMENT),
-                (
-                    "IMAGE",
-                    {"id": ident, "format": "left", "alt": "x", "src": "/x.png"},
-                    REFUSED_IMAGE,
-                ),
-            ):
-                with self.subTest(entity=entity, id=ident):
-                    body = draftail_with(entity, data)
-                    request = self.page_post(content, self.ks_editor, {"body": body})
-                    response, changed = self.respond(self.ks_editor, request)
-                    self.assertEqual(response.status_code, 200)
-                    self.assertFalse(changed)
-                    errors = block_messages(response.context["form"].errors["body"])
-                    self.assertTrue(any(refusal in message for message in errors), errors)
+        for user in (self.ks_editor, self.municipal):
+            for ident in ("x", "-1", "0", "99999999999999999999"):
+                for entity, data in (
+                    ("LINK", {"id": ident, "url": "/x/"}),
+                    ("DOCUMENT", {"id": ident, "url": "/d/"}),
+                    ("IMAGE", {"id": ident, "format": "left", "alt": "x", "src": "/x.png"}),
+                ):
+                    with self.subTest(user=user.username, entity=entity, id=ident):
+                        body = draftail_with(entity, data)
+                        request = self.page_post(
+                            content, user, {"body": body}, action="action-publish"
+                        )
+                        response, changed = self.respond(user, request)
+                        self.assertEqual(response.status_code, 200)
+                        self.assertFalse(changed)
+                        errors = block_messages(response.context["form"].errors["body"])
+                        self.assertTrue(any(MISSING in message for message in errors), errors)
 
     def test_every_page_and_snippet_form_keeps_the_boundary(self):
         """A page type or snippet added later gets the boundary from its base form; one
@@ -1273,6 +1276,45 @@ class ChooserMatrixTests(BoundaryTestCase):
         for url in (browse, search):
             with self.subTest(url=url, opened=True):
                 self.assertIn("Prostor Stražišče", self.chooser(self.ks_editor, url)["html"])
+
+    def link_to_url(self, user, url):
+        """What "link to a URL" answers when `user` pastes `url`."""
+        self.client.force_login(user)
+        response = self.client.post(
+            reverse("wagtailadmin_choose_page_external_link"),
+            {"external-link-chooser-url": url, "external-link-chooser-link_text": "x"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_a_pasted_address_of_a_private_page_of_another_ks_stays_an_external_link(self):
+        other = self.strazisce["community"]
+        private = builders.publish(other, ContentPage(title="Zasebni zapisnik Stražišče"))
+        PageViewRestriction.objects.create(
+            page=private, restriction_type="password", password="geslo"
+        )
+        url = private.get_full_url()
+        answer = self.link_to_url(self.ks_editor, url)
+        self.assertEqual(answer["step"], "external_link_chosen")
+        self.assertEqual(answer["result"]["url"], url)
+        self.assertNotIn("id", answer["result"])
+        self.assertNotIn("Zasebni zapisnik", json.dumps(answer, ensure_ascii=False))
+        # The municipal editor, who may choose it, gets the link to the page.
+        self.assertEqual(self.link_to_url(self.municipal, url)["result"]["id"], private.pk)
+
+    def test_a_pasted_address_of_another_ks_page_names_it_by_its_published_title(self):
+        other = self.strazisce["community"]
+        page = builders.publish(other, ContentPage(title="Urnik Stražišče"))
+        page.title = "Urnik Stražišče (osnutek: selitev)"
+        page.save_revision()
+        for url in (page.get_full_url(), page.get_full_url() + "?x=1"):
+            with self.subTest(url=url):
+                answer = self.link_to_url(self.ks_editor, url)
+                shown = json.dumps(answer, ensure_ascii=False)
+                self.assertIn("Urnik Stražišče", shown)
+                self.assertNotIn("selitev", shown)
+                internal = answer.get("internal") or answer["result"]
+                self.assertEqual(internal["id"], page.pk)
 
     def test_the_programme_chooser_offers_the_own_ks_and_the_municipality(self):
         programme("Popravljalnica vse občine")

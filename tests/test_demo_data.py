@@ -13,6 +13,7 @@ from portal.communities.models import CommunityPage
 from portal.events.models import EventPage, Occurrence
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -297,7 +298,7 @@ def test_each_pilot_space_has_hours_rooms_equipment_and_accessibility(client, de
     assert space.owned_by.name == "Mestna občina Kranj" and space.managed_by is not None
     assert space.house_rules is not None and space.gallery_images.exists()
     assert 46.2 < float(space.latitude) < 46.4 and 14.2 < float(space.longitude) < 14.4
-    today = datetime.date.today()
+    today = builders.today()
     days = hours.schedule(space, today, today + datetime.timedelta(days=13))
     assert sum(1 for day in days if day.is_open) >= 4
     html = client.get(space.url).content.decode()

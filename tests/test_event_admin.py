@@ -29,7 +29,7 @@ def calendar():
 
 
 def next_wednesday():
-    day = datetime.date.today() + datetime.timedelta(days=1)
+    day = builders.today() + datetime.timedelta(days=1)
     return day + datetime.timedelta(days=(2 - day.weekday()) % 7)
 
 

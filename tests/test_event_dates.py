@@ -24,7 +24,7 @@ def calendar():
 
 def next_weekday(weekday, hour=18, after_days=1):
     """A local time at `hour` on the next `weekday` (0 = Monday) at least `after_days` away."""
-    day = datetime.date.today() + datetime.timedelta(days=after_days)
+    day = builders.today() + datetime.timedelta(days=after_days)
     day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LJ)
 
@@ -75,7 +75,7 @@ def test_the_stored_rule_is_standard_and_gives_the_same_dates(calendar):
 
 
 def test_monthly_on_the_first_saturday(calendar):
-    first = datetime.date.today() + datetime.timedelta(days=35)
+    first = builders.today() + datetime.timedelta(days=35)
     first = first.replace(day=1)
     first += datetime.timedelta(days=(5 - first.weekday()) % 7)
     start = datetime.datetime.combine(first, datetime.time(9), tzinfo=LJ)
@@ -140,7 +140,7 @@ def test_excluded_moved_and_cancelled_dates(client, calendar):
 
 def test_all_day_events_repeat_by_date(calendar):
     start = datetime.datetime.combine(
-        datetime.date.today() + datetime.timedelta(days=3), datetime.time(), tzinfo=LJ
+        builders.today() + datetime.timedelta(days=3), datetime.time(), tzinfo=LJ
     )
     market = builders.event(
         calendar,
@@ -197,7 +197,7 @@ def test_refresh_occurrences_moves_the_horizon_and_drops_dead_events(calendar):
     # A row left behind by an event that is no longer live (say, expired overnight).
     type(gone).objects.filter(pk=gone.pk).update(live=False)
 
-    later = datetime.date.today() + datetime.timedelta(days=60)
+    later = builders.today() + datetime.timedelta(days=60)
     out = io.StringIO()
     with mock.patch.object(timezone, "localdate", return_value=later):
         call_command("refresh_occurrences", stdout=out)

@@ -34,7 +34,7 @@ KEPT_FEED_QUERIES = 1
 
 
 def next_weekday(weekday, hour=18, after_days=1):
-    day = datetime.date.today() + datetime.timedelta(days=after_days)
+    day = builders.today() + datetime.timedelta(days=after_days)
     day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LJ)
 
@@ -101,16 +101,6 @@ def on_the_site(events):
 
 
 @pytest.fixture
-def golnik():
-    return builders.community("Golnik")
-
-
-@pytest.fixture
-def calendar(golnik):
-    return builders.calendar(golnik)
-
-
-@pytest.fixture
 def room(golnik):
     return builders.space(golnik, "Dom krajanov Golnik", address="Golnik 40, 4204 Golnik")
 
@@ -135,7 +125,7 @@ def season(calendar, room):
     )
     meeting = republish(meeting)
     # The first Saturday of next month.
-    fair_day = (datetime.date.today().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    fair_day = (builders.today().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     fair_day += datetime.timedelta(days=(5 - fair_day.weekday()) % 7)
     fair_day = datetime.datetime.combine(fair_day, datetime.time(), tzinfo=LJ)
     fair = builders.event(

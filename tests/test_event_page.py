@@ -23,22 +23,12 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 @pytest.fixture
-def golnik():
-    return builders.community("Golnik")
-
-
-@pytest.fixture
-def calendar(golnik):
-    return builders.calendar(golnik)
-
-
-@pytest.fixture
 def room(golnik):
     return builders.space(golnik, "Dom krajanov Golnik", address="Golnik 40, 4204 Golnik")
 
 
 def next_wednesday(hour=18):
-    day = datetime.date.today() + datetime.timedelta(days=1)
+    day = builders.today() + datetime.timedelta(days=1)
     day += datetime.timedelta(days=(2 - day.weekday()) % 7)
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LJ)
 
@@ -172,7 +162,7 @@ def test_a_repeating_event_gives_its_next_date_and_its_schedule(client, calendar
 
 def test_an_all_day_event_gives_dates_only(client, calendar):
     day = datetime.datetime.combine(
-        datetime.date.today() + datetime.timedelta(days=10), datetime.time(), tzinfo=LJ
+        builders.today() + datetime.timedelta(days=10), datetime.time(), tzinfo=LJ
     )
     fair = builders.event(
         calendar,

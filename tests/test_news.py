@@ -34,7 +34,7 @@ NEWS_PAGE_QUERIES = 3
 
 
 @pytest.fixture
-def golnik():
+def news_section():
     ks = builders.community("KS Golnik", slug="golnik")
     return ks, builders.news_index(ks)
 
@@ -86,9 +86,9 @@ class FakeYouTube(EmbedFinder):
         }
 
 
-def test_every_kind_of_block_shows_on_the_news_page(client, golnik, monkeypatch):
+def test_every_kind_of_block_shows_on_the_news_page(client, news_section, monkeypatch):
     monkeypatch.setattr("wagtail.embeds.embeds.get_finders", lambda: [FakeYouTube()])
-    ks, index = golnik
+    ks, index = news_section
     photo = image("Krajani na delavnici")
     plan = image("Tloris prostora", description="Tloris: dvorana in kuhinja")
     rules = Document.objects.create(
@@ -122,15 +122,15 @@ def test_every_kind_of_block_shows_on_the_news_page(client, golnik, monkeypatch)
     assert "style=" not in html  # the Content-Security-Policy forbids inline style
 
 
-def test_an_image_without_alt_text_uses_its_description_first(client, golnik):
-    _ks, index = golnik
+def test_an_image_without_alt_text_uses_its_description_first(client, news_section):
+    _ks, index = news_section
     plan = image("tloris.png", description="Tloris: dvorana in kuhinja")
     item = builders.news(index, "Tloris", body=[("image", {"image": plan, "alt_text": ""})])
     assert 'alt="Tloris: dvorana in kuhinja"' in client.get(item.url).content.decode()
 
 
-def test_search_finds_words_inside_the_blocks(client, golnik):
-    _ks, index = golnik
+def test_search_finds_words_inside_the_blocks(client, news_section):
+    _ks, index = news_section
     builders.news(
         index,
         "Poročilo",
@@ -141,9 +141,9 @@ def test_search_finds_words_inside_the_blocks(client, golnik):
 
 
 def test_ks_editor_writes_a_news_item_with_blocks_themes_and_tags(
-    client, golnik, django_user_model
+    client, news_section, django_user_model
 ):
-    ks, index = golnik
+    ks, index = news_section
     provision_community(ks)
     editor = django_user_model.objects.create_user("ks-golnik", password="x")
     add_community_editor(ks, editor)
@@ -187,8 +187,8 @@ def test_ks_editor_writes_a_news_item_with_blocks_themes_and_tags(
 
 
 @pytest.fixture
-def golnik_news(golnik):
-    _ks, index = golnik
+def news_section_items(news_section):
+    _ks, index = news_section
     news(index, "Vrt ob domu", datetime.date(2017, 11, 9), themes("food"), ["vrt"])
     news(index, "Sončne celice", datetime.date(2018, 3, 1), themes("energy"), ["energija"])
     news(index, "Vrtnarjenje z otroki", datetime.date(2018, 5, 1), themes("food"), ["vrt"])
@@ -199,7 +199,7 @@ def titles(response):
     return [item.title for item in response.context["news_page"].object_list]
 
 
-def test_theme_tag_and_year_filter_the_list_together(client, golnik_news):
+def test_theme_tag_and_year_filter_the_list_together(client, news_section_items):
     assert titles(client.get("/golnik/novice/", {"theme": "food"})) == [
         "Vrtnarjenje z otroki",
         "Vrt ob domu",
@@ -212,7 +212,7 @@ def test_theme_tag_and_year_filter_the_list_together(client, golnik_news):
     assert "Nobena novica ne ustreza tem filtrom" in response.content.decode()
 
 
-def test_year_and_tag_choices_come_from_the_news_of_the_section(client, golnik_news):
+def test_year_and_tag_choices_come_from_the_news_of_the_section(client, news_section_items):
     other = builders.news_index(builders.community("KS Stražišče", slug="strazisce"))
     news(other, "Kolesa", datetime.date(2015, 1, 1), tags=["kolesa"])
     html = client.get("/golnik/novice/").content.decode()
@@ -227,7 +227,7 @@ def test_year_and_tag_choices_come_from_the_news_of_the_section(client, golnik_n
     "query",
     [{"year": "1999"}, {"theme": "nekaj"}, {"tag": "ni-take"}, {"year": "dve", "tag": "vrt"}],
 )
-def test_filters_that_cannot_be_used_answer_400_with_the_form(client, golnik_news, query):
+def test_filters_that_cannot_be_used_answer_400_with_the_form(client, news_section_items, query):
     response = client.get("/golnik/novice/", query)
     assert response.status_code == 400
     html = response.content.decode()
@@ -236,8 +236,8 @@ def test_filters_that_cannot_be_used_answer_400_with_the_form(client, golnik_new
     assert 'id="filter-year"' in html  # the form is there to try again
 
 
-def test_pages_keep_the_filters(client, golnik):
-    _ks, index = golnik
+def test_pages_keep_the_filters(client, news_section):
+    _ks, index = news_section
     for day in range(1, 15):
         news(index, f"Vrt {day:02d}", datetime.date(2018, 1, day), tags=["vrt"])
     news(index, "Brez oznake", datetime.date(2018, 2, 1))
@@ -264,8 +264,8 @@ def test_municipal_news_and_home_show_every_ks_with_its_label(client, municipal_
             assert label in item[: item.index("</article>")]
 
 
-def test_drafts_and_private_news_stay_out_of_lists_and_feeds(client, golnik, municipal_index):
-    ks, index = golnik
+def test_drafts_and_private_news_stay_out_of_lists_and_feeds(client, news_section, municipal_index):
+    ks, index = news_section
     builders.news(index, "Objavljeno")
     builders.news(index, "Osnutek").unpublish()
     private = builders.news(index, "Za svet KS")
@@ -276,8 +276,10 @@ def test_drafts_and_private_news_stay_out_of_lists_and_feeds(client, golnik, mun
         assert "Osnutek" not in body and "Za svet KS" not in body
 
 
-def test_news_index_queries_do_not_grow_with_the_news(client, golnik, django_assert_num_queries):
-    ks, index = golnik
+def test_news_index_queries_do_not_grow_with_the_news(
+    client, news_section, django_assert_num_queries
+):
+    ks, index = news_section
     photo = image("Slika")
 
     def add_news(count, start):
@@ -302,8 +304,8 @@ def test_news_index_queries_do_not_grow_with_the_news(client, golnik, django_ass
     assert set(queries.values()) == {NEWS_INDEX_QUERIES}
 
 
-def test_news_page_queries_are_pinned(client, golnik, django_assert_num_queries):
-    _ks, index = golnik
+def test_news_page_queries_are_pinned(client, news_section, django_assert_num_queries):
+    _ks, index = news_section
     item = news(index, "Vrt", datetime.date(2018, 1, 1), themes("food", "energy"), ["a", "b"])
     client.get(item.url)
     with django_assert_num_queries(NEWS_PAGE_QUERIES):
@@ -321,8 +323,8 @@ def parsed(client, url):
     return response, feed
 
 
-def test_ks_feeds_hold_only_its_news_with_dates_categories_and_links(client, golnik):
-    _ks, index = golnik
+def test_ks_feeds_hold_only_its_news_with_dates_categories_and_links(client, news_section):
+    _ks, index = news_section
     item = news(index, "Vrt ob domu", datetime.date(2017, 11, 9), themes("food"), ["vrt"])
     first_published = datetime.datetime(2017, 11, 9, 8, 30, tzinfo=LJUBLJANA)
     NewsPage.objects.filter(pk=item.pk).update(first_published_at=first_published)
@@ -368,8 +370,8 @@ def test_municipal_feed_holds_every_ks_newest_first_and_at_most_thirty(client, m
     assert rss.entries[0].title == "Novica 30"
 
 
-def test_feed_queries_do_not_grow_with_the_news(client, golnik, django_assert_num_queries):
-    _ks, index = golnik
+def test_feed_queries_do_not_grow_with_the_news(client, news_section, django_assert_num_queries):
+    _ks, index = news_section
     for count in (2, 20):
         for number in range(count):
             news(
@@ -380,8 +382,8 @@ def test_feed_queries_do_not_grow_with_the_news(client, golnik, django_assert_nu
             client.get("/golnik/novice/rss/")
 
 
-def test_pages_name_their_feeds_for_feed_readers(client, golnik, municipal_index):
-    ks, index = golnik
+def test_pages_name_their_feeds_for_feed_readers(client, news_section, municipal_index):
+    ks, index = news_section
     item = builders.news(index, "Vrt")
     ks_rss = '<link rel="alternate" type="application/rss+xml" title="Novice – KS Golnik (RSS)"'
     for url in ("/golnik/", "/golnik/novice/", item.url):
@@ -399,8 +401,8 @@ def test_pages_name_their_feeds_for_feed_readers(client, golnik, municipal_index
 # --- Scheduled publishing ----------------------------------------------------------------
 
 
-def test_news_with_a_go_live_date_appears_only_after_publish_scheduled(client, golnik):
-    _ks, index = golnik
+def test_news_with_a_go_live_date_appears_only_after_publish_scheduled(client, news_section):
+    _ks, index = news_section
     go_live = timezone.now() + datetime.timedelta(days=2)
     item = NewsPage(
         title="Napoved: odprtje vrta",

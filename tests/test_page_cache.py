@@ -6,7 +6,7 @@ from django.test import override_settings
 from portal.stakeholders.models import Stakeholder
 from tests import builders
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache", "site_settings")]
 
 
 @pytest.fixture
@@ -16,17 +16,17 @@ def page_cache():
 
 
 @pytest.fixture
-def golnik():
+def site_settings(db):
+    """The default site's settings, as any site has them by now."""
     from wagtail.models import Site
 
     from portal.base.models import SiteSettings
 
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # as any site has by now
-    return builders.section("Golnik")
+    return SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def test_second_visit_comes_from_the_cache_without_queries(
-    client, golnik, django_assert_num_queries
+    client, golnik_section, django_assert_num_queries
 ):
     first = client.get("/golnik/")
     assert first["X-Cache"] == "MISS"
@@ -37,40 +37,44 @@ def test_second_visit_comes_from_the_cache_without_queries(
     assert "Content-Security-Policy" in second
 
 
-def test_publishing_shows_at_once(client, golnik):
+def test_publishing_shows_at_once(client, golnik_section):
     client.get("/golnik/")
-    golnik.intro = "Nov uvod, pravkar objavljen."
-    golnik.save_revision().publish()
+    golnik_section.intro = "Nov uvod, pravkar objavljen."
+    golnik_section.save_revision().publish()
     response = client.get("/golnik/")
     assert "Nov uvod, pravkar objavljen." in response.content.decode()
     assert response["X-Cache"] == "MISS"
 
 
-def test_unpublishing_moving_and_deleting_show_at_once(client, golnik):
-    news = golnik.get_descendants().type(builders.NewsPage).get().specific
+def test_unpublishing_moving_and_deleting_show_at_once(client, golnik_section):
+    news = golnik_section.get_descendants().type(builders.NewsPage).get().specific
     assert news.title in client.get("/golnik/").content.decode()
     news.unpublish()
     assert news.title not in client.get("/golnik/").content.decode()
 
-    extra = builders.news(builders.NewsIndexPage.objects.child_of(golnik).get(), "Druga novica")
+    extra = builders.news(
+        builders.NewsIndexPage.objects.child_of(golnik_section).get(), "Druga novica"
+    )
     assert "Druga novica" in client.get("/golnik/").content.decode()
     extra.delete()
     assert "Druga novica" not in client.get("/golnik/").content.decode()
 
     other = builders.section("Stražišče")
-    room = golnik.get_children().type(builders.SpacePage).get().specific
+    room = golnik_section.get_children().type(builders.SpacePage).get().specific
     client.get("/strazisce/")
     room.move(other, pos="last-child")
     assert room.title in client.get("/strazisce/").content.decode()
 
 
-def test_a_snippet_change_shows_at_once(client, golnik):
+def test_a_snippet_change_shows_at_once(client, golnik_section):
     client.get("/golnik/")
-    Stakeholder.objects.create(name="Društvo vrtičkarjev", sector="informal", community=golnik)
+    Stakeholder.objects.create(
+        name="Društvo vrtičkarjev", sector="informal", community=golnik_section
+    )
     assert "Društvo vrtičkarjev" in client.get("/golnik/").content.decode()
 
 
-def test_signed_in_editors_are_never_served_from_the_cache(client, admin_user, golnik):
+def test_signed_in_editors_are_never_served_from_the_cache(client, admin_user, golnik_section):
     client.get("/golnik/")
     client.force_login(admin_user)
     response = client.get("/golnik/")
@@ -78,7 +82,7 @@ def test_signed_in_editors_are_never_served_from_the_cache(client, admin_user, g
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_version_bump_from_another_worker_is_seen(client, golnik):
+def test_a_version_bump_from_another_worker_is_seen(client, golnik_section):
     """Workers share the content version, so a publish elsewhere reaches this one."""
     from django.core.cache import caches
 
@@ -90,12 +94,12 @@ def test_a_version_bump_from_another_worker_is_seen(client, golnik):
     assert client.get("/golnik/")["X-Cache"] == "MISS"
 
 
-def test_not_found_pages_are_not_cached(client, golnik):
+def test_not_found_pages_are_not_cached(client, golnik_section):
     assert client.get("/ni-je/").status_code == 404
     assert "X-Cache" not in client.get("/ni-je/")
 
 
-def test_pages_still_serve_when_the_cache_is_down(client, golnik):
+def test_pages_still_serve_when_the_cache_is_down(client, golnik_section):
     from unittest import mock
 
     with mock.patch("portal.base.pagecache.caches") as broken:
@@ -105,7 +109,7 @@ def test_pages_still_serve_when_the_cache_is_down(client, golnik):
     assert "KS Golnik" in response.content.decode() or "Golnik" in response.content.decode()
 
 
-def test_a_page_another_worker_stored_is_served_until_its_shared_expiry(client, golnik):
+def test_a_page_another_worker_stored_is_served_until_its_shared_expiry(client, golnik_section):
     """Each worker keeps pages in its own memory too, never longer than the shared copy."""
     import time
     from unittest import mock
@@ -121,7 +125,7 @@ def test_a_page_another_worker_stored_is_served_until_its_shared_expiry(client, 
         assert client.get("/golnik/")["X-Cache"] == "MISS"  # both copies have expired
 
 
-def test_a_change_to_the_site_settings_shows_in_the_footer_at_once(client, golnik):
+def test_a_change_to_the_site_settings_shows_in_the_footer_at_once(client, golnik_section):
     from wagtail.models import Site
 
     from portal.base.models import SiteSettings
@@ -134,13 +138,13 @@ def test_a_change_to_the_site_settings_shows_in_the_footer_at_once(client, golni
     assert "Oddelek za lokalno samoupravo" in client.get("/").content.decode()
 
 
-def test_pages_cached_before_a_programme_type_was_turned_off_are_not_served(golnik):
+def test_pages_cached_before_a_programme_type_was_turned_off_are_not_served(golnik_section):
     """A restart with another PROGRAMME_PLUGINS never serves pages cached under the old."""
     from django.test import Client
 
     from tests.programme_helpers import programme
 
-    programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
+    programme("Popravljalnica na Golniku", "repair_cafe", community=golnik_section)
     assert "Popravljalnica na Golniku" in Client().get("/golnik/programi/").content.decode()
     others = ["community_garden", "intergenerational", "energy_advice", "workshop"]
     with override_settings(PROGRAMME_PLUGINS=others):
@@ -150,7 +154,7 @@ def test_pages_cached_before_a_programme_type_was_turned_off_are_not_served(goln
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_publish_commits_under_a_version_no_other_request_used_before(golnik):
+def test_a_publish_commits_under_a_version_no_other_request_used_before(golnik_section):
     """A page rendered elsewhere between the publish and its commit shows the old content:
     it is kept under the old version, and the commit brings a version nobody used yet."""
     from django.core.cache import caches
@@ -160,8 +164,8 @@ def test_a_publish_commits_under_a_version_no_other_request_used_before(golnik):
 
     before = content_version()
     with transaction.atomic():
-        golnik.intro = "Uvod po objavi."
-        golnik.save_revision().publish()
+        golnik_section.intro = "Uvod po objavi."
+        golnik_section.save_revision().publish()
         in_the_transaction = content_version()
         assert caches["versions"].get(VERSION_KEY) == before  # what other workers read
     assert content_version() not in (before, in_the_transaction)

@@ -9,7 +9,6 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
-from tests import builders
 from tests.programme_helpers import admin_url, form_data, programme
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +20,6 @@ REPAIR_CAFE = {"repair_categories": {"count": 0}, "tools_available": {"count": 0
 def editor(client, admin_user):
     client.force_login(admin_user)
     return client
-
-
-@pytest.fixture
-def golnik():
-    return builders.community("Golnik")
 
 
 def test_a_draft_of_a_live_programme_stays_private_until_published(editor, golnik):

@@ -15,25 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def golnik():
-    return builders.section("Golnik")
-
-
-@pytest.fixture
-def strazisce():
-    return builders.section("Stražišče")
-
-
-@pytest.fixture
-def repair_cafe(golnik):
-    room = golnik.get_children().type(builders.SpacePage).get().specific
+def repair_cafe(golnik_section):
+    room = golnik_section.get_children().type(builders.SpacePage).get().specific
     organiser = Stakeholder.objects.create(
-        name="Društvo upokojencev Golnik", sector="ngo", community=golnik
+        name="Društvo upokojencev Golnik", sector="ngo", community=golnik_section
     )
     item = programme(
         "Popravljalnica na Golniku",
         "repair_cafe",
-        community=golnik,
+        community=golnik_section,
         space=room,
         organisers=[organiser],
         themes=[Theme.objects.get(key="circular_economy")],
@@ -77,7 +67,7 @@ def test_a_programme_has_its_page_under_its_community(client, repair_cafe):
 
 
 def test_a_programme_is_not_found_under_another_community_or_as_a_draft(
-    client, repair_cafe, strazisce
+    client, repair_cafe, strazisce_section
 ):
     assert client.get("/strazisce/programi/popravljalnica-na-golniku/").status_code == 404
     assert client.get("/programi/popravljalnica-na-golniku/").status_code == 404
@@ -92,7 +82,7 @@ def test_a_programme_is_not_found_under_another_community_or_as_a_draft(
     assert "Vrtnarska skupina" not in text_of(client.get("/golnik/programi/"))
 
 
-def test_municipality_wide_programmes_live_at_the_home_page(client, golnik):
+def test_municipality_wide_programmes_live_at_the_home_page(client, golnik_section):
     item = programme("Energetsko svetovanje", "energy_advice", community=None)
     assert item.get_url() == "/programi/energetsko-svetovanje/"
     assert client.get(item.get_url()).status_code == 200
@@ -100,18 +90,18 @@ def test_municipality_wide_programmes_live_at_the_home_page(client, golnik):
 
 
 def test_the_municipal_listing_shows_every_community_and_filters_by_community(
-    client, repair_cafe, strazisce
+    client, repair_cafe, strazisce_section
 ):
     garden = programme(
         "Skupnostni vrt Stražišče",
         "community_garden",
-        community=strazisce,
+        community=strazisce_section,
         details={"plots_total": 12, "plots_free": 3},
     )
     everything = text_of(client.get("/programi/"))
     assert "Popravljalnica na Golniku" in everything
     assert "Skupnostni vrt Stražišče" in everything
-    only_strazisce = text_of(client.get("/programi/", {"community": strazisce.pk}))
+    only_strazisce = text_of(client.get("/programi/", {"community": strazisce_section.pk}))
     assert "Skupnostni vrt Stražišče" in only_strazisce
     assert "Popravljalnica na Golniku" not in only_strazisce
     # A KS's own listing shows only its own programmes.
@@ -158,9 +148,9 @@ def test_an_unknown_filter_value_is_explained_not_an_error(client, repair_cafe):
     assert "Popravljalnica na Golniku" in page  # the list is still there, unfiltered
 
 
-def test_pages_of_the_listing_keep_the_filters(client, golnik):
+def test_pages_of_the_listing_keep_the_filters(client, golnik_section):
     for number in range(14):
-        programme(f"Delavnica {number:02}", "workshop", community=golnik)
+        programme(f"Delavnica {number:02}", "workshop", community=golnik_section)
     response = client.get("/golnik/programi/", {"type": "workshop"})
     soup = BeautifulSoup(response.content, "html.parser")
     next_link = soup.select_one("a[rel=next]")["href"]
@@ -215,11 +205,11 @@ LISTING_QUERIES_RENDERING_CARDS = 2 + 4  # their KS, themes, audiences, organise
 
 
 def test_listing_query_count_does_not_grow_with_programmes(
-    client, golnik, django_assert_num_queries
+    client, golnik_section, django_assert_num_queries
 ):
     organiser = Stakeholder.objects.create(name="LUK", sector="public", community=None)
     for number in range(2):
-        programme(f"Program {number}", "workshop", community=golnik, organisers=[organiser])
+        programme(f"Program {number}", "workshop", community=golnik_section, organisers=[organiser])
 
     def check():
         client.get("/programi/")  # once-per-version lookups (KS directory, site) warm
@@ -233,20 +223,22 @@ def test_listing_query_count_does_not_grow_with_programmes(
 
     check()
     for number in range(2, 12):
-        programme(f"Program {number}", "repair_cafe", community=golnik, organisers=[organiser])
+        programme(
+            f"Program {number}", "repair_cafe", community=golnik_section, organisers=[organiser]
+        )
     check()
 
 
-def test_what_one_can_still_join_is_listed_first(client, golnik):
-    programme("Arhiv delavnic", "workshop", community=golnik, status="ended")
+def test_what_one_can_still_join_is_listed_first(client, golnik_section):
+    programme("Arhiv delavnic", "workshop", community=golnik_section, status="ended")
     programme(
         "Zeliščni vrt",
         "community_garden",
-        community=golnik,
+        community=golnik_section,
         status="planned",
         details={"plots_total": 4, "plots_free": 4},
     )
-    programme("Bralni krožek", "intergenerational", community=golnik, status="paused")
+    programme("Bralni krožek", "intergenerational", community=golnik_section, status="paused")
     soup = BeautifulSoup(client.get("/golnik/programi/").content, "html.parser")
     titles = [a.get_text(strip=True) for a in soup.select(".card--programme .card__title a")]
     assert titles == ["Zeliščni vrt", "Arhiv delavnic", "Bralni krožek"]

@@ -19,22 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def golnik():
-    ks = builders.community("Golnik")
-    provision_community(ks)
-    ks.refresh_from_db()
-    return ks
+def space(golnik_provisioned):
+    return builders.space(golnik_provisioned, "Skupnostni prostor")
 
 
 @pytest.fixture
-def space(golnik):
-    return builders.space(golnik, "Skupnostni prostor")
-
-
-@pytest.fixture
-def representative(client, golnik):
+def representative(client, golnik_provisioned):
     user = get_user_model().objects.create_user("ks-golnik", "ks@example.org", "x")
-    add_community_editor(golnik, user)
+    add_community_editor(golnik_provisioned, user)
     client.force_login(user)
     return client
 
@@ -70,11 +62,18 @@ def test_the_editor_shows_the_tabs_a_representative_understands(representative, 
     assert "Ob praznikih je zaprto" in html
 
 
-def test_a_representative_fills_in_their_space_and_publishes_it(representative, golnik, space):
-    council = Stakeholder.objects.create(name="Svet KS Golnik", sector="public", community=golnik)
+def test_a_representative_fills_in_their_space_and_publishes_it(
+    representative, golnik_provisioned, space
+):
+    council = Stakeholder.objects.create(
+        name="Svet KS Golnik", sector="public", community=golnik_provisioned
+    )
     municipality = Stakeholder.objects.create(name="Mestna občina Kranj", sector="public")
     photo = Image.objects.create(
-        title="Soba", file=get_test_image_file(), collection=golnik.collection, description="Soba."
+        title="Soba",
+        file=get_test_image_file(),
+        collection=golnik_provisioned.collection,
+        description="Soba.",
     )
     url, data = edit_form(
         representative,
@@ -192,7 +191,7 @@ def test_coordinates_out_of_range_or_half_given_are_refused(representative, spac
     assert "Vpišite zemljepisno širino in dolžino ali pa nobene." in html
 
 
-def test_another_ks_stakeholder_cannot_be_forged_in(representative, golnik, space):
+def test_another_ks_stakeholder_cannot_be_forged_in(representative, golnik_provisioned, space):
     other = builders.community("Stražišče")
     provision_community(other)
     theirs = Stakeholder.objects.create(name="Društvo Stražišče", sector="ngo", community=other)

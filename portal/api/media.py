@@ -9,31 +9,32 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from portal.api import fields, parameters
+from portal.api import parameters
 from portal.api.base import PublicEndpoint
+from portal.base.serializers import URL, DetailUrl, SchemaField, Tags, absolute
 from portal.media.privacy import restricted_collection_ids
 
 
-class DownloadUrl(fields.SchemaField):
-    openapi_schema = fields.URL
+class DownloadUrl(SchemaField):
+    openapi_schema = URL
 
     def to_representation(self, item):
         # A document is served through the portal (which checks its collection), an image
         # straight from the media storage (an absolute URL already on a CDN).
         url = item.url if isinstance(item, AbstractDocument) else item.file.url
-        return fields.absolute(self.request, url)
+        return absolute(self.request, url)
 
 
 class PortalImageSerializer(ImageSerializer):
-    detail_url = fields.DetailUrl()
+    detail_url = DetailUrl()
     download_url = DownloadUrl()
-    tags = fields.Tags()
+    tags = Tags()
 
 
 class PortalDocumentSerializer(DocumentSerializer):
-    detail_url = fields.DetailUrl()
+    detail_url = DetailUrl()
     download_url = DownloadUrl()
-    tags = fields.Tags()
+    tags = Tags()
 
 
 class MediaEndpoint(PublicEndpoint):

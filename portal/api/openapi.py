@@ -14,7 +14,8 @@ from rest_framework import fields as drf
 from wagtail.api.v2 import serializers as wagtail_serializers
 
 from portal.api.base import MAX_ID
-from portal.api.fields import nullable
+from portal.api.router import ENDPOINTS, api_router
+from portal.base.serializers import nullable
 
 API_VERSION = "2"
 BASE_PATH = "/api/v2"
@@ -34,8 +35,6 @@ ERROR = {
 
 
 def description():
-    from portal.api.router import ENDPOINTS, api_router
-
     paths = {}
     schemas = {"Error": ERROR}
     for name, endpoint in ENDPOINTS.items():

@@ -1,24 +1,25 @@
-"""Endpoints over the page tree: every public page, and the KS, their spaces and news.
+"""Endpoints over the page tree: every public page, and the spaces and news (the KS:
+`portal.api.communities`).
 
 Each is a Wagtail v2 pages endpoint narrowed to live pages outside every private section
-(`portal.api.visibility`); the fields of a page type are its model's `api_fields`.
+(`portal.api.visibility`); the fields of a page type are its model's `api_fields`, and
+those its endpoint adds (`PageEndpoint.added_fields`).
 """
 
-from django.db.models import IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page, get_page_models
 
 from portal.api import parameters
 from portal.api.base import PortalPageSerializer, PublicEndpoint
 from portal.api.visibility import public_pages
-from portal.base.privacy import public
-from portal.communities.models import CommunityPage
-from portal.events.models import Occurrence
 from portal.news.models import NewsPage
 from portal.spaces.models import HoursException, SpacePage
-from programmes.models import Programme
+from programmes.models import Theme
 
 
 class PageEndpoint(PublicEndpoint, PagesAPIViewSet):
@@ -26,6 +27,21 @@ class PageEndpoint(PublicEndpoint, PagesAPIViewSet):
     meta_fields = ["type", "detail_url", "html_url", "slug", "first_published_at"]
     listing_default_fields = ["id", "type", "detail_url", "html_url", "slug", "title"]
     nested_default_fields = ["id", "type", "detail_url", "title"]
+    # Fields the endpoint of a page type adds to the model's own `api_fields`: what the API
+    # works out from apps above the model's, which the model must not name (a KS's counts).
+    # A page of the type shows them wherever it is serialised, in `pages` as well.
+    added_fields = []
+    _added_fields_by_model = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("added_fields"):
+            PageEndpoint._added_fields_by_model[cls.model] = cls.added_fields
+
+    @classmethod
+    def get_body_fields(cls, model):
+        added = PageEndpoint._added_fields_by_model.get(model, [])
+        return [*super().get_body_fields(model), *cls._convert_api_fields(added)]
 
     @classmethod
     def get_detail_default_fields(cls, model):
@@ -42,8 +58,6 @@ class PageEndpoint(PublicEndpoint, PagesAPIViewSet):
             queryset = self.get_queryset().filter(pk=self.kwargs["pk"])
             self._object = self.prepare_detail(queryset).first()
             if self._object is None:
-                from django.http import Http404
-
                 raise Http404
         return self._object
 
@@ -64,8 +78,6 @@ class PageEndpoint(PublicEndpoint, PagesAPIViewSet):
 
 def page_types():
     """The public page types, as `app_label.ModelName` and their names."""
-    from wagtail.models import get_page_models
-
     return [
         (f"{model._meta.app_label}.{model.__name__}", str(model._meta.verbose_name))
         for model in get_page_models()
@@ -99,8 +111,6 @@ class PagesEndpoint(PageEndpoint):
         ]
 
     def filter_listing(self, queryset, query):
-        from wagtail.coreutils import resolve_model_string
-
         if "type" in query:
             queryset = queryset.type(resolve_model_string(query["type"]))
         if "child_of" in query:
@@ -111,21 +121,6 @@ class PagesEndpoint(PageEndpoint):
         if query.get("search"):
             return queryset.search(query["search"], operator="and", order_by_relevance=False)
         return queryset
-
-
-class CommunitiesEndpoint(PageEndpoint):
-    name = "communities"
-    api_summary = _("Local communities (KS)")
-    api_description = _(
-        "The local communities (krajevne skupnosti), each with its section's addresses and "
-        "how many spaces, programmes, upcoming event dates and news items it has."
-    )
-    detail_only_fields = ["body"]
-
-    model = CommunityPage
-
-    def with_related(self, queryset):
-        return with_counts(super().with_related(queryset))
 
 
 def in_community(queryset, query):
@@ -179,8 +174,6 @@ class NewsEndpoint(PageEndpoint):
 
     @classmethod
     def filters(cls):
-        from programmes.models import Theme
-
         return [
             parameters.community(),
             parameters.choice("theme", _("Only news on this theme."), lambda: Theme.Key.choices),
@@ -197,27 +190,3 @@ class NewsEndpoint(PageEndpoint):
         if "theme" in query:
             queryset = queryset.filter(themes__key=query["theme"])
         return super().filter_listing(queryset, query)
-
-
-def with_counts(communities):
-    """Each KS with its numbers of public spaces, programmes, upcoming event dates and
-    news items, counted by the database in the same query."""
-    under = {"path__startswith": OuterRef("path")}
-    return communities.annotate(
-        api_spaces=CountOf(public(SpacePage.objects.live()).filter(**under)),
-        api_news=CountOf(public(NewsPage.objects.live()).filter(**under)),
-        api_upcoming_events=CountOf(
-            Occurrence.objects.public().filter(end__gt=timezone.now(), **under), "event_id"
-        ),
-        api_programmes=CountOf(Programme.objects.public().filter(community=OuterRef("pk"))),
-    )
-
-
-class CountOf(Subquery):
-    """How many rows a queryset (that refers to the outer row) has, as a subquery."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset, column="pk"):
-        super().__init__(queryset.order_by().values(column).distinct())

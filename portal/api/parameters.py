@@ -14,8 +14,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.base.text import MAX_QUERY_LENGTH, clean_query, search_terms
+from portal.communities.directory import section_of_slug, sections
 from portal.events.calendar import FIRST_YEAR, LAST_YEAR, day_start
-from portal.search.views import MAX_QUERY_LENGTH, clean_query, search_terms
 
 # Past this an offset means nothing (and a database would refuse it).
 MAX_OFFSET = 10**9
@@ -224,8 +225,6 @@ def words(name, description):
 
 
 def community():
-    from portal.communities.directory import section_of_slug, sections
-
     def choices():
         return [(s.community.slug, s.community.title) for s in sections()]
 

@@ -6,9 +6,10 @@ answer links to its own endpoint (the router picks the first endpoint of a model
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from portal.api.communities import CommunitiesEndpoint
 from portal.api.events import EventsEndpoint
 from portal.api.media import DocumentsEndpoint, ImagesEndpoint
-from portal.api.pages import CommunitiesEndpoint, NewsEndpoint, PagesEndpoint, SpacesEndpoint
+from portal.api.pages import NewsEndpoint, PagesEndpoint, SpacesEndpoint
 from portal.api.snippets import ProgrammesEndpoint, StakeholdersEndpoint
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -8,11 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.api import APIField
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from portal.api import fields, parameters
+from portal.api import parameters
 from portal.api.base import PortalSerializer, PublicEndpoint
 from portal.api.visibility import public_programmes, public_stakeholders
+from portal.base.serializers import ObjectUrl
+from portal.communities.serializers import Community
+from portal.spaces.models.serializers import SpaceLink
 from portal.stakeholders.models import Stakeholder
+from portal.stakeholders.serializers import Organisers
 from programmes import registry
+from programmes.api import attach_details
 from programmes.models import Audience, Programme, Theme
 
 
@@ -26,13 +31,13 @@ class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
     model = Programme
     keeps_items = True
     base_serializer_class = PortalSerializer
-    meta_fields = ["type", "detail_url", APIField("html_url", serializer=fields.ObjectUrl())]
+    meta_fields = ["type", "detail_url", APIField("html_url", serializer=ObjectUrl())]
     # The model's own `api_fields`, then how it sits in the portal.
     body_fields = [
         "id",
-        APIField("community", serializer=fields.Community()),
-        APIField("space", serializer=fields.SpaceLink()),
-        APIField("organisers", serializer=fields.Organisers()),
+        APIField("community", serializer=Community()),
+        APIField("space", serializer=SpaceLink()),
+        APIField("organisers", serializer=Organisers()),
     ]
     detail_only_fields = ["description"]
     api_summary = _("Programmes")
@@ -79,8 +84,6 @@ class ProgrammesEndpoint(PublicEndpoint, BaseAPIViewSet):
         return queryset
 
     def prepare(self, items):
-        from programmes.api import attach_details
-
         return attach_details(items)
 
 

@@ -7,6 +7,9 @@ entered for a private page), which is what lets it be cached and shared by a CDN
 from django.db.models import Q
 
 from portal.base.privacy import public
+from portal.communities.serializers import live_community_ids
+from portal.stakeholders.models import Stakeholder
+from programmes.models import Programme
 
 
 def public_pages(model, site):
@@ -16,34 +19,14 @@ def public_pages(model, site):
     return public(model.objects.live()).descendant_of(site.root_page, inclusive=True)
 
 
-def live_community_ids():
-    from portal.communities.directory import sections_by
-
-    return sections_by("community", lambda section: section.community.pk).keys()
-
-
 def of_live_communities(queryset):
     """Rows of the whole municipality or of a KS whose section is live and public."""
     return queryset.filter(Q(community__isnull=True) | Q(community__in=list(live_community_ids())))
 
 
 def public_programmes():
-    from programmes.models import Programme
-
     return of_live_communities(Programme.objects.public())
 
 
-def public_programme(programme):
-    from programmes import registry
-
-    return (
-        programme.live
-        and programme.programme_type in registry.active_keys()
-        and (programme.community_id is None or programme.community_id in live_community_ids())
-    )
-
-
 def public_stakeholders():
-    from portal.stakeholders.models import Stakeholder
-
     return of_live_communities(Stakeholder.objects.all())

@@ -2,9 +2,7 @@
 
 import copy
 
-from anyascii import anyascii
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.base.text import fold
 from portal.base.versioned import remembered
 
 RICH_TEXT_FEATURES = [
@@ -27,11 +26,6 @@ RICH_TEXT_FEATURES = [
     "embed",
     "hr",
 ]
-
-
-def fold(text):
-    """Plain ASCII of `text`, so "strazisce" finds "Stražišče" on every database."""
-    return anyascii(strip_tags(str(text or "")))
 
 
 class BasePage(Page):

@@ -25,7 +25,7 @@ def fresh_copy(site):
 
 def find_site(request):
     """Wagtail's lookup, with the root page already specific: routing starts from it."""
-    site = Site._find_for_request(request)
+    site = Site.find_for_request(request)
     if site is not None:
         site.root_page = site.root_page.specific
     return site

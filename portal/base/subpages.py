@@ -17,9 +17,8 @@ of `portal.base.routing` treat them as routes the page declared itself.
 
 from collections import defaultdict
 
-from django.urls import URLResolver
+from django.urls import include, re_path
 from django.urls import path as route_path
-from django.urls.resolvers import RegexPattern
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 # The home page and the KS pages: pages that head a section of the site.
@@ -55,7 +54,8 @@ def reverse(kind, name, **kwargs):
 def resolver(key, patterns):
     found = _resolvers.get(key)
     if found is None:
-        found = _resolvers[key] = URLResolver(RegexPattern(r"^/"), patterns)
+        # As Wagtail's `RoutablePageMixin.get_resolver` builds it, through the public API.
+        found = _resolvers[key] = re_path(r"^/", include(list(patterns)))
     return found
 
 

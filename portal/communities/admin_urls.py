@@ -16,6 +16,7 @@ urlpatterns = decorate_urlpatterns(
         path("choose-page/<int:parent_page_id>/", page_chooser.BrowseView.as_view()),
         path("choose-page/search/", page_chooser.SearchView.as_view()),
         path("choose-page/chosen-multiple/", page_chooser.ChosenMultipleView.as_view()),
+        path("choose-external-link/", page_chooser.ExternalLinkView.as_view()),
         path(
             "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
             admin_views.move_confirm,

@@ -60,23 +60,38 @@ def choosable(user, model):
     return rule.choosable(user, model)
 
 
+MISSING = _(
+    "This link or embed points to something that does not exist (any more). Choose it "
+    "again with the editor's button."
+)
+
+
 def refused(user, references, kept=()):
-    """Of `references` [(model, pk)], those `user` may not refer to, as a set of
-    (model, pk as text). What the object already refers to (`kept`) stays allowed, so
-    editing a page never fails on a choice a municipal editor made."""
+    """Of `references` [(model, pk)], those `user` may not refer to, as a dict
+    {(model, pk as text): why}. What the object already refers to (`kept`) stays allowed, so
+    editing a page never fails on a choice a municipal editor made. A reference to nothing
+    (a key no database holds, or not a key at all: a forged request) is refused for every
+    editor, municipal ones too: saved, it would break the page that shows it."""
     kept = {(model, str(pk)) for model, pk in kept}
     asked = defaultdict(set)
     for model, pk in references:
         if (model, str(pk)) not in kept:
             asked[model].add(str(pk))
-    found = set()
+    found = {}
     for model, pks in asked.items():
+        valid = {pk for pk in pks if is_valid_pk(model, pk)}
+        existing = {
+            str(pk)
+            for pk in model._default_manager.filter(pk__in=valid).values_list("pk", flat=True)
+        }
+        found |= {(model, pk): MISSING for pk in pks - existing}
         allowed = choosable(user, model)
         if allowed is None:
             continue
-        valid = {pk for pk in pks if is_valid_pk(model, pk)}
-        allowed_pks = {str(pk) for pk in allowed.filter(pk__in=valid).values_list("pk", flat=True)}
-        found |= {(model, pk) for pk in pks - allowed_pks}
+        allowed_pks = {
+            str(pk) for pk in allowed.filter(pk__in=existing).values_list("pk", flat=True)
+        }
+        found |= {(model, pk): refusal_for(model) for pk in existing - allowed_pks}
     return found
 
 

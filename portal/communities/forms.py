@@ -149,7 +149,7 @@ def refuse_foreign_content(form, user):
             [(model, pk) for model, pk, _path in kept],
         )
         paths = [
-            (path.split(".") if path else [], refusal_for(model))
+            (path.split(".") if path else [], refusals[model, str(pk)])
             for model, pk, path in references
             if (model, str(pk)) in refusals
         ]

@@ -2,19 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.api import fields as api_fields
 from portal.base import names, subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
-from portal.base.pagecache import content_version
-from portal.base.privacy import public
+from portal.base.serializers import Text
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
@@ -93,9 +90,9 @@ class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
         ),
     ]
 
-    # What the API shows of a KS (`portal.api`).
+    # What the API shows of a KS (its links and counts: `portal.api.communities`).
     api_fields = [
-        APIField("name", serializer=api_fields.Text(description=_("The KS's name, without “KS”."))),
+        APIField("name", serializer=Text(description=_("The KS's name, without “KS”."))),
         APIField("intro"),
         APIField("body"),
         APIField("office_address"),
@@ -103,8 +100,6 @@ class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
         APIField("phone"),
         APIField("office_hours"),
         APIField("image"),
-        APIField("links", serializer=api_fields.CommunityLinks()),
-        APIField("counts", serializer=api_fields.CommunityCounts()),
     ]
 
     subpage_kind = subpages.SECTION
@@ -160,49 +155,6 @@ class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
         from portal.communities.provisioning import keep_names_in_step
 
         keep_names_in_step(self)
-
-    def get_context(self, request, *args, **kwargs):
-        from portal.events.models import Occurrence
-        from portal.news.models import NewsPage
-        from portal.programme_pages.routes import public_programmes
-        from portal.spaces.models import SpacePage
-        from portal.stakeholders.models import Stakeholder, grouped_by_sector
-        from programmes.models import Programme
-
-        context = super().get_context(request, *args, **kwargs)
-        context["spaces"] = (
-            public(SpacePage.objects.child_of(self).live())
-            .select_related("image")
-            .prefetch_related("image__renditions")
-        )
-        # Read only when the section is rendered, not when it comes from the fragment
-        # cache (see the template).
-        stakeholders = SimpleLazyObject(
-            lambda: list(
-                Stakeholder.objects.filter(Q(community=self) | Q(community__isnull=True))
-                .select_related("logo")
-                .prefetch_related("logo__renditions", public_programmes())
-            )
-        )
-        context["stakeholders_by_sector"] = SimpleLazyObject(
-            lambda: grouped_by_sector(s for s in stakeholders if s.community_id == self.pk)
-        )
-        context["municipal_partners"] = SimpleLazyObject(
-            lambda: [s for s in stakeholders if s.community_id is None]
-        )
-        context["content_version"] = content_version()
-        context["programmes"] = (
-            Programme.objects.public().of_community(self).select_related("image")[:6]
-        )
-        context["latest_news"] = NewsPage.objects.latest_in(self)[:3]
-        dates = Occurrence.objects.public().in_section(self).upcoming().for_listing()
-        context["upcoming_dates"] = dates[:5]
-        from portal.communities.directory import section_for_path
-
-        section = section_for_path(self.path)
-        context["calendar_url"] = section.calendar_url if section else None
-        context["news_url"] = section.news_url if section else None
-        return context
 
 
 def naming_errors(title, slug):

@@ -9,10 +9,12 @@ editor the chooser opens at their own KS.
 """
 
 import contextlib
+import json
 
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views import chooser
 from wagtail.models import Page
 
@@ -138,3 +140,48 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
                 }
             )
         return self.render_chosen_response(result)
+
+
+class ExternalLinkView(chooser.ExternalLinkView):
+    """Wagtail's "link to a URL", which turns a pasted address of a page on this site into a
+    link to that page, offering the page by its title. For a KS editor, an address of a page
+    they may not choose (another KS's private page) stays an external link, and another KS's
+    page is named by its published title, never its draft's."""
+
+    def post(self, request):
+        response = super().post(request)
+        answer = json.loads(response.content)
+        internal = answer.get("internal")
+        if internal is None and answer.get("step") == "external_link_chosen":
+            internal = answer["result"] if "id" in answer["result"] else None
+        if internal is None or manages_all_communities(request.user):
+            return response
+        if not may_see(request.user, internal["id"]):
+            return self.render_chosen_response(self.get_result_data())
+        page = Page.objects.get(pk=internal["id"])
+        if may_see_draft(request.user, page) or page.draft_title == page.title:
+            return response
+        internal = {**internal, "adminTitle": page.title}
+        if answer["step"] == "external_link_chosen":
+            return self.render_chosen_response(internal)
+        return render_modal_workflow(
+            request,
+            "wagtailadmin/chooser/confirm_external_to_internal.html",
+            None,
+            {
+                "submitted_url": answer["external"]["url"],
+                "internal_url": self.normal_url(page.specific, request),
+                "page": page.title,
+            },
+            json_data={
+                "step": answer["step"],
+                "external": answer["external"],
+                "internal": internal,
+            },
+        )
+
+    def normal_url(self, page, request):
+        # As Wagtail's view writes it: relative when a relative address was pasted.
+        if self.get_result_data()["url"].startswith("/"):
+            return page.get_url_parts(request=request)[-1]
+        return page.get_full_url(request=request)

@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from portal.communities.directory import provisioned_page_models
 from portal.communities.models import CommunityPage
 from portal.communities.ownership import community_editor_actions, community_owned_models
 
@@ -78,21 +79,19 @@ def keep_names_in_step(community):
         ).update(name=collection_name(community))
 
 
-def section_pages():
-    """The pages every KS section has: (model, title, slug) of its calendar and news."""
-    from portal.events.models import EventCalendarPage
-    from portal.news.models import NewsIndexPage
-
-    return ((EventCalendarPage, "Dogodki", "dogodki"), (NewsIndexPage, "Novice", "novice"))
-
-
 def ensure_section_pages(community, user=None):
-    """A live KS gets its section pages published; a draft KS gets them as drafts, which
+    """The index pages every KS section has (those whose type declares
+    `section_provisioning`: its calendar, its news; `portal.communities.directory`).
+
+    A live KS gets its section pages published; a draft KS gets them as drafts, which
     go live with it (`publish_section_pages`): a live page under a draft is served."""
-    for model, title, slug in section_pages():
+    for model in provisioned_page_models():
         if not model.objects.child_of(community).exists():
+            made = model.section_provisioning
             page = model(
-                title=title, slug=find_available_slug(community, slug), live=community.live
+                title=made.title,
+                slug=find_available_slug(community, made.slug),
+                live=community.live,
             )
             community.add_child(instance=page)
             revision = page.save_revision(user=user, log_action=True)
@@ -103,7 +102,7 @@ def ensure_section_pages(community, user=None):
 def publish_section_pages(community):
     """When a KS goes live, the section pages provisioning made while it was a draft go
     live with it; one an editor has since unpublished stays as it is."""
-    for model, _title, _slug in section_pages():
+    for model in provisioned_page_models():
         drafts = model.objects.child_of(community).filter(
             live=False, first_published_at__isnull=True
         )

@@ -27,7 +27,7 @@ from wagtail.models import Site
 
 from portal.base.privacy import public
 from portal.base.versioned import kept_items
-from portal.communities.directory import section_for_path, section_of_slug
+from portal.communities.directory import MUNICIPALITY, kind_of, section_for_path, section_of_slug
 from portal.events.ics import (
     FeedEvent,
     Wording,
@@ -334,18 +334,19 @@ def feed_for(subject, request=None):
 
 
 def feed_path(subject):
-    from home.models import HomePage
     from portal.communities.models import CommunityPage
     from portal.events.models import EventCalendarPage
     from portal.spaces.models import SpacePage
     from programmes.models import Programme
 
-    if isinstance(subject, HomePage):
+    if kind_of(subject) == MUNICIPALITY:
         return municipality_title(), reverse("events:ics-municipality")
     if isinstance(subject, EventCalendarPage):
+        # A calendar outside every live KS section is the municipality's.
         section = section_for_path(subject.path)
-        subject = section.community if section else HomePage()
-        return feed_path(subject)
+        if section is None:
+            return municipality_title(), reverse("events:ics-municipality")
+        return feed_path(section.community)
     if isinstance(subject, CommunityPage):
         return feed_title(subject.title), reverse("events:ics-community", args=[subject.slug])
     if isinstance(subject, SpacePage):

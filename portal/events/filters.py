@@ -7,8 +7,9 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.filters import Choices, ListingFilterForm, everything
+from portal.base.text import search_terms
 from portal.base.versioned import remembered
+from portal.communities.filters import Choices, ListingFilterForm, everything
 from portal.events.calendar import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -17,7 +18,6 @@ from portal.events.calendar import (
     in_calendar_years,
     quick_pick_days,
 )
-from portal.search.views import search_terms
 from programmes.models import Audience, Theme
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d. %m. %Y"]

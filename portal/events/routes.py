@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.base.pagination import paginate
-from portal.base.versioned import per_content_version
+from portal.communities.directory import municipal_section, section_for_path, section_of_community
 from portal.events.calendar import Month, QuickPick, by_day
 
 UPCOMING_ROUTE = "upcoming"
@@ -95,8 +95,6 @@ class CalendarRoutes(RoutablePageMixin):
 
     def calendar_community(self):
         """The KS this calendar belongs to; None for the whole municipality's."""
-        from portal.communities.directory import section_for_path
-
         section = section_for_path(self.path)
         return section.community if section else None
 
@@ -165,8 +163,6 @@ def calendar_url(community_pk=None, **filters):
     """The calendar of a KS (by its page's pk; None: the municipality's) narrowed by
     `filters`, as a link; None where there is no live calendar. No query: the KS
     sections and the municipal calendar are known per content version."""
-    from portal.communities.directory import section_of_community
-
     if community_pk is None:
         url = municipal_calendar_url()
     else:
@@ -178,16 +174,5 @@ def calendar_url(community_pk=None, **filters):
 
 
 def municipal_calendar_url():
-    return per_content_version("municipal-calendar-url", find_municipal_calendar_url)
-
-
-def find_municipal_calendar_url():
-    from home.models import HomePage
-    from portal.base.privacy import public
-    from portal.events.models import EventCalendarPage
-
-    home = HomePage.objects.live().order_by("path").first()
-    if home is None:
-        return None
-    calendar = public(EventCalendarPage.objects.live().child_of(home)).first()
-    return calendar.get_url() if calendar else None
+    municipality = municipal_section()
+    return municipality.calendar_url if municipality else None

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from portal.base.versioned import per_content_version
+from portal.communities.directory import municipal_section, section_for_path
 
 RSS_ROUTE = "rss"
 ATOM_ROUTE = "atom"
@@ -79,7 +80,6 @@ def feeds_for(page):
     """The news feeds that belong with `page`: its own if it is a news index, else its
     KS's, else (the home page, municipal pages) the municipality's. None if there is no
     live news index. No query: the KS sections and URLs are known per content version."""
-    from portal.communities.directory import section_for_path
     from portal.news.models import NewsIndexPage
 
     section = section_for_path(page.path)
@@ -100,16 +100,5 @@ def feed_title(community):
 
 def municipal_news_url():
     """The URL of the municipality's news index (the one under the home page)."""
-    return per_content_version("municipal-news-url", find_municipal_news_url)
-
-
-def find_municipal_news_url():
-    from home.models import HomePage
-    from portal.base.privacy import public
-    from portal.news.models import NewsIndexPage
-
-    home = HomePage.objects.live().order_by("path").first()
-    if home is None:
-        return None
-    index = public(NewsIndexPage.objects.live().child_of(home)).first()
-    return index.url if index else None
+    municipality = municipal_section()
+    return municipality.news_url if municipality else None

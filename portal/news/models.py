@@ -16,19 +16,25 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.api import fields as api_fields
 from portal.base.models import BasePage
 from portal.base.pagination import paginate
 from portal.base.privacy import public
+from portal.base.serializers import Tags
+from portal.communities.directory import NEWS, Provisioned
 from portal.communities.models import CommunityOwned
+from portal.communities.serializers import Community
 from portal.news.blocks import NewsBodyBlock
 from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
+from programmes.api import TermsField
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of its KS (or, at the top, of the whole municipality), newest first, with
     filters and RSS and Atom feeds (`rss/`, `atom/`)."""
 
+    # A section's news, which every KS gets (`portal.communities.directory`).
+    section_kind = NEWS
+    section_provisioning = Provisioned(title="Novice", slug="novice", order=2)
     per_page = 12
 
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]
@@ -148,9 +154,9 @@ class NewsPage(CommunityOwned, BasePage):
         APIField("date"),
         APIField("intro"),
         APIField("body"),
-        APIField("community", serializer=api_fields.Community()),
-        APIField("themes", serializer=api_fields.Terms()),
-        APIField("tags", serializer=api_fields.Tags()),
+        APIField("community", serializer=Community()),
+        APIField("themes", serializer=TermsField()),
+        APIField("tags", serializer=Tags()),
         APIField("image"),
     ]
 

@@ -4,8 +4,8 @@ from django import forms
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.filters import ListingFilterForm, everything
-from portal.search.views import search_terms
+from portal.base.text import search_terms
+from portal.communities.filters import ListingFilterForm, everything
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.base import subpages
 from portal.base.listing import Listed, ListedIterable, listed
 from portal.base.pagination import paginate
-from portal.communities.directory import home_url, section_of_community
+from portal.communities.directory import municipal_section, section_of_community
 from portal.communities.models import CommunityPage
 from portal.events.models import Occurrence
 from portal.events.routes import calendar_url
@@ -150,7 +150,8 @@ def programme_url(programme, request=None):
     home page. None while its KS has no live section. No query: the KS sections and the
     home page's URL are known per content version."""
     if programme.community_id is None:
-        base = home_url()
+        municipality = municipal_section()
+        base = municipality.url if municipality else None
     else:
         section = section_of_community(programme.community_id)
         if section is None:

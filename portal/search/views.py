@@ -1,39 +1,20 @@
 """Search across every live, public page of the site."""
 
 import hashlib
-import re
 
 from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from portal.base.models import fold
 from portal.base.pagecache import declare_query_parameters
 from portal.base.pagination import paginate
 from portal.base.privacy import public
+from portal.base.text import clean_query, search_terms
 from portal.base.versioned import kept_items
 
 QUERY_PARAMETER = "q"
 declare_query_parameters(QUERY_PARAMETER)
-
-MAX_QUERY_LENGTH = 200
-# NUL and other control characters mean nothing in a search, and PostgreSQL refuses NUL.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-# Search needs words only; quotes and operators would be read as full-text syntax.
-NOT_A_WORD = re.compile(r"[^\w\s]+")
-
-
-def clean_query(raw):
-    return CONTROL_CHARACTERS.sub(" ", raw).strip()[:MAX_QUERY_LENGTH]
-
-
-def search_terms(query):
-    """The words of `query`, accent-free, as pages index them."""
-    return " ".join(NOT_A_WORD.sub(" ", fold(query)).split())
-
 
 # Programmes that match are listed above the pages, up to this many.
 MAX_PROGRAMMES = 6

@@ -13,8 +13,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from portal.api import fields as api_fields
+from portal.base.serializers import Choice
 from portal.communities.ownership import CommunityOwnedModel
+from portal.communities.serializers import Community
 
 
 class Stakeholder(CommunityOwnedModel, RevisionMixin, PreviewableMixin, index.Indexed):
@@ -76,8 +77,8 @@ class Stakeholder(CommunityOwnedModel, RevisionMixin, PreviewableMixin, index.In
     # What the API shows of a stakeholder: what its card on the KS page shows.
     api_fields = [
         APIField("name"),
-        APIField("sector", serializer=api_fields.Choice()),
-        APIField("community", serializer=api_fields.Community()),
+        APIField("sector", serializer=Choice()),
+        APIField("community", serializer=Community()),
         APIField("description"),
         APIField("contact_person"),
         APIField("email"),

@@ -8,6 +8,8 @@ from http import HTTPStatus
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests import builders
+
 
 @dataclass(frozen=True)
 class PortalPage:
@@ -21,7 +23,7 @@ class PortalPage:
 
 
 # The demo's repair cafés and meet-ups fill the month after the one the tests run in.
-NEXT_MONTH = (datetime.date.today().replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+NEXT_MONTH = (builders.today().replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 # A booking request that ends before it starts, next week: every other field is filled in.
 BOOKING_WITH_ERRORS = {
     "name": "Ana Novak",
@@ -29,7 +31,7 @@ BOOKING_WITH_ERRORS = {
     "purpose": "Vaja pevskega zbora",
     "visibility": "public",
     "attendance": "20",
-    "date": f"{datetime.date.today() + datetime.timedelta(days=7):%d. %m. %Y}",
+    "date": f"{builders.today() + datetime.timedelta(days=7):%d. %m. %Y}",
     "start": "19:00",
     "end": "17:00",
     "consent": True,

@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 from django.utils import formats, translation
 
+from tests import builders
 from tests.browser.test_axe import WCAG_A_AA, describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -151,7 +152,7 @@ def slovenian_day(iso):
     moment = datetime.datetime.fromisoformat(iso)
     with translation.override("sl"):
         text = formats.date_format(moment, "l, j. F")
-    return text if moment.year == datetime.date.today().year else f"{text} {moment.year}"
+    return text if moment.year == builders.today().year else f"{text} {moment.year}"
 
 
 def expected(portal_url, query):

@@ -1,4 +1,6 @@
-"""Site-wide template pieces: the portal's name, the KS navigation, the breadcrumb trail."""
+"""Site-wide template pieces: the portal's name, the footer, the breadcrumb trail, listings.
+
+The KS navigation is `portal.communities.templatetags.community_tags`."""
 
 import html
 from dataclasses import dataclass
@@ -11,10 +13,10 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from portal.base.listing import item_fragment, load_listed
-from portal.base.pagecache import content_version, declared_query
+from portal.base.pagecache import content_version as current_content_version
+from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
 from portal.base.versioned import fragment, remembered
-from portal.communities.directory import sections
 
 register = template.Library()
 
@@ -49,37 +51,11 @@ def site_footer(context):
     return fragment("footer", f"{host}:{timezone.localdate().year}", render)
 
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
-    """Every live KS section, for the main menu; the one the current page is in is marked."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    current_path = getattr(context.get("page"), "path", None) or ""
-    items = [
-        (
-            section,
-            "page"
-            if section.community.path == current_path
-            else "true"
-            if current_path.startswith(section.community.path)
-            else "",
-        )
-        for section in sections()
-    ]
-    marked = next(((s.community.path, current) for s, current in items if current), None)
-    return {
-        "items": items,
-        # The rendered menu is kept per content version, site and marked entry.
-        "menu_key": (
-            content_version(),
-            site.pk if site else None,
-            marked,
-            bool(site and current_path == site.root_page.path),
-        ),
-        "current_path": current_path,
-        "home": site.root_page if site else None,
-        "request": request,
-    }
+@register.simple_tag
+def content_version():
+    """`{% content_version as content_version %}`: the current content version, for the
+    keys of fragments kept until content changes (`portal.base.pagecache`)."""
+    return current_content_version()
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

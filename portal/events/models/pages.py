@@ -16,19 +16,27 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.api import fields as api_fields
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.serializers import Choice
+from portal.communities.directory import CALENDAR, Provisioned
 from portal.communities.models import CommunityOwned
+from portal.communities.serializers import Community
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.routes import CalendarRoutes
+from portal.events.serializers import ProgrammeLink
+from portal.spaces.models.serializers import SpaceLink
+from programmes.api import TermsField
 
 
 class EventCalendarPage(CalendarRoutes, BasePage):
     """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
     a month at a time, and those that are over (`portal.events.routes`)."""
 
+    # A section's calendar, which every KS gets (`portal.communities.directory`).
+    section_kind = CALENDAR
+    section_provisioning = Provisioned(title="Dogodki", slug="dogodki", order=1)
     parent_page_types = ["communities.CommunityPage", "home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -223,16 +231,16 @@ class EventPage(CommunityOwned, BasePage):
         APIField("start"),
         APIField("end"),
         APIField("all_day"),
-        APIField("status", serializer=api_fields.Choice()),
-        APIField("space", serializer=api_fields.SpaceLink()),
+        APIField("status", serializer=Choice()),
+        APIField("space", serializer=SpaceLink()),
         APIField("location"),
-        APIField("programme", serializer=api_fields.ProgrammeLink()),
-        APIField("community", serializer=api_fields.Community()),
-        APIField("themes", serializer=api_fields.Terms()),
-        APIField("audiences", serializer=api_fields.Terms()),
+        APIField("programme", serializer=ProgrammeLink()),
+        APIField("community", serializer=Community()),
+        APIField("themes", serializer=TermsField()),
+        APIField("audiences", serializer=TermsField()),
         APIField("is_free"),
         APIField("price"),
-        APIField("registration", serializer=api_fields.Choice()),
+        APIField("registration", serializer=Choice()),
         APIField("registration_url"),
         APIField("body"),
         APIField("image"),

@@ -1,6 +1,8 @@
 """Template pieces of events: dates as listings show them, a page's calendar feed and an
 event's structured data.
 
+`{% upcoming_dates page 5 as dates %}` gives a KS page or the home page its next dates.
+
 A date looks the same in every listing (a KS's calendar, the municipality's, the month
 grid, the KS page, a space, a programme) until content changes or the date is over, so
 its HTML is kept under the content version (`portal.base.versioned.fragment`): a listing
@@ -14,6 +16,7 @@ from django.utils.safestring import mark_safe
 from portal.base.jsonld import json_ld
 from portal.base.listing import item_fragment
 from portal.events.feeds import feed_for
+from portal.events.models import Occurrence
 from portal.events.structured_data import event_data
 
 register = template.Library()
@@ -69,3 +72,11 @@ def event_structured_data(context, event, upcoming_dates):
     """The schema.org `Event` of `event` as JSON-LD, escaped so it cannot end the script."""
     data = json_ld(event_data(event, upcoming_dates, context.get("request")))
     return mark_safe(f'<script type="application/ld+json">{data}</script>')
+
+
+@register.simple_tag
+def upcoming_dates(page, count):
+    """The next `count` public dates of events under `page` (a KS, or the home page for
+    the whole municipality), soonest first, ready for `event_item`."""
+    dates = Occurrence.objects.public().in_section(page).upcoming().for_listing()
+    return list(dates[:count])

@@ -1,6 +1,10 @@
+"""Template pieces of news: a page's feed links and the latest news under a page."""
+
 from django import template
 
+from portal.communities.models import attach_communities
 from portal.news.directory import feeds_for
+from portal.news.models import NewsPage
 
 register = template.Library()
 
@@ -9,3 +13,10 @@ register = template.Library()
 def news_feed_links(page):
     """`<link rel="alternate">` to the RSS and Atom feeds that belong with `page`."""
     return {"feeds": feeds_for(page) if page else None}
+
+
+@register.simple_tag
+def latest_news(page, count):
+    """`{% latest_news page 3 as news %}`: the newest `count` live, public news anywhere
+    under `page` (a KS, or the home page), each knowing its KS without a query."""
+    return attach_communities(NewsPage.objects.latest_in(page)[:count])

@@ -29,16 +29,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.api import fields as api_fields
 from portal.base import clock, subpages
 from portal.base.jsonld import json_ld
 from portal.base.listing import Listed, load_listed
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
+from portal.base.serializers import Number, Text
 from portal.base.versioned import remembered
 from portal.communities.models import MANAGE_ALL_COMMUNITIES, CommunityOwned, KeepsAccessFields
+from portal.communities.serializers import Community
 from portal.spaces import hours
 from portal.spaces.forms import SpacePageForm
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access, Equipment, access_field
+from portal.spaces.models.serializers import Accessibility, EquipmentList, OpeningHours, Rooms
 from portal.spaces.structured_data import place_data
 from programmes.models import Programme
 
@@ -239,20 +241,20 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("address"),
-        APIField("latitude", serializer=api_fields.Number()),
-        APIField("longitude", serializer=api_fields.Number()),
-        APIField("map_url", serializer=api_fields.Text()),
+        APIField("latitude", serializer=Number()),
+        APIField("longitude", serializer=Number()),
+        APIField("map_url", serializer=Text()),
         APIField("capacity"),
-        APIField("rooms", serializer=api_fields.Rooms()),
-        APIField("equipment", serializer=api_fields.Equipment()),
+        APIField("rooms", serializer=Rooms()),
+        APIField("equipment", serializer=EquipmentList()),
         APIField("equipment_notes"),
-        APIField("accessibility", serializer=api_fields.Accessibility()),
+        APIField("accessibility", serializer=Accessibility()),
         APIField("accessibility_notes"),
-        APIField("opening_hours", serializer=api_fields.OpeningHours()),
+        APIField("opening_hours", serializer=OpeningHours()),
         APIField("contact_name"),
         APIField("contact_email"),
         APIField("contact_phone"),
-        APIField("community", serializer=api_fields.Community()),
+        APIField("community", serializer=Community()),
         APIField("image"),
     ]
 

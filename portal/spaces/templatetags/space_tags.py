@@ -1,8 +1,11 @@
-"""Times of a space's opening hours the Slovenian way: 9.00, 17.00–20.00."""
+"""Template pieces of spaces: times of opening hours the Slovenian way (9.00,
+17.00–20.00) and the spaces of a KS."""
 
 from django import template
 
+from portal.base.privacy import public
 from portal.spaces.hours import clock as clock_text
+from portal.spaces.models import SpacePage
 
 register = template.Library()
 
@@ -17,3 +20,13 @@ def clock(moment):
 def time_range(item):
     """An interval or stretch (anything with `start` and `end`) as 17.00–20.00."""
     return f"{clock_text(item.start)}–{clock_text(item.end)}"
+
+
+@register.simple_tag
+def spaces_of(page):
+    """`{% spaces_of page as spaces %}`: the live, public spaces of a KS, for cards."""
+    return (
+        public(SpacePage.objects.child_of(page).live())
+        .select_related("image")
+        .prefetch_related("image__renditions")
+    )

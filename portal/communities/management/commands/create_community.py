@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from home.models import HomePage
 from portal.base import names
+from portal.communities.directory import MUNICIPALITY, kind_of
 from portal.communities.models import CommunityPage, community_name, naming_errors
 from portal.communities.provisioning import provision_community
 
@@ -80,7 +80,7 @@ class Command(BaseCommand):
     def home_page():
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = site.root_page.specific if site else None
-        if not isinstance(home, HomePage):
+        if kind_of(home) != MUNICIPALITY:
             raise CommandError(
                 "The default site has no portal home page. Run `manage.py migrate` first."
             )

@@ -1,13 +1,16 @@
 """What the filter forms of public listings share: a plain GET form, so a filtered list is
-a link that can be shared, and an invalid filter is shown, never a server error."""
+a link that can be shared, and an invalid filter is shown, never a server error. A listing
+is a KS section's or the whole municipality's, where residents may pick a KS (from the
+directory of sections)."""
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from portal.base.pagecache import declare_query_parameters
+from portal.base.text import clean_query
 from portal.base.versioned import remembered
-from portal.search.views import clean_query
+from portal.communities.directory import sections
 
 
 class ListingFilterForm(forms.Form):
@@ -75,6 +78,4 @@ def everything():
 
 
 def community_choices():
-    from portal.communities.directory import sections
-
     return [(str(section.community.pk), section.community.name) for section in sections()]
