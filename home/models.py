@@ -5,15 +5,18 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.base import subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.communities.directory import MUNICIPALITY
-from portal.programme_pages.routes import ProgrammeRoutes
 
 
-class HomePage(ProgrammeRoutes, BasePage):
-    """The root of the municipality's section (`portal.communities.directory`)."""
+class HomePage(subpages.Subpages, BasePage):
+    """The root of the municipality's section (`portal.communities.directory`). Apps add
+    their routes below it (`portal.base.subpages.SECTION`), as the programmes at
+    `programi/`."""
 
     section_kind = MUNICIPALITY
+    subpage_kind = subpages.SECTION
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
 
     folded_text_fields = ("title", "intro", "body")
@@ -31,6 +34,3 @@ class HomePage(ProgrammeRoutes, BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    def programme_owner(self):
-        return None  # the whole municipality

@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
-from portal.spaces import availability
+from portal.bookings import availability
 from tests import builders
 from tests.builders import at
 

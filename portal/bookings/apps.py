@@ -10,9 +10,21 @@ class BookingsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from portal.bookings import signals
+        from portal.base import subpages
+        from portal.bookings import routes, signals, views, week
         from portal.bookings.models import BookingRequest
         from portal.bookings.permissions import BookingRequestPermissionPolicy
+        from portal.spaces.models import SpacePage
+
+        # Below every space page: its week view and the booking pages (`routes`). Importing
+        # `week` declares its query parameter to the page cache before the first request.
+        for name, view in {
+            routes.AVAILABILITY_ROUTE: week.availability,
+            routes.FORM_ROUTE: views.booking_form,
+            routes.SENT_ROUTE: views.booking_sent,
+            routes.CANCEL_ROUTE: views.booking_cancel,
+        }.items():
+            subpages.register_route(SpacePage.subpage_kind, routes.PATTERNS[name], view, name)
 
         # Replaces the KS policy that `portal.communities` registered for every KS-owned
         # model: requests come only from the public form, never from the admin.

@@ -15,7 +15,8 @@ from django.db.models import prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from portal.spaces import availability, hours
+from portal.bookings import availability
+from portal.spaces import hours
 
 
 @dataclass(frozen=True)

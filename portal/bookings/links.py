@@ -1,8 +1,12 @@
 """The requester's signed link to cancel their request: no account needed, and it
 stops working after `BOOKING_CANCEL_LINK_DAYS` days."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core import signing
+
+from portal.bookings.routes import CANCEL_ROUTE
 
 SALT = "portal.bookings.cancel"
 TOKEN_PARAMETER = "kljuc"
@@ -26,9 +30,5 @@ def booking_for_token(token):
 
 
 def cancel_url(booking):
-    from urllib.parse import urlencode
-
-    from portal.bookings.routes import CANCEL_ROUTE
-
     path = booking.space.get_url() + booking.space.reverse_subpage(CANCEL_ROUTE)
     return f"{path}?{urlencode({TOKEN_PARAMETER: cancel_token(booking)})}"

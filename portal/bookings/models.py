@@ -1,7 +1,7 @@
 """A resident's or a society's request to use a community space, and its dates.
 
 A request asks for one date or the same hours every week until a date; each date is a
-`BookingDate` row. Approved dates take the space (`portal.spaces.availability`), and two
+`BookingDate` row. Approved dates take the space (`portal.bookings.availability`), and two
 approved dates of one space never overlap: on PostgreSQL an exclusion constraint says so
 (created in migration 0002, not here, because SQLite cannot hold it); on SQLite approval
 runs in a serialised transaction (`portal.bookings.decisions`). See decision 0011.

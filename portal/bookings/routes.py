@@ -1,35 +1,33 @@
-"""The booking routes of a space page: the request form at `rezervacija/`, the page
-after sending it, and the requester's cancel link."""
+"""The addresses below a space page that bookings answer: its week view at
+`zasedenost/`, the request form at `rezervacija/`, the page after sending it, and the
+requester's cancel link. `portal.bookings.apps` registers their views on `SpacePage`
+(`portal.base.subpages`)."""
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-
+AVAILABILITY_ROUTE = "availability"
 FORM_ROUTE = "booking_form"
 SENT_ROUTE = "booking_sent"
 CANCEL_ROUTE = "booking_cancel"
 
+# Route names and the paths below the space page. The signed token of the cancel link goes
+# in the query (`?kljuc=`): Wagtail's page URLs allow only letters, digits, "-" and "_" in
+# a path.
+PATTERNS = {
+    AVAILABILITY_ROUTE: "zasedenost/",
+    FORM_ROUTE: "rezervacija/",
+    SENT_ROUTE: "rezervacija/poslano/",
+    CANCEL_ROUTE: "rezervacija/preklic/",
+}
 
-class BookingRoutes(RoutablePageMixin):
-    """Mixed into `SpacePage`."""
 
-    @path("rezervacija/", name=FORM_ROUTE)
-    def booking_form(self, request):
-        from portal.bookings.views import booking_form
+def route_url(space, name, request=None):
+    return space.get_url(request) + space.reverse_subpage(name)
 
-        return booking_form(self, request)
 
-    @path("rezervacija/poslano/", name=SENT_ROUTE)
-    def booking_sent(self, request):
-        from portal.bookings.views import booking_sent
+def availability_url(space, request=None):
+    """The week view of `space`: when it is taken and when it is free."""
+    return route_url(space, AVAILABILITY_ROUTE, request)
 
-        return booking_sent(self, request)
 
-    # The signed token goes in the query (`?kljuc=`): Wagtail's page URLs allow only
-    # letters, digits, "-" and "_" in a path.
-    @path("rezervacija/preklic/", name=CANCEL_ROUTE)
-    def booking_cancel(self, request):
-        from portal.bookings.views import booking_cancel
-
-        return booking_cancel(self, request)
-
-    def booking_form_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage(FORM_ROUTE)
+def booking_form_url(space, request=None):
+    """The form to ask for the use of `space`."""
+    return route_url(space, FORM_ROUTE, request)

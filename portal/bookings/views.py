@@ -9,9 +9,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from portal.base import clock
-from portal.bookings import conflicts, decisions, links, ratelimit
+from portal.bookings import conflicts, decisions, links, ratelimit, routes
 from portal.bookings.forms import BookingForm
-from portal.bookings.routes import SENT_ROUTE
 
 # The availability view links a free stretch to the form with its date and hours.
 PREFILL = {"datum": "date", "od": "start", "do": "end"}
@@ -41,7 +40,7 @@ def booking_form(space, request):
         return HttpResponseNotAllowed(["GET", "POST"])
     initial = prefill(space, request.GET)
     form = BookingForm(space=space, initial=initial)
-    context = {"form": form, "availability_url": space.availability_url(request)}
+    context = {"form": form, "availability_url": routes.availability_url(space, request)}
     return render(space, request, "bookings/booking_form.html", context)
 
 
@@ -62,7 +61,7 @@ def send(space, request):
     if ratelimit.exceeded(request):
         return render(space, request, "bookings/too_many_requests.html", {}, status=429)
     form = BookingForm(request.POST, space=space)
-    sent_url = space.get_url(request) + space.reverse_subpage(SENT_ROUTE)
+    sent_url = routes.route_url(space, routes.SENT_ROUTE, request)
     if form.is_valid() and form.is_spam:
         # Robots learn nothing from the answer; nothing is saved or sent.
         return HttpResponseRedirect(sent_url)
@@ -76,7 +75,7 @@ def send(space, request):
             return HttpResponseRedirect(sent_url)
         for problem in problems:
             form.add_error(None, problem)
-    context = {"form": form, "availability_url": space.availability_url(request)}
+    context = {"form": form, "availability_url": routes.availability_url(space, request)}
     return render(space, request, "bookings/booking_form.html", context, status=400)
 
 

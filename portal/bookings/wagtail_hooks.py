@@ -1,9 +1,16 @@
+"""Bookings in the admin: the listing and decision page of booking requests, and the
+utilisation report of the spaces among the reports."""
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 
 from portal.bookings.admin_views import DecideView, EditRedirectView
 from portal.bookings.models import BookingRequest
+from portal.bookings.report.views import UtilisationReportView, may_see_report
 from portal.communities.viewsets import CommunityOwnedViewSet
 
 
@@ -64,3 +71,30 @@ class BookingRequestViewSet(CommunityOwnedViewSet):
 
 
 register_snippet(BookingRequestViewSet)
+
+
+class UtilisationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_utilisation_report_menu_item():
+    return UtilisationReportMenuItem(
+        _("Use of community spaces"),
+        reverse("space_utilisation_report"),
+        name="space-utilisation",
+        icon_name="table",
+        order=100,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_utilisation_report_url():
+    return [
+        path(
+            "reports/space-utilisation/",
+            UtilisationReportView.as_view(),
+            name="space_utilisation_report",
+        )
+    ]

@@ -9,10 +9,9 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.base import names
+from portal.base import names, subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Text
-from portal.programme_pages.routes import ProgrammeRoutes
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
@@ -32,9 +31,10 @@ class KeepsAccessFields:
         return page
 
 
-class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
-    """The home of one KS: everything under it belongs to that KS. Its programmes are at
-    `programi/` below it (`portal.programme_pages.routes`)."""
+class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
+    """The home of one KS: everything under it belongs to that KS. A section page
+    (`portal.base.subpages.SECTION`): apps add their routes below it, as the programmes
+    at `programi/`."""
 
     body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
     office_address = models.CharField(_("office address"), max_length=200, blank=True)
@@ -102,6 +102,7 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         APIField("image"),
     ]
 
+    subpage_kind = subpages.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "spaces.SpacePage",
@@ -154,9 +155,6 @@ class CommunityPage(ProgrammeRoutes, KeepsAccessFields, BasePage):
         from portal.communities.provisioning import keep_names_in_step
 
         keep_names_in_step(self)
-
-    def programme_owner(self):
-        return self
 
 
 def naming_errors(title, slug):

@@ -37,7 +37,7 @@ from portal.events.ics import (
     write_calendar,
 )
 from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
-from programmes.models import Theme
+from programmes.models import Programme, Theme
 
 WINDOW = datetime.timedelta(days=183)
 # Above this many events, a feed's queries name them by a subquery (see `event_ids`).
@@ -264,12 +264,10 @@ def community_feed(request, slug):
 
 @require_safe
 def programme_feed(request, pk):
-    from portal.programme_pages.routes import programme_url
-    from programmes.models import Programme
-
     programme = Programme.objects.public().filter(pk=pk).first()
-    # A programme is public where its page is: under a live, public KS or the municipality.
-    if programme is None or programme_url(programme) is None:
+    # A programme is public where its page is: under a live, public KS or the municipality
+    # (its address comes from the project's `PROGRAMMES_URL_RESOLVER`).
+    if programme is None or programme.get_url() is None:
         raise Http404
     occurrences = Occurrence.objects.filter(event__programme=programme)
     name = feed_title(programme.title)

@@ -1,7 +1,6 @@
 """What an event page tells search engines and other sites: a schema.org `Event`, written
 into the page head as JSON-LD (https://schema.org/Event)."""
 
-import json
 import re
 
 from django.utils import timezone
@@ -29,14 +28,7 @@ DAY_NAMES = dict(
         strict=True,
     )
 )
-# `<`, `>` and `&` written as JSON escapes, so no text can close the script element.
-HTML_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
-
-
-def json_ld(data):
-    """`data` as the text of a `<script type="application/ld+json">` element."""
-    return json.dumps(data, ensure_ascii=False).translate(HTML_SAFE)
 
 
 def event_data(event, upcoming_dates, request=None, image_spec="fill-800x450"):

@@ -13,7 +13,11 @@ class ProgrammePagesConfig(AppConfig):
         # Its pages' query parameters are known to the page cache before the first request.
         import portal.programme_pages.filters  # noqa: F401
         from portal.communities.ownership import declare_community_owned
+        from portal.programme_pages import routes
         from programmes.models import Programme
+
+        # `programi/` and `programi/<slug>/` below the home page and every KS page.
+        routes.register()
 
         # Before anything asks Wagtail for the programme's permission policy. Publishing
         # follows the KS's approval setting (see provisioning.apply_approval_setting).

@@ -10,8 +10,6 @@ class SpacesConfig(AppConfig):
     def ready(self):
         from functools import partial
 
-        # Its pages' query parameters are known to the page cache before the first request.
-        import portal.spaces.views  # noqa: F401
         from portal.communities.choosing import pages_held_by_own_community, register_choice_rule
         from portal.spaces.models import SpacePage
 

@@ -1,8 +1,8 @@
 """What a space page tells search engines and maps: a schema.org `Place` as JSON-LD
-(https://schema.org/Place), escaped like an event's (`portal.events.structured_data`)."""
+(https://schema.org/Place), written as JSON-LD by `portal.base.jsonld`."""
 
 from portal.spaces.hours import clock
-from portal.spaces.models import ACCESSIBILITY_FACTS, Access
+from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SCHEMA = "https://schema.org/"

@@ -13,10 +13,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.base.jsonld import json_ld
 from portal.base.listing import item_fragment
 from portal.events.feeds import feed_for
 from portal.events.models import Occurrence
-from portal.events.structured_data import event_data, json_ld
+from portal.events.structured_data import event_data
 
 register = template.Library()
 

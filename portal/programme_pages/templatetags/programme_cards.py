@@ -1,5 +1,6 @@
 """A programme as a card in a listing, its HTML kept per content version; the programmes
-of a KS, and its stakeholders with theirs, for the KS page."""
+of a KS, and its stakeholders with theirs, for the KS page; the address of a programme
+listing."""
 
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from django import template
 from django.db.models import Q
 
 from portal.base.listing import item_fragment
+from portal.programme_pages import routes
 from portal.programme_pages.routes import public_programmes
 from portal.stakeholders.models import Stakeholder, grouped_by_sector
 from programmes.models import Programme
@@ -54,3 +56,9 @@ def stakeholders_of(page):
         by_sector=grouped_by_sector(s for s in stakeholders if s.community_id == page.pk),
         municipal_partners=[s for s in stakeholders if s.community_id is None],
     )
+
+
+@register.simple_tag
+def programmes_url(page):
+    """The programme listing below the home page or a KS page."""
+    return routes.programmes_url(page)

@@ -5,7 +5,7 @@ from portal.spaces.models.facilities import (
     GalleryImage,
     Room,
 )
-from portal.spaces.models.pages import SpacePage, space_calendar_url
+from portal.spaces.models.pages import SpacePage
 from portal.spaces.models.schedule import HoursException, Weekday, WeeklyHours
 
 __all__ = [
@@ -18,5 +18,4 @@ __all__ = [
     "SpacePage",
     "Weekday",
     "WeeklyHours",
-    "space_calendar_url",
 ]

@@ -1,4 +1,9 @@
-"""A community space: a room of the KS that residents and societies can use."""
+"""A community space: a room of the KS that residents and societies can use.
+
+Other apps add to its page: routes below it (the week view and the booking pages), which
+they register for `SpacePage.subpage_kind` in `portal.base.subpages`, and parts of its
+template (the next events held there) through their template tags.
+"""
 
 import datetime
 from urllib.parse import quote, urlencode
@@ -19,29 +24,31 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.base import clock
+from portal.base import clock, subpages
+from portal.base.jsonld import json_ld
 from portal.base.listing import Listed, load_listed
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Number, Text
 from portal.base.versioned import remembered
-from portal.bookings.routes import BookingRoutes
 from portal.communities.models import MANAGE_ALL_COMMUNITIES, CommunityOwned, KeepsAccessFields
 from portal.communities.serializers import Community
+from portal.spaces import hours
 from portal.spaces.forms import SpacePageForm
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access, Equipment, access_field
 from portal.spaces.models.serializers import Accessibility, EquipmentList, OpeningHours, Rooms
+from portal.spaces.structured_data import place_data
+from programmes.models import Programme
 
-AVAILABILITY_ROUTE = "availability"
 # The page lists the opening hours of this many days from today.
 DAYS_SHOWN = 14
 
 
-class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFields, BasePage):
+class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street and number, postcode and town.")
@@ -251,6 +258,7 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFie
         APIField("image"),
     ]
 
+    subpage_kind = "space"
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []
 
@@ -325,15 +333,6 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFie
         expire_with_status(response, self.status_now)
         return response
 
-    @path("zasedenost/", name=AVAILABILITY_ROUTE)
-    def availability_view(self, request):
-        from portal.spaces.views import availability
-
-        return availability(self, request)
-
-    def availability_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage(AVAILABILITY_ROUTE)
-
     def load_details(self, request=None):
         """Read what the page shows of the space in a few queries (a preview has it in
         memory already)."""
@@ -351,10 +350,6 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFie
 
     def get_context(self, request, *args, details=True, **kwargs):
         """What the page shows; `details=False` for its other views (the week view)."""
-        from portal.events.models import Occurrence
-        from portal.spaces import hours
-        from programmes.models import Programme
-
         context = super().get_context(request, *args, **kwargs)
         if not details:
             return context
@@ -369,11 +364,6 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFie
         self.status_now = hours.status(self, now, days) if has_hours else None
         context["status"] = self.status_now
         context["days"] = days if has_hours else []
-        dates = Occurrence.objects.public().filter(event__space=self).upcoming().for_listing()
-        context["upcoming_dates"] = dates[:5]
-        context["calendar_url"] = space_calendar_url(self)
-        context["availability_url"] = self.availability_url(request)
-        context["booking_form_url"] = self.booking_form_url(request)
         context["programmes"] = Programme.objects.public().filter(space=self).order_by("title")
         if getattr(request, "is_preview", False):  # a draft: never kept
             context["structured_data"] = self.structured_data(days, request)
@@ -387,9 +377,6 @@ class SpacePage(BookingRoutes, RoutablePageMixin, CommunityOwned, KeepsAccessFie
         return context
 
     def structured_data(self, days, request):
-        from portal.events.structured_data import json_ld
-        from portal.spaces.structured_data import place_data
-
         load_listed(self)
         return json_ld(place_data(self, days, request))
 
@@ -400,12 +387,3 @@ def expire_with_status(response, status):
         return
     seconds = (status.valid_until - clock.now()).total_seconds()
     patch_cache_control(response, max_age=max(0, int(seconds)))
-
-
-def space_calendar_url(space):
-    """Its KS's calendar showing only the events in `space`."""
-    from portal.communities.directory import section_for_path
-    from portal.events.routes import calendar_url
-
-    section = section_for_path(space.path)
-    return section and calendar_url(section.community.pk, space=space.pk)

@@ -2,7 +2,7 @@
 
 `taking_event_dates` and `taking_booking_dates` are the one place that knows what
 occupies a space: the dates of its live events and its approved bookings. `busy_slots`
-lists them for one space, the utilisation report (`portal.spaces.utilisation`) for many;
+lists them for one space, the utilisation report (`portal.bookings.utilisation`) for many;
 `week` splits each day's opening hours into taken and free stretches around them. All run
 a constant number of queries.
 """
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from portal.base import clock
+from portal.base.privacy import private_paths
+from portal.bookings.models import BookingDate
+from portal.events.models import Occurrence, Status
 from portal.spaces import hours
 
 
@@ -61,9 +64,6 @@ def busy_slots(space, start, end, request=None):
 def taking_event_dates(start, end):
     """The event dates that take their space (`event__space`) between `start` and `end`:
     dates of live events (only those have rows), less cancelled dates and events."""
-    from portal.events.models import Occurrence
-    from portal.events.models.pages import Status
-
     return (
         Occurrence.objects.filter(cancelled=False)
         .exclude(event__status=Status.CANCELLED)
@@ -79,8 +79,6 @@ def taking_booking_dates(start, end):
 
 def approved_booking_dates(start, end):
     """Every approved booking date between `start` and `end`."""
-    from portal.bookings.models import BookingDate
-
     return BookingDate.objects.filter(approved=True, start__lt=end, end__gt=start)
 
 
@@ -89,8 +87,6 @@ BOOKING_NOT_SHOWN_AS_EVENT = Q(request__event__isnull=True) | Q(request__event__
 
 
 def event_slots(space, start, end, request=None):
-    from portal.base.privacy import private_paths
-
     rows = (
         taking_event_dates(start, end)
         .filter(event__space=space)

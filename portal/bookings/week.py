@@ -1,5 +1,6 @@
 """The public week view of a space: when it is taken and when it is free
-(`<space>/zasedenost/?teden=2026-W48`, or a date in that week)."""
+(`<space>/zasedenost/?teden=2026-W48`, or a date in that week), from what occupies it
+(`portal.bookings.availability`) and its opening hours (`portal.spaces.hours`)."""
 
 import datetime
 import re
@@ -12,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from portal.base import clock
 from portal.base.pagecache import declare_query_parameters
-from portal.spaces import availability as availability_service
+from portal.bookings import availability as availability_service
+from portal.bookings import routes
 from portal.spaces import hours
 
 WEEK_PARAMETER = "teden"
@@ -89,7 +91,7 @@ def availability(space, request):
         error = ""
     except WeekError as problem:
         monday, error = availability_service.monday_of(today), str(problem)
-    base_url = space.availability_url(request)
+    base_url = routes.availability_url(space, request)
     first, last = shown_span(today)
     context = {
         "week_error": error,
@@ -104,7 +106,7 @@ def availability(space, request):
         if monday < last
         else None,
         "this_week_url": base_url,
-        "booking_form_url": space.booking_form_url(request),
+        "booking_form_url": routes.booking_form_url(space, request),
         "breadcrumb_trail": [(_("Availability"), None)],
     }
     if not error:
@@ -113,7 +115,7 @@ def availability(space, request):
         context["week"] = availability_service.week(space, monday, request)
     response = space.render(
         request,
-        template="spaces/space_availability.html",
+        template="bookings/space_availability.html",
         context_overrides=context,
         details=False,
     )

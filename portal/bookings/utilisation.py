@@ -1,9 +1,9 @@
 """How much each community space is used, month by month: the figures of the utilisation
-report in the admin (`portal.spaces.report`). Why they are defined so: decision 0013.
+report in the admin (`portal.bookings.report`). Why they are defined so: decision 0013.
 
 - Hours open: the month's opening hours as `portal.spaces.hours` knows them (the weekly
   schedule, dates with other hours, public holidays closed unless a date opens them).
-- Hours used: the time the space is taken, as `portal.spaces.availability` knows it (the
+- Hours used: the time the space is taken, as `portal.bookings.availability` knows it (the
   dates of its live events, less cancelled ones, and its approved bookings), joined into
   one timeline and cut to the month: an event and a booking at the same time count once.
 - Of those, outside opening hours: taken time when the space is not open. It is shown
@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, prefetch_related_objects
 
-from portal.spaces import availability, hours
+from portal.bookings import availability
+from portal.spaces import hours
+from portal.spaces.models import HoursException
 
 UTC = datetime.UTC
 ZERO = datetime.timedelta(0)
@@ -132,8 +134,6 @@ def months_between(first, last):
 def utilisation(spaces, first, last):
     """The `SpaceUse` of each of `spaces` (SpacePages) in each month from the month of
     `first` to the month of `last`."""
-    from portal.spaces.models import HoursException
-
     spaces = list(spaces)
     months = months_between(first, last)
     if not spaces or not months:

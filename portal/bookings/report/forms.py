@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.spaces.utilisation import first_of_month
+from portal.bookings.utilisation import first_of_month
 
 # The longest period the report computes at once, and the years it knows.
 MAX_MONTHS = 24

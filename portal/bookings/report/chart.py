@@ -1,6 +1,6 @@
 """A horizontal bar chart of utilisation percentages, drawn as inline SVG by the server.
 
-Only geometry and text are worked out here; `templates/spaces/admin/utilisation_chart.html`
+Only geometry and text are worked out here; `templates/bookings/admin/utilisation_chart.html`
 draws them. Each bar is labelled with its name and its value in words, so the chart reads
 without colour, and the report shows the same figures in a table.
 """

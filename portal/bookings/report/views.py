@@ -20,10 +20,11 @@ from wagtail.admin.views.reports import ReportView
 
 from portal.base import clock
 from portal.base.spreadsheets import SafeSpreadsheetExportMixin
+from portal.bookings import utilisation
+from portal.bookings.report.chart import bar_chart
+from portal.bookings.report.forms import UtilisationReportForm
 from portal.communities.access import communities_for, community_ids_for, manages_all_communities
-from portal.spaces import utilisation
-from portal.spaces.report.chart import bar_chart
-from portal.spaces.report.forms import UtilisationReportForm
+from portal.spaces.models import SpacePage
 
 
 def may_see_report(user):
@@ -53,7 +54,7 @@ def month_name(month):
 class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = gettext_lazy("Use of community spaces")
     header_icon = "table"
-    template_name = "spaces/admin/utilisation_report.html"
+    template_name = "bookings/admin/utilisation_report.html"
     index_url_name = "space_utilisation_report"
     paginate_by = 50
     list_export = [
@@ -97,8 +98,6 @@ class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
 
     def visible_spaces(self, communities):
         """The live spaces of `communities`, in tree order, each knowing its KS."""
-        from portal.spaces.models import SpacePage
-
         spaces = SpacePage.objects.live().order_by("path").only("title", "path")
         if not manages_all_communities(self.request.user):
             within = Q(pk__in=[])
