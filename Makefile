@@ -58,6 +58,7 @@ run: demo
 lint: install-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # The browser tests (tests/browser/) drive Debian's Chromium, never a browser download.
 # Installs it as root where it is missing; never fails the build itself: the browser tests

@@ -5,12 +5,12 @@ from django.db.models.signals import post_save
 from wagtail.signals import post_page_move
 
 from portal.base.pagecache import bump_content_version
+from portal.communities.models import CommunityPage
+from portal.spaces.models import SpacePage
 
 
 def follow_moved_space(sender, instance, **kwargs):
     from portal.bookings.models import BookingRequest
-    from portal.communities.models import CommunityPage
-    from portal.spaces.models import SpacePage
 
     if not isinstance(instance.specific_deferred, SpacePage):
         return

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.pagecache import affects_public_pages
 from portal.communities.choosing import register_choice_rule, rows_of_own_community
 from portal.communities.forms import CommunityOwnedForm
 
@@ -84,7 +85,6 @@ def register_community_owned(model, refused_choice):
     public pages that list it."""
     from wagtail.permissions import register_permission_policy
 
-    from portal.base.pagecache import affects_public_pages
     from portal.communities.permissions import CommunityOwnedPermissionPolicy
 
     register_permission_policy(model, CommunityOwnedPermissionPolicy(model))

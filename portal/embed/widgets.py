@@ -8,6 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.base.privacy import public
+from portal.communities.directory import section_for_path, sections
+from portal.spaces.models import SpacePage
+from programmes.models import Programme
+
 # The widget's default number of events, and the most it shows (`events.js` bounds
 # `data-limit` to this).
 DEFAULT_LIMIT = 5
@@ -44,7 +49,6 @@ class CommunityWidget:
 def first_widget():
     """The widget of the first live KS in the menu (without its spaces and programmes),
     or None: the page's live preview."""
-    from portal.communities.directory import sections
 
     section = next(iter(sections()), None)
     if section is None:
@@ -56,10 +60,6 @@ def first_widget():
 
 def community_widgets():
     """One `CommunityWidget` per live KS, in the order of the site's menu."""
-    from portal.base.privacy import public
-    from portal.communities.directory import section_for_path, sections
-    from portal.spaces.models import SpacePage
-    from programmes.models import Programme
 
     widgets = {
         section.community.pk: CommunityWidget(

@@ -28,6 +28,7 @@ from wagtail.models import Site
 from portal.base.privacy import public
 from portal.base.versioned import kept_items
 from portal.communities.directory import MUNICIPALITY, kind_of, section_for_path, section_of_slug
+from portal.communities.models import CommunityPage
 from portal.events.ics import (
     FeedEvent,
     Wording,
@@ -37,6 +38,7 @@ from portal.events.ics import (
     write_calendar,
 )
 from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
+from portal.spaces.models import SpacePage
 from programmes.models import Programme, Theme
 
 WINDOW = datetime.timedelta(days=183)
@@ -276,7 +278,6 @@ def programme_feed(request, pk):
 
 @require_safe
 def space_feed(request, pk):
-    from portal.spaces.models import SpacePage
 
     space = public(SpacePage.objects.live()).filter(pk=pk).first()
     if space is None or section_for_path(space.path) is None:
@@ -334,10 +335,7 @@ def feed_for(subject, request=None):
 
 
 def feed_path(subject):
-    from portal.communities.models import CommunityPage
     from portal.events.models import EventCalendarPage
-    from portal.spaces.models import SpacePage
-    from programmes.models import Programme
 
     if kind_of(subject) == MUNICIPALITY:
         return municipality_title(), reverse("events:ics-municipality")

@@ -7,8 +7,10 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.privacy import public
 from portal.base.text import search_terms
 from portal.base.versioned import remembered
+from portal.communities.directory import section_of_community
 from portal.communities.filters import Choices, ListingFilterForm, everything
 from portal.events.calendar import (
     FIRST_YEAR,
@@ -18,7 +20,9 @@ from portal.events.calendar import (
     in_calendar_years,
     quick_pick_days,
 )
-from programmes.models import Audience, Theme
+from portal.spaces.models import SpacePage
+from programmes import registry
+from programmes.models import Audience, Programme, Theme
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d. %m. %Y"]
 
@@ -132,7 +136,6 @@ def matching_events(terms):
 
 
 def community_path(pk):
-    from portal.communities.directory import section_of_community
 
     return section_of_community(int(pk)).community.path
 
@@ -141,7 +144,6 @@ def filter_choices(section_path, community):
     """The programmes and spaces one can pick in a calendar: a KS's own and the
     municipality-wide programmes, which may run in any KS; every one in the municipal
     calendar. Read once per content version."""
-    from programmes import registry
 
     key = (section_path, community and community.pk, tuple(registry.active_keys()))
     return remembered(
@@ -154,10 +156,6 @@ def filter_choices(section_path, community):
 
 def read_filter_choices(section_path, community):
     from django.db.models import Q
-
-    from portal.base.privacy import public
-    from portal.spaces.models import SpacePage
-    from programmes.models import Programme
 
     programmes = Programme.objects.public()
     if community is not None:

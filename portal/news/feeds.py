@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from portal.communities.directory import section_for_path
 from portal.communities.models import attach_communities
 from portal.news.directory import feed_title
+from programmes.models import Theme
 
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
 FEED_LENGTH = 30
@@ -94,7 +95,6 @@ def categories_of(ids):
     """Each news item's themes (as the site names them), then its tags, read as plain rows
     in two queries: a feed has no use for their model instances."""
     from portal.news.models import NewsPage, NewsPageTag
-    from programmes.models import Theme
 
     labels = dict(Theme.Key.choices)
     categories = {}

@@ -21,7 +21,7 @@ from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.serializers import Tags
 from portal.communities.directory import NEWS, Provisioned
-from portal.communities.models import CommunityOwned
+from portal.communities.models import CommunityOwned, attach_communities
 from portal.communities.serializers import Community
 from portal.news.blocks import NewsBodyBlock
 from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
@@ -73,7 +73,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed()(request, index=self)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.communities.models import attach_communities
         from portal.news.filters import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.text import clean_query, search_terms
 from portal.base.versioned import kept_items
+from programmes.models import Programme
 
 QUERY_PARAMETER = "q"
 declare_query_parameters(QUERY_PARAMETER)
@@ -51,7 +52,6 @@ def pages_in_order(ids):
 
 @require_safe
 def search(request):
-    from programmes.models import Programme
 
     query = clean_query(request.GET.get(QUERY_PARAMETER, ""))
     results = programmes = None

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.base.listing import ListedIterable, listed
 from portal.base.privacy import public
+from portal.base.versioned import per_content_version
+from portal.communities.models import attach_communities
 from portal.events import recurrence
 
 
@@ -88,7 +90,6 @@ class OccurrenceQuerySet(models.QuerySet):
 class ListedDatesIterable(ListedIterable):
     @staticmethod
     def load(dates):
-        from portal.communities.models import attach_communities
         from portal.events.models.pages import EventPage
 
         ids = {date.event_id for date in dates}
@@ -157,7 +158,6 @@ class Occurrence(models.Model):
 def longest_date():
     """How long the longest date in the table lasts, worked out once per content version
     (dates change only with a publish, which moves the version on)."""
-    from portal.base.versioned import per_content_version
 
     def build():
         span = models.ExpressionWrapper(

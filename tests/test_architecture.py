@@ -1,0 +1,80 @@
+"""The layers of docs/architecture.md are the ones `lint-imports` checks (pyproject.toml),
+and no import inside a function crosses from one app to another (decision 0022)."""
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("portal", "home", "programmes")
+# Wiring and tooling outside the layers (docs/architecture.md).
+OUTSIDE = {"portal.settings", "portal.urls", "portal.wsgi", "portal.formats", "portal.demo"}
+
+
+def contract(contract_id):
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    (found,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == contract_id]
+    return found
+
+
+def module_name(app):
+    return app if app in ("home", "programmes") else f"portal.{app}"
+
+
+def drawn_layers():
+    """The picture's layers, top first: the first word of each line, and those after `·`."""
+    text = (ROOT / "docs/architecture.md").read_text()
+    picture = text.split("```", 2)[1]
+    layers = []
+    for line in picture.splitlines():
+        apps = re.match(r"^\s{2}([a-z_]+(?:\s+·\s+[a-z_]+)*)\s", line + " ")
+        if apps:
+            names = [name.strip() for name in apps.group(1).split("·")]
+            layers.append(" | ".join(module_name(name) for name in names))
+    return layers
+
+
+def test_the_picture_draws_the_layers_the_contract_checks():
+    assert drawn_layers() == contract("layers")["layers"]
+
+
+def test_every_app_is_in_a_layer_or_named_as_wiring():
+    layered = {app.strip() for layer in contract("layers")["layers"] for app in layer.split("|")}
+    apps = {f"portal.{p.name}" for p in (ROOT / "portal").iterdir() if (p / "__init__.py").exists()}
+    assert apps | {"home", "programmes"} == layered | (OUTSIDE & apps)
+
+
+def app_of(module):
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "portal" and len(parts) > 1 else parts[0]
+
+
+def function_level_imports():
+    """(module, line, imported) for each import inside a function that names another app,
+    except in an AppConfig's `ready()`, where Django wants them."""
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            tree = ast.parse(path.read_text())
+            for function in ast.walk(tree):
+                if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                if function.name == "ready" and path.name == "apps.py":
+                    continue
+                for node in ast.walk(function):
+                    names = []
+                    if isinstance(node, ast.Import):
+                        names = [alias.name for alias in node.names]
+                    elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                        names = [node.module]
+                    for name in names:
+                        if name.split(".")[0] in PACKAGES and app_of(name) != app_of(module):
+                            yield module, node.lineno, name
+
+
+def test_no_import_inside_a_function_crosses_apps():
+    found = sorted({item for item in function_level_imports() if app_of(item[0]) not in OUTSIDE})
+    assert found == [], "\n".join(f"{m}:{line} imports {name}" for m, line, name in found)
