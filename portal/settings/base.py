@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from portal.settings.revision import code_revision
 from programmes.discovery import with_plugin_apps
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -157,13 +158,19 @@ REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.1"))
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 
 
+# Every shared cache's keys begin with the code revision (portal/settings/revision.py):
+# nothing cached by other code (another deploy, or the old hosts of a rolling one) is read.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
+CODE_REVISION = code_revision(BASE_DIR)
+
+
 def redis_cache(url):
     """The shared cache on Redis at `url` (the tests use it too), failing open: an outage
     slows the site down instead of breaking it, and a request does not wait on it."""
     return {
         "BACKEND": "portal.base.cache.ResilientRedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{CODE_REVISION}",
         "TIMEOUT": 600,
         "OPTIONS": {
             "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
@@ -178,9 +185,11 @@ if REDIS_URL:
     # Rate limits must know when Redis cannot count (each limit decides what then), so
     # theirs is Django's plain Redis cache, not the fail-open one above.
     # It waits for Redis no longer than the page cache does.
+    # Counts outlive a deploy: their keys carry no code revision.
     CACHES["ratelimit"] = {
         **CACHES["default"],
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
 else:
     CACHES = {
@@ -191,6 +200,7 @@ else:
         },
         "versions": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{CODE_REVISION}",
             "LOCATION": os.environ.get(
                 "CONTENT_VERSION_DIR", str(BASE_DIR / ".cache" / "content-version")
             ),
