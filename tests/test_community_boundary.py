@@ -1217,6 +1217,18 @@ class ChoiceMatrixTests(BoundaryTestCase):
                         errors = block_messages(response.context["form"].errors["body"])
                         self.assertTrue(any(MISSING in message for message in errors), errors)
 
+    def test_a_text_that_is_not_the_editors_content_is_refused_without_a_server_error(self):
+        """What no editor sends (the rich text field's content not as Draftail writes it)
+        is a message on the field, and nothing is saved."""
+        content = self.golnik["content"]
+        for body in ("x", "[]", '{"blocks": 1}', '{"blocks": [1]}'):
+            with self.subTest(body=body):
+                request = self.page_post(content, self.municipal, {"body": body})
+                response, changed = self.respond(self.municipal, request)
+                self.assertEqual(response.status_code, 200)
+                self.assertFalse(changed)
+                self.assertIn("ni prispelo v celoti", str(response.context["form"].errors["body"]))
+
     def test_every_page_and_snippet_form_keeps_the_boundary(self):
         """A page type or snippet added later gets the boundary from its base form; one
         whose form skips it fails here."""

@@ -15,32 +15,46 @@ import re
 
 from wagtail.admin.rich_text import DraftailRichTextArea
 
+from portal.base.richtext_checks import MALFORMED
+
 KEY = re.compile(r"-?\d{1,30}")
 
 
 class CheckedDraftailRichTextArea(DraftailRichTextArea):
+    # A rich text field of its own (not a block's): content that cannot be read is a form
+    # error on the field (`portal.base.richtext_checks`), set by the forms that use it.
+    # In a block, the block's form answers it (e.g. programmes.forms.DetailsWidget).
+    standalone = False
+
     def value_from_datadict(self, data, files, name):
-        state = content_state(data.get(name))
-        if state is None:  # not Draftail's: the form's own checks answer it
-            return super().value_from_datadict(data, files, name)
-        for entity in state["entityMap"].values():
-            data_of_entity = entity.get("data") if isinstance(entity, dict) else None
-            if isinstance(data_of_entity, dict) and not KEY.fullmatch(
-                str(data_of_entity.get("id", 0))
-            ):
-                data_of_entity["id"] = 0
-        return self.converter.to_database_format(json.dumps(state))
+        try:
+            state = content_state(data.get(name))
+        except (TypeError, ValueError):
+            state = None  # not Draftail's JSON: read as Wagtail reads it
+        try:
+            if state is None:
+                return super().value_from_datadict(data, files, name)
+            for entity in state["entityMap"].values():
+                data_of_entity = entity.get("data") if isinstance(entity, dict) else None
+                if isinstance(data_of_entity, dict) and not KEY.fullmatch(
+                    str(data_of_entity.get("id", 0))
+                ):
+                    data_of_entity["id"] = 0
+            return self.converter.to_database_format(json.dumps(state))
+        except (KeyError, ValueError, TypeError, AttributeError):
+            if not self.standalone:
+                raise
+            return MALFORMED
+
+    def format_value(self, value):
+        return super().format_value("" if value == MALFORMED else value)
 
 
 def content_state(posted):
-    """Draftail's content state as posted, or None when it is not one."""
-    try:
-        state = json.loads(posted)
-    except (TypeError, ValueError):
-        return None
+    """Draftail's content state as posted; ValueError when it is not one."""
+    state = json.loads(posted)
     if not isinstance(state, dict) or not isinstance(state.get("blocks"), list):
-        return None
-    if not isinstance(state.get("entityMap", {}), dict):
-        return None
-    state.setdefault("entityMap", {})
+        raise ValueError("not Draftail's content state")
+    if not isinstance(state.setdefault("entityMap", {}), dict):
+        raise ValueError("not Draftail's entity map")
     return state

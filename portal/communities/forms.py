@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.rich_text import extract_references_from_rich_text
 
 from portal.base import names
+from portal.base.richtext_checks import check_rich_text_fields
 from portal.communities.access import manages_all_communities
 from portal.communities.choosing import choosable, refusal_for, refused
 
@@ -40,6 +41,8 @@ class ChoiceBoundaryMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for form in (self, *self.inline_forms()):
+            check_rich_text_fields(form)
         if self.for_user is None:
             return
         for form in (self, *self.inline_forms()):
