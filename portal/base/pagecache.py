@@ -35,6 +35,7 @@ import uuid
 from contextvars import ContextVar
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -90,10 +91,15 @@ def shared_copy():
         return None
 
 
+def content_version_model():
+    # By its name, as Django looks up a model it cannot import: `portal.base.models`
+    # imports this module (through `versioned`).
+    return apps.get_model("base", "ContentVersion")
+
+
 def committed_version():
     """The version in the database, shared again for `CONTENT_VERSION_SECONDS`."""
-    from portal.base.models import ContentVersion
-
+    ContentVersion = content_version_model()
     known = _from_database
     if known["version"] and time.monotonic() - known["at"] < DATABASE_MEMO_SECONDS:
         return known["version"]
@@ -152,8 +158,7 @@ def uncommitted_change():
 def bump_content_version(**kwargs):
     """A new content version for a change to public content: one database write per
     transaction, however many rows it changes."""
-    from portal.base.models import ContentVersion
-
+    ContentVersion = content_version_model()
     change = uncommitted_change()
     if change is not None:
         change.seen = uuid.uuid4().hex
