@@ -81,16 +81,14 @@ def strazisce_provisioned(golnik_provisioned):
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    from portal.base import pagecache, versioned
+    from portal.base import caching
 
     def clear():
         for cache in caches.all():
             cache.clear()
         # What processes keep under a content version: every test's database starts at
         # the same version, which must not bring back another test's values.
-        versioned._this_process.clear()
-        versioned._lookups.clear()
-        pagecache._from_database.update(version=None, at=0.0)
+        caching.forget_this_process()
 
     clear()
     yield
@@ -260,7 +258,7 @@ def redis_caches(settings):
     no Redis answers."""
     import redis
 
-    from portal.base import cache as portal_cache
+    from portal.base import cache_backends as portal_cache
     from portal.settings.base import redis_cache
 
     client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5)

@@ -78,3 +78,31 @@ def function_level_imports():
 def test_no_import_inside_a_function_crosses_apps():
     found = sorted({item for item in function_level_imports() if app_of(item[0]) not in OUTSIDE})
     assert found == [], "\n".join(f"{m}:{line} imports {name}" for m, line, name in found)
+
+
+# Where Django's cache may be used directly: the caching layer, its backends, and the
+# health check (which tests the cache itself).
+CACHE_USERS = {"portal/base/caching.py", "portal/base/cache_backends.py", "portal/base/health.py"}
+
+
+def test_everything_cached_goes_through_the_one_caching_module():
+    """One caching layer, named once (decision 0026): no other module reads or writes a
+    cache of its own, so there is one vocabulary and one place that keys by version."""
+    users = set()
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" in relative or relative.startswith("portal/settings/"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(), relative)):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    ("django.core.cache", "django.views.decorators.cache")
+                ):
+                    names = {alias.name for alias in node.names}
+                    if names - {"never_cache", "cache_control", "patch_cache_control"}:
+                        users.add(relative)
+                elif isinstance(node, ast.Import) and any(
+                    alias.name.startswith("django.core.cache") for alias in node.names
+                ):
+                    users.add(relative)
+    assert users == CACHE_USERS

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.test import override_settings
 
-from portal.base import cache as portal_cache
-from portal.base.pagecache import DATABASE_MEMO_SECONDS
+from portal.base import cache_backends as portal_cache
+from portal.base.caching import DATABASE_MEMO_SECONDS
 from tests import builders
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]

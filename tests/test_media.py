@@ -23,7 +23,7 @@ from wagtail.images.models import Image, Rendition
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.utils.file import hash_filelike
 
-from portal.base.pagecache import content_version
+from portal.base.caching import content_version
 from portal.demo.media import ensure_image
 from portal.demo.progress import Progress
 from tests import builders

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
-from portal.base.pagecache import content_version
+from portal.base.caching import content_version
 from portal.stakeholders.models import Stakeholder
 from programmes import discovery, registry
 from programmes.models import Theme

@@ -252,7 +252,7 @@ def test_the_page_cache_keeps_a_space_page_no_longer_than_its_status(
         assert first["X-Cache"] == "MISS"
         assert client.get(space.url)["X-Cache"] == "HIT"
         # A minute on, the status "open until 12.00" is over: not served from the cache.
-        monkeypatch.setattr("portal.base.pagecache.time.time", lambda: real_time + 61)
+        monkeypatch.setattr("portal.base.caching.time.time", lambda: real_time + 61)
         from django.core.cache import caches
 
         caches["local"].clear()  # another worker, which has only the shared cache

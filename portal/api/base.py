@@ -18,8 +18,8 @@ from wagtail.models import Site
 
 from portal.api import parameters
 from portal.api.parameters import BadParameter, parse_query
+from portal.base.caching import kept_many
 from portal.base.serializers import DetailUrl, PageUrl
-from portal.base.versioned import kept_items
 
 # An id in a URL: at most nine digits, so an absurd number is a 404, never an integer the
 # database cannot hold.
@@ -139,7 +139,7 @@ class PublicEndpoint:
             return self.get_serializer(items, many=True).data
 
         address = f"{self.request.scheme}://{self.request.get_host()}"
-        return kept_items(f"api-item:{self.model._meta.label_lower}:{address}", ids, build)
+        return kept_many(f"api-item:{self.model._meta.label_lower}:{address}", ids, build)
 
     def detail_view(self, request, pk):
         self.query = parse_query(request.GET, {})

@@ -3,7 +3,7 @@
 reads: `OPEN_TO_ANY_ORIGIN`), `ETag`/`Last-Modified` with 304 on revalidation, `Cache-Control` for
 clients and CDNs, and a cache of answers in this server.
 
-An answer is kept under the content version (`portal.base.pagecache`): a publish, move or
+An answer is kept for the content version (`portal.base.caching`): a publish, move or
 delete anywhere gives every answer a new key and a new ETag at once. It is kept for
 `API_CACHE_SECONDS` at most, so lists that move with the clock ("from now") move on too.
 The HTML page cache leaves `/api/` alone: its entries would carry one caller's CORS
@@ -12,16 +12,21 @@ headers to another and outlive the API's `max-age`.
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from portal.base.pagecache import QueryReads, content_version, settings_fingerprint
+from portal.base.caching import (
+    content_version,
+    first_seen,
+    keep_response,
+    kept_response,
+    response_key,
+)
+from portal.base.pagecache import QueryReads
 
 PREFIX = "/api/"
 SAFE_METHODS = ("GET", "HEAD")
@@ -36,8 +41,6 @@ PREFLIGHT_MAX_AGE = 24 * 60 * 60
 # `Access-Control-Allow-Origin: *`, which browsers never combine with credentials
 # (docs/decisions/0014-embeddable-events-widget.md).
 OPEN_TO_ANY_ORIGIN = ("/api/v2/events/",)
-# How long the time an answer was first made is remembered (for `Last-Modified`).
-FIRST_SEEN_SECONDS = 24 * 60 * 60
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,6 @@ logger = logging.getLogger(__name__)
 class ApiHttpMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.settings_key = settings_fingerprint()
 
     def __call__(self, request):
         if not request.path.startswith(PREFIX):
@@ -100,36 +102,19 @@ class ApiHttpMiddleware:
             return 0
         return settings.API_CACHE_SECONDS
 
-    def key(self, request):
+    @staticmethod
+    def key(request):
         # The address is hashed: a key stays short whatever query a client sends.
         asked = f"{request.scheme}:{request.get_host()}:{request.get_full_path()}"
-        digest = hashlib.sha256(asked.encode()).hexdigest()[:40]
-        return f"portal:api:{content_version()}:{self.settings_key}:{digest}"
+        return response_key("api", hashlib.sha256(asked.encode()).hexdigest()[:40])
 
     def lookup(self, request):
         if not self.seconds():
             return None
-        key = self.key(request)
-        try:
-            entry = caches["local"].get(key) or caches["default"].get(key)
-        except Exception:
-            logger.warning("API cache unavailable; answering without it.", exc_info=True)
-            return None
-        if entry is None or entry["expires_at"] <= time.time():
-            return None
-        return entry
+        return kept_response(self.key(request))
 
     def store(self, request, entry):
-        seconds = self.seconds()
-        if not seconds:
-            return
-        entry["expires_at"] = time.time() + seconds
-        key = self.key(request)
-        try:
-            caches["local"].set(key, entry, seconds)
-            caches["default"].set(key, entry, seconds)
-        except Exception:
-            logger.warning("API cache unavailable; not storing.", exc_info=True)
+        keep_response(self.key(request), entry, self.seconds())
 
     @staticmethod
     def make_entry(response):
@@ -143,7 +128,7 @@ class ApiHttpMiddleware:
             "body": body,
             "content_type": response["Content-Type"],
             "etag": etag,
-            "last_modified": first_seen(etag),
+            "last_modified": first_seen(f"api:{etag}"),
         }
 
 
@@ -153,16 +138,6 @@ def is_storable(response):
 
 def is_json(response):
     return response.get("Content-Type", "").startswith("application/json")
-
-
-def first_seen(etag):
-    """When this exact answer was first made (whole seconds): its `Last-Modified`. Kept
-    in the shared cache, so every worker gives the same time."""
-    now = int(time.time())
-    try:
-        return caches["default"].get_or_set(f"portal:api-seen:{etag}", now, FIRST_SEEN_SECONDS)
-    except Exception:
-        return now
 
 
 def from_entry(entry):

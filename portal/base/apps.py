@@ -12,8 +12,8 @@ class BaseConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction, Site
 
+        from portal.base.caching import affects_public_pages, connect_page_signals
         from portal.base.models import SiteSettings
-        from portal.base.pagecache import affects_public_pages, connect_page_signals
 
         connect_page_signals()
         for model in (

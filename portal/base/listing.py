@@ -2,7 +2,7 @@
 read only when one of them has to be rendered afresh.
 
 A listing (a calendar's dates, the programmes of a KS) renders each item through
-`item_fragment`: its HTML is kept under the content version (`versioned.fragment`), so
+`item_fragment`: its HTML is kept under the content version (`caching.kept_html`), so
 most requests render none of them and need the items' own rows alone. A queryset made
 with a `ListedIterable` gives every row it reads a shared `Listed`; the first item to be
 rendered afresh loads what all of them show (their events, images, organisers) in a fixed
@@ -11,7 +11,7 @@ number of queries, so a listing costs the same queries however long it is.
 
 from django.db.models.query import ModelIterable
 
-from portal.base.versioned import fragment
+from portal.base.caching import kept_html
 
 
 class Listed:
@@ -73,4 +73,4 @@ def item_fragment(context, template_name, name, item, state="", **options):
         return render()
     host = request.get_host() if request is not None else ""
     key = ":".join(f"{option}={value}" for option, value in sorted(options.items()))
-    return fragment(template_name, f"{item.pk}:{state}:{host}:{key}", render)
+    return kept_html(template_name, f"{item.pk}:{state}:{host}:{key}", render)

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.base.caching import kept
 from portal.base.text import fold
-from portal.base.versioned import remembered
 
 RICH_TEXT_FEATURES = [
     "h2",
@@ -146,9 +146,7 @@ class SiteSettings(BaseSiteSetting):
         and saving the settings renews the version (`portal.base.apps`)."""
         if site is None:
             return super().for_site(site)
-        found = remembered(
-            "site-settings", site.pk, lambda: super(SiteSettings, cls).for_site(site)
-        )
+        found = kept("site-settings", lambda: super(SiteSettings, cls).for_site(site), site.pk)
         return copy.copy(found)
 
     panels = [

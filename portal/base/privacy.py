@@ -9,11 +9,11 @@ content version (a restriction saved or deleted renews it: `portal.base.apps`).
 
 from django.db.models import Q
 
-from portal.base.versioned import per_content_version
+from portal.base.caching import kept
 
 
 def private_paths():
-    return per_content_version("private-paths", read_private_paths)
+    return kept("private-paths", read_private_paths, shared=True)
 
 
 def read_private_paths():
@@ -23,7 +23,7 @@ def read_private_paths():
 
 
 def alias_paths():
-    return per_content_version("alias-paths", read_alias_paths)
+    return kept("alias-paths", read_alias_paths, shared=True)
 
 
 def read_alias_paths():

@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from portal.base.versioned import remembered
+from portal.base.caching import kept
 
 
 def plain_routes():
@@ -30,7 +30,7 @@ def find_route(page, request, path_components):
         page.url_path + "/".join(path_components[: depth + 1]) + "/"
         for depth in range(len(path_components))
     ]
-    found = remembered("route", tuple(paths), lambda: describe(paths), limit=5000)
+    found = kept("route", lambda: describe(paths), tuple(paths), limit=5000)
     if not found:
         return None
     # Skip to the last page of the path that is a page, or to the first on the way that

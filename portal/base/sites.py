@@ -2,7 +2,7 @@
 once per content version in each process instead of on every request.
 
 Sites and site settings change only through the admin, which renews the content version
-(`portal.base.apps`), so a remembered lookup is never out of date.
+(`portal.base.apps`), so a kept lookup is never out of date.
 """
 
 import copy
@@ -10,11 +10,11 @@ import copy
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from portal.base.versioned import remembered
+from portal.base.caching import kept
 
 
 def fresh_copy(site):
-    """A copy for one request, so nothing a request sets sticks to the remembered one."""
+    """A copy for one request, so nothing a request sets sticks to the kept one."""
     if site is None:
         return None
     site = copy.copy(site)
@@ -39,10 +39,10 @@ class SiteLookupMiddleware:
         # The same host and port Wagtail's `Site.find_for_request` reads.
         key = (split_domain_port(request._get_raw_host())[0], request.get_port())
         try:
-            site = remembered("site", key, lambda: find_site(request))
+            site = kept("site", lambda: find_site(request), key)
             # Where each site's pages live, which `pageurl` reads on every page: Wagtail
             # keeps it in the default cache (a round trip a request); here, once a version.
-            root_paths = remembered("site-root-paths", None, Site.get_site_root_paths)
+            root_paths = kept("site-root-paths", Site.get_site_root_paths)
         except Exception:
             # The database or the cache is down: leave the lookups to Wagtail, and
             # `/healthz` say so.

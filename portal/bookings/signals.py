@@ -4,7 +4,7 @@ and the page cache."""
 from django.db.models.signals import post_save
 from wagtail.signals import post_page_move
 
-from portal.base.pagecache import bump_content_version
+from portal.base.caching import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.spaces.models import SpacePage
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import get_page_models
 
+from portal.base.caching import kept
 from portal.base.privacy import public
-from portal.base.versioned import per_content_version, remembered
 
 MUNICIPALITY = "municipality"
 CALENDAR = "calendar"
@@ -81,7 +81,7 @@ def provisioned_page_models():
 
 def sections():
     """The live KS sections, in tree order."""
-    return per_content_version("section-directory", build_sections)
+    return kept("section-directory", build_sections, shared=True)
 
 
 def build_sections():
@@ -127,7 +127,7 @@ def section_of_slug(slug):
 
 def sections_by(name, key):
     """The live KS sections by `key(section)`: built once a content version in this process."""
-    return remembered("sections-by", name, lambda: {key(s): s for s in sections()})
+    return kept("sections-by", lambda: {key(s): s for s in sections()}, name)
 
 
 def section_for_path(path):
@@ -138,7 +138,7 @@ def section_for_path(path):
 def municipal_section():
     """The municipality's section: the live page declared its root (the home page)
     nearest the tree's root, with its index pages; None if there is none."""
-    return per_content_version("municipal-section", build_municipal_section)
+    return kept("municipal-section", build_municipal_section, shared=True)
 
 
 def build_municipal_section():

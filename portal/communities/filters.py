@@ -7,9 +7,9 @@ from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.caching import kept
 from portal.base.pagecache import declare_query_parameters
 from portal.base.text import clean_query
-from portal.base.versioned import remembered
 from portal.communities.directory import sections
 
 
@@ -33,8 +33,8 @@ class ListingFilterForm(forms.Form):
         super().__init__(data)
         if "community" in self.fields:
             if municipal:
-                self.fields["community"].choices = remembered(
-                    "community-choices", None, lambda: Choices(everything() + community_choices())
+                self.fields["community"].choices = kept(
+                    "community-choices", lambda: Choices(everything() + community_choices())
                 )
             else:
                 del self.fields["community"]

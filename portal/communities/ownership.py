@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.base.pagecache import affects_public_pages
+from portal.base.caching import affects_public_pages
 from portal.communities.choosing import register_choice_rule, rows_of_own_community
 from portal.communities.forms import CommunityOwnedForm
 

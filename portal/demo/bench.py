@@ -28,7 +28,7 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
-from portal.base.pagecache import bump_content_version
+from portal.base.caching import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
 from portal.demo.builder import DemoDataError

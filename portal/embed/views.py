@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from portal.base.pagecache import content_version
+from portal.base.caching import content_version
 from portal.embed.widgets import DEFAULT_LIMIT, MAX_LIMIT, community_widgets, first_widget
 
 # Websites embed the script by a fixed address, so it cannot carry a content hash: an

@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from portal.base.caching import kept_many
 from portal.base.privacy import public
-from portal.base.versioned import kept_items
 from portal.communities.directory import MUNICIPALITY, kind_of, section_for_path, section_of_slug
 from portal.communities.models import CommunityPage
 from portal.events.ics import (
@@ -202,7 +202,7 @@ def build_feed(occurrences=None, name=None, host=None, request=None):
 
 def kept_event_texts(ids, host, request=None):
     """The VEVENT text of each event of `ids` (from `event_ids`), soonest first. Each
-    event's text is kept per content version (`versioned.kept_items`) for the host its
+    event's text is kept per content version (`caching.kept_many`) for the host its
     links and UIDs name, so a feed asked for again before the next publish reads only
     which events it holds: one query. A feed of more than `MANY_EVENTS` is written afresh
     each time."""
@@ -226,7 +226,7 @@ def kept_event_texts(ids, host, request=None):
         return [made.get(pk) for pk in missing]
 
     link_host = request.get_host() if request is not None else ""
-    kept = kept_items(f"ics-event:{uid_host}:{link_host}", ids, build)
+    kept = kept_many(f"ics-event:{uid_host}:{link_host}", ids, build)
     return [text for _order, text in sorted(filter(None, kept), key=itemgetter(0))]
 
 

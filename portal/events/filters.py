@@ -7,9 +7,9 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.caching import kept
 from portal.base.privacy import public
 from portal.base.text import search_terms
-from portal.base.versioned import remembered
 from portal.communities.directory import section_of_community
 from portal.communities.filters import Choices, ListingFilterForm, everything
 from portal.events.calendar import (
@@ -146,10 +146,10 @@ def filter_choices(section_path, community):
     calendar. Read once per content version."""
 
     key = (section_path, community and community.pk, tuple(registry.active_keys()))
-    return remembered(
+    return kept(
         "event-filter-choices",
-        key,
         lambda: read_filter_choices(section_path, community),
+        key,
         limit=5000,
     )
 

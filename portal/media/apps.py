@@ -15,7 +15,7 @@ class MediaConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Collection, CollectionViewRestriction
 
-        from portal.base.pagecache import affects_public_pages
+        from portal.base.caching import affects_public_pages
         from portal.media.signals import strip_new_image_file
 
         pre_save.connect(strip_new_image_file, sender=get_image_model())

@@ -3,13 +3,13 @@
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal.base.versioned import per_content_version
+from portal.base.caching import kept
 
 
 def restricted_collection_ids():
     """Read once per content version (a restriction or a collection saved renews it:
     `portal.media.apps`)."""
-    return per_content_version("restricted-collections", read_restricted_collection_ids)
+    return kept("restricted-collections", read_restricted_collection_ids, shared=True)
 
 
 def read_restricted_collection_ids():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from portal.base.versioned import per_content_version
+from portal.base.caching import kept
 from portal.communities.directory import municipal_section, section_for_path
 
 RSS_ROUTE = "rss"
@@ -26,7 +26,7 @@ class TagCount:
 
 def years_in(scope_path):
     """The years that have live, public news in the section, newest first."""
-    return per_content_version(f"news-years:{scope_path}", lambda: read_years(scope_path))
+    return kept(f"news-years:{scope_path}", lambda: read_years(scope_path), shared=True)
 
 
 def read_years(scope_path):
@@ -38,7 +38,7 @@ def read_years(scope_path):
 
 def tags_in(scope_path):
     """The tags of the section's live, public news, the most used first."""
-    return per_content_version(f"news-tags:{scope_path}", lambda: read_tags(scope_path))
+    return kept(f"news-tags:{scope_path}", lambda: read_tags(scope_path), shared=True)
 
 
 def read_tags(scope_path):

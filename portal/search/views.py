@@ -7,11 +7,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from portal.base.caching import kept_many
 from portal.base.pagecache import declare_query_parameters
 from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.text import clean_query, search_terms
-from portal.base.versioned import kept_items
 from programmes.models import Programme
 
 QUERY_PARAMETER = "q"
@@ -30,7 +30,7 @@ def ranking(terms):
     many as a listing numbers (`LISTING_MAX_PAGES`), and one more to tell there are more.
 
     Ranking is most of what a search costs (every match is ranked to find the best ten),
-    so it is kept per content version in this process (`versioned.kept_items`): the next
+    so it is kept per content version in this process (`caching.kept_many`): the next
     page of the same results, or the next resident asking for the same words, ranks
     nothing again, and a publish ranks afresh."""
     limit = settings.LISTING_MAX_PAGES * PER_PAGE + 1
@@ -40,7 +40,7 @@ def ranking(terms):
         return [list(found.get_queryset().values_list("pk", flat=True))]
 
     key = hashlib.sha256(terms.encode()).hexdigest()
-    return kept_items("search-ranking", [key], rank)[0]
+    return kept_many("search-ranking", [key], rank)[0]
 
 
 def pages_in_order(ids):

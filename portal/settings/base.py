@@ -153,7 +153,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # workers of one host share (docs/decisions/0018-content-version-in-the-database.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Seconds a request waits for Redis to accept a connection, and for an answer; past them
-# (and for `portal.base.cache.RETRY_AFTER_SECONDS` after) the site carries on without it.
+# (and for `portal.base.cache_backends.RETRY_AFTER_SECONDS` after) the site carries on without it.
 REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.1"))
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 
@@ -168,7 +168,7 @@ def redis_cache(url):
     """The shared cache on Redis at `url` (the tests use it too), failing open: an outage
     slows the site down instead of breaking it, and a request does not wait on it."""
     return {
-        "BACKEND": "portal.base.cache.ResilientRedisCache",
+        "BACKEND": "portal.base.cache_backends.ResilientRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{CODE_REVISION}",
         "TIMEOUT": 600,
@@ -219,7 +219,7 @@ else:
 # values), 1 MiB an entry; the least recently used go first.
 LOCAL_CACHE_MB = int(os.environ.get("LOCAL_CACHE_MB", "64"))
 CACHES["local"] = {
-    "BACKEND": "portal.base.cache.BoundedLocMemCache",
+    "BACKEND": "portal.base.cache_backends.BoundedLocMemCache",
     "LOCATION": "portal-local",
     "TIMEOUT": 24 * 60 * 60,
     "OPTIONS": {"MAX_ENTRIES": 5000, "MAX_BYTES": LOCAL_CACHE_MB * 2**20, "MAX_ENTRY_BYTES": 2**20},

@@ -12,11 +12,11 @@ from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from portal.base.caching import content_version as current_content_version
+from portal.base.caching import kept, kept_html
 from portal.base.listing import item_fragment, load_listed
-from portal.base.pagecache import content_version as current_content_version
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
-from portal.base.versioned import fragment, remembered
 
 register = template.Library()
 
@@ -48,7 +48,7 @@ def site_footer(context):
         return template.render(context.new({"request": request, "site_settings": site_settings}))
 
     host = request.get_host() if request is not None else ""
-    return fragment("footer", f"{host}:{timezone.localdate().year}", render)
+    return kept_html("footer", f"{host}:{timezone.localdate().year}", render)
 
 
 @register.simple_tag
@@ -69,13 +69,13 @@ def breadcrumbs(context):
         return {"ancestors": [], "page": page, "trail": trail, "request": request}
     site = Site.find_for_request(request) if request else None
     # The ancestors' titles and URLs change only with content: read once per version.
-    ancestors = remembered(
+    ancestors = kept(
         "breadcrumbs",
-        (page.path, site.pk if site else None),
         lambda: [
             Crumb(ancestor.depth, ancestor.title, ancestor.get_url(request))
             for ancestor in page.get_ancestors().filter(depth__gte=2)
         ],
+        (page.path, site.pk if site else None),
         limit=5000,
     )
     return {"ancestors": ancestors, "page": page, "trail": trail, "request": request}
@@ -186,11 +186,11 @@ def select_options(field):
     )
 
 
-@register.tag
-def kept(parser, token):
+@register.tag("kept")
+def kept_tag(parser, token):
     """`{% kept "name" item %}…{% endkept %}`: what is inside, rendered once a content
     version for `item` on this host (links may be absolute) and kept in this process
-    (`versioned.fragment`). What is inside must follow from `item` and the site alone:
+    (`caching.kept_html`). What is inside must follow from `item` and the site alone:
     nothing of the request, the visitor or the clock. The first render loads what
     `item`'s listing reads (`listing.load_listed`), so a page kept whole reads none of it.
     A preview is rendered afresh and never kept: it shows a draft."""
@@ -219,4 +219,4 @@ class KeptNode(template.Node):
         if item is None or item.pk is None or getattr(request, "is_preview", False):
             return render()
         host = request.get_host() if request is not None else ""
-        return fragment(f"kept:{self.name.resolve(context)}", f"{item.pk}:{host}", render)
+        return kept_html(f"kept:{self.name.resolve(context)}", f"{item.pk}:{host}", render)

@@ -4,7 +4,7 @@ the KS sections under a page (the home page's cards)."""
 from django import template
 from wagtail.models import Site
 
-from portal.base.pagecache import content_version
+from portal.base.caching import content_version
 from portal.communities.directory import section_for_path, sections
 
 register = template.Library()

@@ -15,9 +15,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.caching import kept
 from portal.base.listing import ListedIterable, listed
 from portal.base.privacy import public
-from portal.base.versioned import per_content_version
 from portal.communities.models import attach_communities
 from portal.events import recurrence
 
@@ -165,7 +165,7 @@ def longest_date():
         )
         return Occurrence.objects.aggregate(longest=models.Max(span))["longest"]
 
-    return per_content_version("longest-event-date", build) or datetime.timedelta(0)
+    return kept("longest-event-date", build, shared=True) or datetime.timedelta(0)
 
 
 def horizon(today=None):

@@ -5,7 +5,7 @@ event's structured data.
 
 A date looks the same in every listing (a KS's calendar, the municipality's, the month
 grid, the KS page, a space, a programme) until content changes or the date is over, so
-its HTML is kept under the content version (`portal.base.versioned.fragment`): a listing
+its HTML is kept under the content version (`portal.base.caching.kept_html`): a listing
 of twenty dates renders those it has not rendered since the last publish, not all twenty.
 """
 

@@ -4,7 +4,7 @@ before, once, at the release that brings it (docs/decisions/0020-uploaded-media.
 from django.db import migrations
 from wagtail.images import get_image_model_string
 
-from portal.base.pagecache import bump_content_version
+from portal.base.caching import bump_content_version
 from portal.media.stored import strip_stored_images
 
 

@@ -30,11 +30,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.base import clock, subpages
+from portal.base.caching import kept
 from portal.base.jsonld import json_ld
 from portal.base.listing import Listed, load_listed
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Number, Text
-from portal.base.versioned import remembered
 from portal.communities.models import MANAGE_ALL_COMMUNITIES, CommunityOwned, KeepsAccessFields
 from portal.communities.serializers import Community
 from portal.spaces import hours
@@ -368,10 +368,10 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
         if getattr(request, "is_preview", False):  # a draft: never kept
             context["structured_data"] = self.structured_data(days, request)
         else:
-            context["structured_data"] = remembered(
+            context["structured_data"] = kept(
                 "space-place",
-                (self.pk, today, request.get_host() if request else ""),
                 lambda: self.structured_data(days, request),
+                (self.pk, today, request.get_host() if request else ""),
                 limit=1000,
             )
         return context

@@ -6,7 +6,7 @@ changes nothing. Run it again after restoring images from an older backup."""
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.images import get_image_model
 
-from portal.base.pagecache import bump_content_version
+from portal.base.caching import bump_content_version
 from portal.media.stored import strip_stored_images
 
 
