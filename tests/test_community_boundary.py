@@ -1384,3 +1384,26 @@ class UninstalledTypeBoundaryTests(BoundaryTestCase):
         response = self.client.get(programme_url("list"), {"programme_type": "steam_bath"})
         self.assertEqual(list(response.context["object_list"]), [self.strazisce["programme"]])
         self.assertContains(response, "parna kopel Stražišče")
+
+
+class ReviewReportBoundaryTests(BoundaryTestCase):
+    """Pages due for review (portal.reviews): the report and the dashboard show a KS
+    editor their own KS's pages only; the municipality sees every KS's in the report."""
+
+    def test_the_report_and_the_dashboard_keep_to_the_editors_ks(self):
+        past = datetime.date.today() - datetime.timedelta(days=2)
+        for section in (self.golnik, self.strazisce):
+            ContentPage.objects.filter(pk=section["content"].pk).update(review_by=past)
+        report = reverse("pages_due_for_review")
+        cases = [
+            (self.ks_editor, report, True, False),
+            (self.ks_editor, reverse("wagtailadmin_home"), True, False),
+            (self.municipal, report, True, True),
+        ]
+        for user, url, sees_golnik, sees_strazisce in cases:
+            with self.subTest(user=user.username, url=url):
+                response, changed = self.respond(user, ("get", url, None))
+                self.assertEqual(response.status_code, 200)
+                page = response.content.decode()
+                self.assertEqual(self.golnik["content"].title in page, sees_golnik)
+                self.assertEqual(self.strazisce["content"].title in page, sees_strazisce)

@@ -53,6 +53,17 @@ class BasePage(Page):
         related_name="+",
     )
 
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "By this date someone should read the page again and correct it. Publishing "
+            "sets it for a page type that is reviewed (PAGE_REVIEW_MONTHS) when it is "
+            "empty or past; you can set another date."
+        ),
+    )
+
     folded_text_fields = ("title", "intro")
 
     search_fields = [
@@ -65,6 +76,7 @@ class BasePage(Page):
         FieldPanel("intro"),
         FieldPanel("image"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
 
     class Meta:
         abstract = True

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.search",
     "portal.stakeholders",
+    "portal.reviews",
     "portal.programme_pages",
     "portal.bookings",
     "portal.api",
@@ -493,6 +494,17 @@ LOGGING = {
 BOOKING_REQUESTS_PER_HOUR = int(os.environ.get("BOOKING_REQUESTS_PER_HOUR", "5"))
 BOOKING_CANCEL_LINK_DAYS = int(os.environ.get("BOOKING_CANCEL_LINK_DAYS", "400"))
 BOOKING_RETENTION_MONTHS = int(os.environ.get("BOOKING_RETENTION_MONTHS", "12"))
+
+# Review dates (portal.reviews): publishing a page sets its "review by" date this many
+# months ahead (by page type, "app_label.model"; None: not reviewed). Events and news are
+# dated and go out of date by themselves.
+PAGE_REVIEW_MONTHS = {
+    "default": int(os.environ.get("PAGE_REVIEW_MONTHS", "12")),
+    "events.eventpage": None,
+    "news.newspage": None,
+}
+# How long the record of sent review reminders (one per editor a week) is kept.
+REVIEW_REMINDER_KEEP_WEEKS = 8
 
 # E-mail (portal.outbox, decision 0017). Django's mail API writes every message to the
 # outbox, in the transaction of the change it reports; `send_mail_outbox` delivers it

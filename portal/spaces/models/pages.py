@@ -225,7 +225,7 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(
                 [
-                    *Page.settings_panels,
+                    *BasePage.settings_panels,
                     FieldPanel("open_to_other_communities", permission=MANAGE_ALL_COMMUNITIES),
                 ],
                 heading=_("Settings"),
