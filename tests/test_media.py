@@ -20,7 +20,7 @@ from PIL import ImageFile, ImageOps
 from PIL.PngImagePlugin import PngInfo
 from wagtail.documents.models import Document
 from wagtail.images.models import Image, Rendition
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, UploadedFile
 from wagtail.utils.file import hash_filelike
 
 from portal.base.caching import content_version
@@ -87,6 +87,7 @@ def add_through_admin(client, title, data, name="foto.jpg", collection=None):
         reverse("wagtailimages:add"),
         {
             "title": title,
+            "description": f"Fotografija: {title}",
             "file": upload(name, data),
             "collection": (collection or root_collection()).pk,
         },
@@ -170,8 +171,23 @@ def test_the_multiple_uploader_and_a_replaced_file_are_cleaned_too(admin_client,
         reverse("wagtailimages:add_multiple"),
         {"files[]": upload("prvi.jpg", photo()), "collection": root_collection().pk},
     )
-    assert response.json()["success"]
+    # A new image needs its alternative text: the file waits as an upload until then...
+    assert response.json()["success"] and not Image.objects.exists()
+    waiting = UploadedFile.objects.get()
+    assert_nothing_identifying(waiting.file.read())
+    # ...and becomes an image when the uploader's form for it is filled in.
+    prefix = f"uploaded-image-{waiting.pk}"
+    response = admin_client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[waiting.pk]),
+        {
+            f"{prefix}-title": "Prvi",
+            f"{prefix}-description": "Krajani na delavnici",
+            f"{prefix}-collection": root_collection().pk,
+        },
+    )
+    assert response.json()["success"], response.json()
     image = Image.objects.get()
+    assert image.description == "Krajani na delavnici"
     assert_nothing_identifying(fetch(client, image.file.url))
 
     response = admin_client.post(

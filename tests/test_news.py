@@ -112,7 +112,8 @@ def test_every_kind_of_block_shows_on_the_news_page(client, news_section, monkey
     assert response.status_code == 200
     html = response.content.decode()
     assert "Največ predlogov je bilo za <b>skupnostni vrt</b>." in html
-    assert 'alt="Krajani na delavnici"' in html  # no alt text given: the image's title
+    # No alt text and no description: left to its caption, never the title (issue 17).
+    assert 'alt=""' in html and 'alt="Krajani na delavnici"' not in html
     assert 'alt="Načrt prostora"' in html
     assert "<figcaption" in html and "V krogih vrtiljaka" in html
     assert "<blockquote" in html and "Prostor je naš." in html and "Krajanka z Golnika" in html

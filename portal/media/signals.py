@@ -1,6 +1,7 @@
 """Every new image file is cleaned of identifying metadata before it is stored, however
 the image was made: the admin's forms (which have cleaned it already: nothing to do),
-the demo loader, a shell or another app's code."""
+the demo loader, a shell or another app's code; and a file the multiple uploader keeps
+(`UploadedFile`) until its image's required fields are filled in."""
 
 from django.core.files.base import ContentFile
 from wagtail.utils.file import hash_filelike
@@ -21,6 +22,7 @@ def strip_new_image_file(sender, instance, **kwargs):
     if cleaned is None:
         return
     file.file = ContentFile(cleaned, name=file.name)
-    instance.file_size = len(cleaned)
-    instance.file_hash = hash_filelike(file.file)
-    file.file.seek(0)
+    if hasattr(instance, "file_hash"):  # an image, not an upload waiting for its fields
+        instance.file_size = len(cleaned)
+        instance.file_hash = hash_filelike(file.file)
+        file.file.seek(0)

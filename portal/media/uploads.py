@@ -126,6 +126,11 @@ class ImageUploadField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
+    """The admin's image form: the upload checked and stripped of metadata, and the
+    image's description asked for as its alternative text, which public pages give it
+    (never its title, often the file's name). Required for a new image; an image uploaded
+    before may be saved without until someone writes one."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
@@ -133,3 +138,12 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = ImageUploadField(
                 label=field.label, required=field.required, widget=field.widget
             )
+        description = self.fields.get("description")
+        if description is not None:
+            description.label = _("Alternative text")
+            description.help_text = _(
+                "What the picture shows, for people who cannot see it (screen readers, "
+                'images that do not load), e.g. "Residents at the tables of the needs '
+                'workshop in the Golnik community hall". Not the file name.'
+            )
+            description.required = self.instance.pk is None

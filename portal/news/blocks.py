@@ -33,7 +33,9 @@ class ImageBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         image = value["image"]
-        context["alt"] = value["alt_text"] or (image and (image.description or image.title))
+        # Never the title, often the file's name: without a description the image is
+        # left to its caption (alt="").
+        context["alt"] = value["alt_text"] or (image and image.description) or ""
         return context
 
 

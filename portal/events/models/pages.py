@@ -1,6 +1,7 @@
 """The calendar page of a KS and its events, with how each event repeats."""
 
 import datetime
+import json
 from urllib.parse import quote, urlencode
 
 from django import forms
@@ -57,6 +58,18 @@ class Registration(models.TextChoices):
     NONE = "none", _("no registration needed")
     LINK = "link", _("register through a link")
     CONTACT = "contact", _("register with the organiser")
+
+
+def shown_when(repeating=False, frequency=None):
+    """Attributes of a panel that Wagtail's `w-rules` controller shows only while the
+    event repeats (`repeating`), or repeats with `frequency`."""
+    if frequency:
+        return {"data-w-rules-target": "show", "data-w-rules": json.dumps({"frequency": frequency})}
+    return {
+        "data-w-rules-target": "show",
+        "data-w-rules": json.dumps({"frequency": ""}),
+        "data-w-rules-match": "not",
+    }
 
 
 class EventPage(CommunityOwned, BasePage):
@@ -183,14 +196,25 @@ class EventPage(CommunityOwned, BasePage):
             ],
             heading=_("When"),
         ),
+        # The repeat settings show once the event repeats (Wagtail's `w-rules` controller;
+        # without JavaScript every field shows).
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("frequency"), FieldPanel("interval")]),
-                FieldPanel("weekdays"),
-                FieldPanel("monthly_by", widget=forms.RadioSelect),
-                FieldRowPanel([FieldPanel("ends"), FieldPanel("until"), FieldPanel("count")]),
+                FieldPanel("frequency"),
+                FieldPanel("interval", attrs=shown_when(repeating=True)),
+                FieldPanel("weekdays", attrs=shown_when(frequency=recurrence.Frequency.WEEKLY)),
+                FieldPanel(
+                    "monthly_by",
+                    widget=forms.RadioSelect,
+                    attrs=shown_when(frequency=recurrence.Frequency.MONTHLY),
+                ),
+                FieldRowPanel(
+                    [FieldPanel("ends"), FieldPanel("until"), FieldPanel("count")],
+                    attrs=shown_when(repeating=True),
+                ),
             ],
             heading=_("Repeats"),
+            attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
         ),
         InlinePanel(
             "excluded_dates",

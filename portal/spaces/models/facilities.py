@@ -128,7 +128,7 @@ class GalleryImage(Orderable):
 
     @property
     def alt(self):
-        return self.alt_text or self.image.description or self.caption or self.image.title
+        return self.alt_text or self.image.description or self.caption
 
     def clean(self):
         super().clean()
