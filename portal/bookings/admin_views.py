@@ -4,15 +4,52 @@ free, and the decision (approve, decline, cancel) with a message to the requeste
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import EditView, InspectView
 
 from portal.bookings import calendar, conflicts, decisions
 from portal.bookings.forms import DecisionForm
+from portal.spaces import hours
+
+# What the admin shows for an empty value.
+EMPTY = "—"
+
+
+def moment_text(moment):
+    """ "14. 1. 2027 ob 17.00": an aware datetime as a date and time in Ljubljana."""
+    if moment is None:
+        return EMPTY
+    return _("%(date)s at %(time)s") % {
+        "date": date_format(hours.local_date(moment), "j. n. Y"),
+        "time": hours.clock(moment),
+    }
+
+
+def value_text(value):
+    """A field's value in words: a moment as a date, yes or no, a dash for nothing."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "tzinfo"):
+        return moment_text(value)
+    return value
+
+
+class MomentColumn(Column):
+    """A listing's column of a date and time, written as one (Wagtail's `DateColumn`
+    says how long ago, which reads "just now" for every date still to come)."""
+
+    def get_value(self, instance):
+        return moment_text(super().get_value(instance))
+
 
 # What the volunteer is told after an approval, by what became of its event (if any).
 APPROVED = {
@@ -53,6 +90,13 @@ class DecideView(InspectView):
     def header_more_buttons(self):
         # The request itself is not edited: only decided on.
         return [button for button in super().header_more_buttons if button.icon_name != "edit"]
+
+    def get_field_display_value(self, field_name, field):
+        if field.choices or isinstance(field, models.ForeignKey | models.TextField):
+            value = super().get_field_display_value(field_name, field)
+        else:
+            value = getattr(self.object, field_name)
+        return value_text(value)
 
     def can_decide(self):
         return self.permission_policy.user_has_permission_for_instance(

@@ -5,10 +5,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 
-from portal.bookings.admin_views import DecideView, EditRedirectView
+from portal.bookings.admin_views import DecideView, EditRedirectView, MomentColumn
 from portal.bookings.models import BookingRequest
 from portal.bookings.report.views import UtilisationReportView, may_see_report
 from portal.communities.viewsets import CommunityOwnedViewSet
@@ -48,10 +47,10 @@ class BookingRequestViewSet(CommunityOwnedViewSet):
     list_display = [
         "purpose",
         "space",
-        DateColumn("first_date", label=_("first date")),
+        MomentColumn("first_date", label=_("first date"), sort_key="first_date"),
         "name",
         "status",
-        "created",
+        MomentColumn("created", label=_("received"), sort_key="created"),
     ]
     list_filter = ["status", "community", "is_public"]
     list_export = [
