@@ -1,5 +1,12 @@
 """The admin page of one booking request: what was asked, whether the dates are still
-free, and the decision (approve, decline, cancel) with a message to the requester."""
+free, and the decision (approve, decline, cancel) with a message to the requester, for the
+whole request or date by date.
+
+Each date is decided by a plain POST to its own URL (`DateDecisionView`), so a form
+anywhere in the admin (the request's page, a dashboard panel) can approve or decline it
+with one button: `approve_date` and `decline_date` in the viewset's URL namespace, with the
+request's and the date's primary keys; a decline posts its `reason`, and either may post
+`next`, the admin page to return to."""
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -9,13 +16,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import EditView, InspectView
 
 from portal.bookings import calendar, conflicts, decisions
-from portal.bookings.forms import DecisionForm
+from portal.bookings.forms import DateDecisionForm, DecisionForm
 from portal.spaces import hours
 
 # What the admin shows for an empty value.
@@ -73,6 +81,7 @@ class DecideView(InspectView):
     """The request's inspect view, with the decision form under its details."""
 
     template_name = "bookings/admin/decide.html"
+    inspect_url_name = None  # set by the viewset
 
     def get_object(self, queryset=None):
         from portal.bookings.models import BookingRequest
@@ -115,7 +124,7 @@ class DecideView(InspectView):
         if problems is None and booking.is_pending:
             problems = conflicts.problems(
                 booking.space,
-                [conflicts.Slot(date.start, date.end) for date in dates],
+                [conflicts.Slot(date.start, date.end) for date in dates if date.is_pending],
                 booking.room,
                 booking.attendance,
             )
@@ -125,8 +134,14 @@ class DecideView(InspectView):
             dates=dates,
             problems=problems or [],
             form=form or (self.decision_form() if can_decide else None),
+            decides_dates=can_decide and booking.is_pending and len(dates) > 1,
+            approve_date_url=self.url_name("approve_date"),
+            decline_date_url=self.url_name("decline_date"),
         )
         return context
+
+    def url_name(self, name):
+        return self.inspect_url_name.rsplit(":", 1)[0] + ":" + name
 
     def post(self, request, *args, **kwargs):
         if not self.can_decide():
@@ -154,6 +169,59 @@ class DecideView(InspectView):
             context = self.get_context_data(form=form, problems=error.messages)
             return self.render_to_response(context, status=409)
         return redirect(self.request.path)
+
+
+class DateDecisionView(DecideView):
+    """Approve or decline one date of a request (POST only): back to `next` or to the
+    request's page with what became of it; the request's page with the reason if the
+    date cannot be decided so."""
+
+    http_method_names = ["post"]
+    action = None  # DateDecisionForm.APPROVE or DECLINE, set by the URL
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_decide():
+            raise PermissionDenied
+        booking = self.object
+        date = get_object_or_404(booking.dates.all(), pk=kwargs["date_pk"])
+        form = DateDecisionForm(request.POST, action=self.action)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors_text()))
+            return self.render_to_response(self.get_context_data(), status=400)
+        data = form.cleaned_data
+        publish_event = data["publish_event"] and booking.is_public
+        try:
+            if self.action == DateDecisionForm.APPROVE:
+                booking = decisions.approve(
+                    booking, request.user, publish_event=publish_event, dates=[date.pk]
+                )
+            else:
+                booking = decisions.decline(
+                    booking, request.user, data["reason"], [date.pk], publish_event
+                )
+        except decisions.DecisionError as error:
+            messages.error(request, _("The decision was not saved."))
+            context = self.get_context_data(problems=error.messages)
+            return self.render_to_response(context, status=409)
+        messages.success(request, self.done_message(booking, date))
+        return redirect(self.next_url() or reverse(self.inspect_url_name, args=[booking.pk]))
+
+    def done_message(self, booking, date):
+        when = conflicts.describe(date.start, date.end)
+        if self.action == DateDecisionForm.APPROVE:
+            done = _("%(when)s is approved.") % {"when": when}
+        else:
+            done = _("%(when)s is declined.") % {"when": when}
+        if booking.is_pending:
+            return done
+        return " ".join([done, str(_("Every date is decided; the requester is told."))])
+
+    def next_url(self):
+        url = self.request.POST.get("next", "")
+        safe = url.startswith("/") and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={self.request.get_host()}
+        )
+        return url if safe else ""
 
 
 class EditRedirectView(EditView):
