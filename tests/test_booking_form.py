@@ -487,3 +487,15 @@ def test_a_new_request_asks_the_ks_editors_and_the_contact_person_to_decide(
     assert f"/admin/snippets/bookings/bookingrequest/inspect/{booking.pk}/" in message.body
     assert "Vaja pevskega zbora" in message.body
     assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+
+
+def test_a_request_may_name_a_programme_of_the_ks(client, now, space, ks):
+    from tests.programme_helpers import programme
+
+    singing = programme("Pojemo skupaj", community=ks)
+    programme("Popravljalnica drugje", community=builders.community("Stražišče"))
+    form = client.get(form_url(space)).content.decode()
+    assert "Pojemo skupaj" in form and "Popravljalnica drugje" not in form
+    response = client.post(form_url(space), request_data(programme=str(singing.pk)))
+    assert response.status_code == 302
+    assert BookingRequest.objects.get().programme == singing
