@@ -483,7 +483,7 @@ def test_a_new_request_asks_the_ks_editors_and_the_contact_person_to_decide(
         "urednik@golnik.si",
     ]
     message = asked[0]
-    assert message.subject == "Nova prošnja za uporabo: Skupnostni prostor"
+    assert message.subject == "Nov zahtevek za uporabo prostora Skupnostni prostor"
     assert f"/admin/snippets/bookings/bookingrequest/inspect/{booking.pk}/" in message.body
     assert "Vaja pevskega zbora" in message.body
     assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
