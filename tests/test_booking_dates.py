@@ -190,3 +190,34 @@ def test_the_event_of_an_approved_booking_carries_the_request(client, space, edi
     assert event.image_id == space.image_id
     assert [excluded.date for excluded in event.excluded_dates.all()] == [WEEKS[1]]
     assert event.until == WEEKS[2]
+
+
+def test_the_migration_gives_each_date_its_requests_decision(space):
+    """Requests decided as a whole before issue 17: their dates take the decision, a
+    declined request's message is each date's reason."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    approved, declined, cancelled, pending = (weekly_request(space) for _ in range(4))
+    BookingDate.objects.filter(request=approved).update(approved=True)
+    for booking, status, message in (
+        (approved, "approved", ""),
+        (declined, "declined", "Prenova."),
+        (cancelled, "cancelled", ""),
+    ):
+        BookingRequest.objects.filter(pk=booking.pk).update(status=status, decision_message=message)
+    migration = importlib.import_module("portal.bookings.migrations.0003_decisions_per_date")
+    state = MigrationExecutor(connection).loader.project_state(
+        ("bookings", "0003_decisions_per_date"), at_end=True
+    )
+    migration.dates_take_the_requests_decision(state.apps, None)
+
+    def decided(booking):
+        return set(booking.dates.values_list("decision", "approved", "reason"))
+
+    assert decided(approved) == {("approved", True, "")}
+    assert decided(declined) == {("declined", False, "Prenova.")}
+    assert decided(cancelled) == {("cancelled", False, "")}
+    assert decided(pending) == {("pending", False, "")}
