@@ -221,3 +221,26 @@ def test_the_migration_gives_each_date_its_requests_decision(space):
     assert decided(declined) == {("declined", False, "Prenova.")}
     assert decided(cancelled) == {("cancelled", False, "")}
     assert decided(pending) == {("pending", False, "")}
+
+
+def test_cancelling_frees_the_approved_dates_and_keeps_the_declined_ones(
+    client, space, editor, sent_mail
+):
+    booking = weekly_request(space)
+    first, second, third = booking.dates.all()
+    client.post(reverse(DECLINE, args=[booking.pk, first.pk]), {"reason": "Prenova."})
+    for date in (second, third):
+        client.post(reverse(APPROVE, args=[booking.pk, date.pk]))
+    response = client.post(
+        reverse(INSPECT, args=[booking.pk]), {"decision": "cancel", "message": "Zbor ne vadi."}
+    )
+    assert response.status_code == 302
+    assert list(booking.dates.values_list("decision", "approved")) == [
+        ("declined", False),
+        ("cancelled", False),
+        ("cancelled", False),
+    ]
+    mail = mails_to_requester(sent_mail)[-1]
+    assert "preklican" in mail.subject
+    assert f"{WEEKS[0].day}. {WEEKS[0].month}. {WEEKS[0].year}" not in mail.body
+    assert f"{WEEKS[1].day}. {WEEKS[1].month}. {WEEKS[1].year}" in mail.body

@@ -48,6 +48,7 @@ def send(booking, kind):
         "dates": dates,
         "approved_dates": [date for date in dates if date.decision == Decision.APPROVED],
         "declined_dates": [date for date in dates if date.decision == Decision.DECLINED],
+        "cancelled_dates": [date for date in dates if date.decision == Decision.CANCELLED],
         "space_url": absolute(space.get_url()),
         "house_rules_url": absolute(space.house_rules.url) if space.house_rules_id else "",
         "cancel_url": absolute(links.cancel_url(booking)) if booking.is_cancellable else "",
