@@ -180,6 +180,9 @@ def test_the_event_of_an_approved_booking_carries_the_request(client, space, edi
     first, second, third = booking.dates.all()
     client.post(reverse(DECLINE, args=[booking.pk, second.pk]), {"reason": "Občni zbor."})
     client.post(reverse(APPROVE, args=[booking.pk, first.pk]))
+    # The last date to decide offers to publish the event.
+    page = client.get(reverse(INSPECT, args=[booking.pk])).content.decode()
+    assert page.count('name="publish_event"') == 2  # beside the date, and in the whole form
     client.post(reverse(APPROVE, args=[booking.pk, third.pk]), {"publish_event": "on"})
 
     event = EventPage.objects.get()

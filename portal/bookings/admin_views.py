@@ -135,6 +135,8 @@ class DecideView(InspectView):
             problems=problems or [],
             form=form or (self.decision_form() if can_decide else None),
             decides_dates=can_decide and booking.is_pending and len(dates) > 1,
+            # The last date decided concludes the request: it may publish the event.
+            offers_event=booking.is_public and sum(date.is_pending for date in dates) == 1,
             approve_date_url=self.url_name("approve_date"),
             decline_date_url=self.url_name("decline_date"),
         )
