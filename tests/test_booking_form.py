@@ -96,7 +96,8 @@ def test_the_empty_form_asks_who_what_when_and_where(client, now, space):
     assert response.status_code == 200
     for label in ("Ime in priimek", "Namen", "Pričakovano število udeležencev", "Datum"):
         assert label in html
-    assert "Velika dvorana (do 80 oseb)" in html
+    # A room holds as many as it seats (the space's card says so too).
+    assert "Velika dvorana (do 60 oseb)" in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "no-store" in response["Cache-Control"]
 
@@ -201,14 +202,11 @@ def test_a_weekly_request_has_a_date_each_week(client, now, space):
         ),
         ({"date": "2026-12-25"}, "prostor je ta dan zaprt (božič)"),
         ({"date": "2026-12-15"}, "prostor je ta dan zaprt (Pleskanje)"),
-        ({"attendance": "15", "room": "sejna"}, "Sejna soba sprejme največ 12 oseb"),
     ],
 )
 def test_a_slot_that_cannot_be_had_is_refused_with_the_reason(
     client, now, space, fields, message, sent_mail
 ):
-    if fields.get("room") == "sejna":
-        fields["room"] = str(Room.objects.get(name="Sejna soba").pk)
     response = client.post(form_url(space), request_data(**fields))
     assert response.status_code == 400
     assert any(message in error for error in errors(response)), errors(response)
@@ -406,3 +404,98 @@ def test_a_free_stretch_of_the_week_view_opens_the_form_with_its_time(client, no
     odd = client.get(form_url(space), {"datum": "<script>", "od": "25:99"})
     assert odd.status_code == 200
     assert "<script>" not in odd.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        # 70 people stand in the hall but 60 sit: the space's card says 60.
+        ({"attendance": "70"}, "Skupnostni prostor sprejme največ 60 oseb."),
+        ({"attendance": "15", "room": "sejna"}, "Sejna soba sprejme največ 12 oseb."),
+    ],
+)
+def test_more_people_than_the_space_holds_are_refused_on_the_field_keeping_what_was_typed(
+    client, now, space, fields, message, sent_mail
+):
+    if fields.get("room") == "sejna":
+        fields["room"] = str(Room.objects.get(name="Sejna soba").pk)
+    response = client.post(form_url(space), request_data(**fields))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert any(message in error for error in errors(response)), errors(response)
+    assert f'value="{fields["attendance"]}"' in html
+    assert 'value="Vaja pevskega zbora"' in html
+    assert 'max="60"' in html
+    assert not BookingRequest.objects.exists()
+    assert not sent_mail()
+
+
+def test_a_space_with_house_rules_asks_the_requester_to_accept_them(client, now, space, sent_mail):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    rules = Document.objects.create(
+        title="Hišni red", file=ContentFile(b"Red", name="hisni-red.txt")
+    )
+    space.house_rules = rules
+    space.save_revision().publish()
+    form = client.get(form_url(space)).content.decode()
+    assert f'href="{rules.url}"' in form
+    assert 'name="house_rules"' in form
+
+    refused = client.post(form_url(space), request_data())
+    assert refused.status_code == 400
+    assert any("sprejemate hišni red" in error for error in errors(refused)), errors(refused)
+    assert not BookingRequest.objects.exists()
+
+    accepted = client.post(form_url(space), request_data(house_rules="on"))
+    assert accepted.status_code == 302
+    assert BookingRequest.objects.get().house_rules_accepted_at == at(MONDAY, 8)
+
+
+def test_a_space_without_house_rules_asks_for_none(client, now, space):
+    assert 'name="house_rules"' not in client.get(form_url(space)).content.decode()
+    assert client.post(form_url(space), request_data()).status_code == 302
+    assert BookingRequest.objects.get().house_rules_accepted_at is None
+
+
+def test_a_new_request_asks_the_ks_editors_and_the_contact_person_to_decide(
+    client, now, space, ks, sent_mail
+):
+    from django.contrib.auth import get_user_model
+
+    from portal.communities.provisioning import add_community_editor, provision_community
+
+    provision_community(ks)
+    ks.refresh_from_db()
+    User = get_user_model()
+    editor = User.objects.create_user("ks-golnik", email="urednik@golnik.si", password="x")
+    add_community_editor(ks, editor)
+    User.objects.create_user("nekdo", email="nekdo@example.org", password="x")
+    space.contact_email = "hisnik@golnik.si"
+    space.save_revision().publish()
+
+    assert client.post(form_url(space), request_data()).status_code == 302
+    booking = BookingRequest.objects.get()
+    asked = [message for message in sent_mail() if message.to != ["ana@example.org"]]
+    assert sorted(address for message in asked for address in message.to) == [
+        "hisnik@golnik.si",
+        "urednik@golnik.si",
+    ]
+    message = asked[0]
+    assert message.subject == "Nov zahtevek za uporabo prostora Skupnostni prostor"
+    assert f"/admin/snippets/bookings/bookingrequest/inspect/{booking.pk}/" in message.body
+    assert "Vaja pevskega zbora" in message.body
+    assert "torek, 1. 12. 2026, 17.00–19.00" in message.body
+
+
+def test_a_request_may_name_a_programme_of_the_ks(client, now, space, ks):
+    from tests.programme_helpers import programme
+
+    singing = programme("Pojemo skupaj", community=ks)
+    programme("Popravljalnica drugje", community=builders.community("Stražišče"))
+    form = client.get(form_url(space)).content.decode()
+    assert "Pojemo skupaj" in form and "Popravljalnica drugje" not in form
+    response = client.post(form_url(space), request_data(programme=str(singing.pk)))
+    assert response.status_code == 302
+    assert BookingRequest.objects.get().programme == singing

@@ -73,3 +73,30 @@ def test_the_retention_is_a_setting(clock):
     space = builders.space(builders.community("Golnik"))
     booking(space, "Sestanek", NOW - datetime.timedelta(days=200), False)
     assert "1/1 anonymised" in run()
+
+
+@override_settings(BOOKING_RETENTION_MONTHS=12)
+def test_the_reason_a_date_was_declined_goes_with_the_personal_data(clock):
+    """The KS's reason for declining a date may name the requester (issue 17); whether
+    the requester accepted the house rules, and the programme, stay on record."""
+    clock.set(NOW)
+    space = builders.space(builders.community("Golnik"))
+    old = booking(space, "Vaja zbora", NOW - datetime.timedelta(days=400), True)
+    BookingDate.objects.create(
+        request=old,
+        space=space,
+        start=NOW - datetime.timedelta(days=393, hours=2),
+        end=NOW - datetime.timedelta(days=393),
+        decision=BookingDate.Decision.DECLINED,
+        reason="Ana Novak je ta dan že imela sobo.",
+    )
+    BookingRequest.objects.filter(pk=old.pk).update(house_rules_accepted_at=NOW)
+    recent = booking(space, "Sestanek", NOW - datetime.timedelta(days=300), False)
+    recent.dates.update(decision=BookingDate.Decision.DECLINED, reason="Zaprto.")
+
+    assert "1/1 anonymised" in run()
+
+    assert set(old.dates.values_list("reason", flat=True)) == {""}
+    assert list(recent.dates.values_list("reason", flat=True)) == ["Zaprto."]
+    old.refresh_from_db()
+    assert old.house_rules_accepted_at == NOW

@@ -33,6 +33,9 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from portal.base.models import RICH_TEXT_FEATURES, ContentPage
+from portal.bookings import decisions
+from portal.bookings.conflicts import Slot
+from portal.bookings.models import BookingDate, BookingRequest
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import (
     add_community_editor,
@@ -121,6 +124,10 @@ def database_state():
         ),
         "revisions": Revision.objects.count(),
         "workflows": WorkflowState.objects.count(),
+        "bookings": list(BookingRequest.objects.order_by("pk").values_list("pk", "status")),
+        "booking_dates": list(
+            BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
+        ),
     }
 
 
@@ -386,6 +393,86 @@ class SnippetMatrixTests(BoundaryTestCase):
     def test_bulk_delete(self):
         url = reverse("wagtail_bulk_action", args=["stakeholders", "stakeholder", "delete"])
         self.check_matrix("stakeholder", lambda obj, s: ("post", f"{url}?id={obj.pk}", {}))
+
+
+BOOKINGS = "wagtailsnippets_bookings_bookingrequest"
+
+
+class BookingMatrixTests(BoundaryTestCase):
+    """Booking requests: the request's page, the whole-request decision and the per-date
+    approve and decline URLs (issue 17)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        day = builders.today() + datetime.timedelta(days=8)
+        for section in (cls.golnik, cls.strazisce):
+            space = builders.space_with_hours(
+                section["community"],
+                f"Dvorana {section['community'].slug}",
+                weekly=[(day.weekday(), "08:00", "22:00")],
+            )
+            section["booking"] = decisions.receive(
+                space,
+                None,
+                [
+                    Slot(
+                        builders.at(day + datetime.timedelta(weeks=n), 17),
+                        builders.at(day + datetime.timedelta(weeks=n), 19),
+                    )
+                    for n in range(2)
+                ],
+                name="Ana Novak",
+                email="ana@example.org",
+                purpose="Vaja zbora",
+                is_public=False,
+                attendance=10,
+            )
+
+    def url(self, name, booking, *args):
+        return reverse(f"{BOOKINGS}:{name}", args=[booking.pk, *args])
+
+    def test_the_request_page(self):
+        self.check_matrix("booking", lambda obj, section: ("get", self.url("inspect", obj), None))
+
+    def test_the_whole_request_decision(self):
+        self.check_matrix(
+            "booking",
+            lambda obj, section: (
+                "post",
+                self.url("inspect", obj),
+                {"decision": "decline", "message": "Prenova."},
+            ),
+        )
+
+    def test_approve_and_decline_one_date(self):
+        self.check_matrix(
+            "booking",
+            lambda obj, section: (
+                "post",
+                self.url("approve_date", obj, obj.dates.first().pk),
+                None,
+            ),
+        )
+        self.check_matrix(
+            "booking",
+            lambda obj, section: (
+                "post",
+                self.url("decline_date", obj, obj.dates.first().pk),
+                {"reason": "Prenova."},
+            ),
+        )
+
+    def test_a_date_of_another_ks_under_an_own_request_is_not_found(self):
+        own, foreign = self.golnik["booking"], self.strazisce["booking"]
+        request = ("post", self.url("approve_date", own, foreign.dates.first().pk), None)
+        self.assertRefused(*self.respond(self.ks_editor, request))
+
+    def test_the_listing_shows_only_the_editors_own_ks(self):
+        self.client.force_login(self.ks_editor)
+        listing = self.client.get(reverse(f"{BOOKINGS}:list")).content.decode()
+        self.assertIn(self.url("inspect", self.golnik["booking"]), listing)
+        self.assertNotIn(self.url("inspect", self.strazisce["booking"]), listing)
 
 
 class ProgrammeMatrixTests(BoundaryTestCase):

@@ -6,11 +6,14 @@ the KS's approval workflow (a KS whose publishing needs municipal approval), or 
 as a draft. It is never stored live before that (decision 0021).
 """
 
+from django.db.models import Q
+from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
-from portal.events.models import EventCalendarPage, EventPage
+from portal.events.models import EventCalendarPage, EventPage, ExcludedDate
 from portal.events.recurrence import Ends, Frequency
 from portal.spaces.hours import local_date
+from portal.stakeholders.models import Stakeholder
 
 PUBLISHED, SUBMITTED, DRAFT = "published", "submitted", "draft"
 
@@ -32,12 +35,16 @@ def publish_event(booking, user):
     calendar = calendar_of(booking)
     if calendar is None:
         return None
-    dates = list(booking.dates.all())
+    dates = [date for date in booking.dates.all() if date.approved]
     first, last = dates[0], dates[-1]
     event = EventPage(
         title=booking.purpose,
         intro=booking.organisation
         and _("Organised by %(organisation)s.") % {"organisation": booking.organisation},
+        body=linebreaks(escape(booking.description)) if booking.description else "",
+        organiser=organiser_of(booking),
+        programme=booking.programme,
+        image=image_of(booking.space),
         start=first.start,
         end=first.end,
         space=booking.space,
@@ -48,6 +55,13 @@ def publish_event(booking, user):
         event.frequency = Frequency.WEEKLY
         event.ends = Ends.ON_DATE
         event.until = local_date(last.start)
+        # The weeks between whose dates were declined are left out of the series.
+        approved_days = {local_date(date.start) for date in dates}
+        event.excluded_dates = [
+            ExcludedDate(date=local_date(date.start))
+            for date in booking.dates.all()
+            if first.start < date.start < last.start and local_date(date.start) not in approved_days
+        ]
     calendar.add_child(instance=event)
     revision = event.save_revision(user=user, log_action=True)
     if calendar.permissions_for_user(user).can_publish_subpage():
@@ -56,6 +70,28 @@ def publish_event(booking, user):
     elif (workflow := event.get_workflow()) is not None:
         workflow.start(event, user)
     return event
+
+
+def organiser_of(booking):
+    """The stakeholder of the KS (or the municipality's) named as the organisation."""
+    name = booking.organisation.strip()
+    if not name:
+        return None
+    return (
+        Stakeholder.objects.filter(
+            Q(community=booking.community_id) | Q(community__isnull=True), name__iexact=name
+        )
+        .order_by("community")
+        .first()
+    )
+
+
+def image_of(space):
+    """The space's own image, or else the first photo of its gallery."""
+    if space.image_id:
+        return space.image
+    photo = space.gallery_images.select_related("image").first()
+    return photo.image if photo else None
 
 
 def state(event):

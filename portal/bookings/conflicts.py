@@ -38,10 +38,14 @@ def describe(start, end):
 
 
 def capacity_of(space, room):
-    """How many people the room holds (the space's largest room when none is chosen)."""
-    if room is not None and room.largest_capacity:
-        return room.largest_capacity
-    return space.largest_capacity
+    """How many people a booking may bring: the room's seats (its standing places if it
+    has no seats, e.g. a garden); with no room chosen, the space's capacity, which its
+    card and house rules state (the seats of its largest room)."""
+    if room is not None and (room.seated_capacity or room.standing_capacity):
+        return room.seated_capacity or room.standing_capacity
+    if space is None:
+        return None
+    return space.capacity or space.largest_capacity
 
 
 def problems(space, slots, room=None, attendance=None):

@@ -1,4 +1,5 @@
-"""The e-mails a requester gets at each step, written from templates in
+"""The e-mails a requester gets at each step, and the one that asks the KS's editors and
+the space's contact person to decide on a new request, written from templates in
 `templates/bookings/email/` and queued in the outbox (`portal.outbox`) by Django's e-mail
 API.
 
@@ -13,9 +14,13 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal.bookings import links
+from portal.bookings.models import BookingDate
+
+Decision = BookingDate.Decision
 
 RECEIVED, APPROVED, DECLINED, CANCELLED = "received", "approved", "declined", "cancelled"
 SUBJECTS = {
@@ -30,13 +35,22 @@ def absolute(url):
     return urljoin(settings.WAGTAILADMIN_BASE_URL, url)
 
 
+# The admin page where a request is decided on.
+DECIDE_URL_NAME = "wagtailsnippets_bookings_bookingrequest:inspect"
+
+
 def send(booking, kind):
     space = booking.space
+    dates = list(booking.dates.all())
     context = {
         "booking": booking,
         "space": space,
-        "dates": list(booking.dates.all()),
+        "dates": dates,
+        "approved_dates": [date for date in dates if date.decision == Decision.APPROVED],
+        "declined_dates": [date for date in dates if date.decision == Decision.DECLINED],
+        "cancelled_dates": [date for date in dates if date.decision == Decision.CANCELLED],
         "space_url": absolute(space.get_url()),
+        "house_rules_url": absolute(space.house_rules.url) if space.house_rules_id else "",
         "cancel_url": absolute(links.cancel_url(booking)) if booking.is_cancellable else "",
     }
     send_mail(
@@ -45,3 +59,37 @@ def send(booking, kind):
         None,
         [booking.email],
     )
+
+
+def deciders(booking):
+    """Who decides on `booking`: the active editors of its KS with an e-mail address, and
+    the space's contact person."""
+    community = booking.community
+    found = []
+    if community is not None and community.editors_group_id:
+        found = list(
+            community.editors_group.user_set.filter(is_active=True)
+            .exclude(email="")
+            .order_by("email")
+            .values_list("email", flat=True)
+        )
+    contact = booking.space.contact_email
+    if contact and contact.lower() not in {address.lower() for address in found}:
+        found.append(contact)
+    return found
+
+
+def ask_to_decide(booking):
+    """Tell the deciders of a new request, with the link to the page where they decide.
+    Each gets a mail of their own: no one learns the others' addresses."""
+    space = booking.space
+    context = {
+        "booking": booking,
+        "space": space,
+        "dates": list(booking.dates.all()),
+        "decide_url": absolute(reverse(DECIDE_URL_NAME, args=[booking.pk])),
+    }
+    subject = _("New request to use %(space)s") % {"space": space.title}
+    body = render_to_string("bookings/email/new_request.txt", context)
+    for address in deciders(booking):
+        send_mail(subject, body, None, [address])

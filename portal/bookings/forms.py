@@ -7,10 +7,12 @@ from django import forms
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.base import clock
-from portal.bookings.conflicts import Slot
+from portal.bookings.conflicts import Slot, capacity_of
 from portal.spaces import hours
+from programmes.models import Programme
 
 # A weekly request covers at most a year.
 MAX_DATES = 52
@@ -106,6 +108,14 @@ class BookingForm(forms.Form):
         help_text=_("The last date, if you ask for the same hours every week."),
         widget=DateInput,
     )
+    programme = forms.ModelChoiceField(
+        label=_("Part of a programme (optional)"),
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label=_("Not part of a programme"),
+        help_text=_("If the use is part of a programme of the local community."),
+    )
+    house_rules = forms.BooleanField(label=_("I have read the house rules and accept them."))
     consent = forms.BooleanField(label=_("I agree to the privacy notice."))
     # A honeypot: hidden from people, filled by spam robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -121,6 +131,20 @@ class BookingForm(forms.Form):
             ]
         else:
             del self.fields["room"]
+        programmes = Programme.objects.public().of_community(space.community).order_by("title")
+        if programmes.exists():
+            self.fields["programme"].queryset = programmes
+        else:
+            del self.fields["programme"]
+        if space.house_rules_id:
+            self.fields["house_rules"].error_messages["required"] = _(
+                "Tick that you accept the house rules of the space: every user keeps to them."
+            )
+        else:
+            del self.fields["house_rules"]
+        capacity = capacity_of(space, None)
+        if capacity:
+            self.fields["attendance"].widget.attrs["max"] = capacity
         self.fields["consent"].error_messages["required"] = _(
             "Tick that you agree to the privacy notice: we cannot handle the request without "
             "your details."
@@ -168,6 +192,7 @@ class BookingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self.check_capacity(data)
         day, start, end = data.get("date"), data.get("start"), data.get("end")
         if day is None or start is None or end is None:
             return data
@@ -193,6 +218,25 @@ class BookingForm(forms.Form):
             )
         return data
 
+    def check_capacity(self, data):
+        """More people than the room (or the space) holds: said on the field itself."""
+        attendance, room = data.get("attendance"), data.get("room")
+        capacity = capacity_of(self.space, room)
+        if attendance is None or not capacity or attendance <= capacity:
+            return
+        where = room.name if room is not None else self.space.title
+        self.add_error(
+            "attendance",
+            ngettext(
+                "%(where)s holds at most %(capacity)s person. Write a smaller number, or "
+                "ask for a larger space.",
+                "%(where)s holds at most %(capacity)s people. Write a smaller number, or "
+                "ask for a larger space.",
+                capacity,
+            )
+            % {"where": where, "capacity": capacity},
+        )
+
     def slots(self):
         """The dates asked for, in order."""
         data = self.cleaned_data
@@ -215,14 +259,17 @@ class BookingForm(forms.Form):
             "description": data["description"],
             "is_public": data["visibility"] == "public",
             "attendance": data["attendance"],
+            "programme": data.get("programme"),
+            "house_rules_accepted_at": clock.now() if data.get("house_rules") else None,
         }
 
 
 def room_label(room):
-    if room.largest_capacity:
+    capacity = capacity_of(None, room)
+    if capacity:
         return _("%(room)s (up to %(capacity)s people)") % {
             "room": room.name,
-            "capacity": room.largest_capacity,
+            "capacity": capacity,
         }
     return room.name
 
@@ -265,3 +312,30 @@ class DecisionForm(forms.Form):
         if data.get("decision") in (self.DECLINE, self.CANCEL) and not data.get("message"):
             self.add_error("message", _("Tell the requester why."))
         return data
+
+
+class DateDecisionForm(forms.Form):
+    """One date approved or declined: a decline says why."""
+
+    APPROVE, DECLINE = "approve", "decline"
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        help_text=_("Sent to the requester with the decision. Required when you decline."),
+    )
+    publish_event = forms.BooleanField(required=False)
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def clean(self):
+        data = super().clean()
+        if self.action == self.DECLINE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Tell the requester why this date is declined."))
+        return data
+
+    def errors_text(self):
+        return [str(error) for errors in self.errors.values() for error in errors]

@@ -1,7 +1,10 @@
 """A resident's or a society's request to use a community space, and its dates.
 
 A request asks for one date or the same hours every week until a date; each date is a
-`BookingDate` row. Approved dates take the space (`portal.bookings.availability`), and two
+`BookingDate` row with its own decision, so a weekly series can be approved date by date
+(nine of ten approved, one declined with its reason). The request's status follows its
+dates: pending while any date waits, then approved if any date is, else declined.
+Approved dates take the space (`portal.bookings.availability`), and two
 approved dates of one space never overlap: on PostgreSQL an exclusion constraint says so
 (created in migration 0002, not here, because SQLite cannot hold it); on SQLite approval
 runs in a serialised transaction (`portal.bookings.decisions`). See decision 0011.
@@ -54,7 +57,17 @@ class BookingRequest(CommunityOwnedModel):
         help_text=_("A public booking shows its purpose in the space's week view."),
     )
     attendance = models.PositiveIntegerField(_("expected attendance"))
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The programme the booking is part of, if any."),
+    )
     consent_at = models.DateTimeField(_("consent to the privacy notice given"))
+    house_rules_accepted_at = models.DateTimeField(_("house rules accepted"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
@@ -114,10 +127,18 @@ class BookingRequest(CommunityOwnedModel):
 
 
 class BookingDate(models.Model):
-    """One date of a request, from `start` to `end` (aware datetimes).
+    """One date of a request, from `start` to `end` (aware datetimes), and its decision.
 
-    `space` and `approved` repeat the request's, so the database can compare the
-    approved dates of one space with each other."""
+    `space` repeats the request's, and `approved` is true exactly when the decision is
+    APPROVED, so the database can compare the approved dates of one space with each other
+    (the exclusion constraint and the index read `approved`; `portal.bookings.decisions`
+    sets both)."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("booking date", "pending")
+        APPROVED = "approved", pgettext_lazy("booking date", "approved")
+        DECLINED = "declined", pgettext_lazy("booking date", "declined")
+        CANCELLED = "cancelled", pgettext_lazy("booking date", "cancelled")
 
     request = models.ForeignKey(
         BookingRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="dates"
@@ -128,6 +149,12 @@ class BookingDate(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     approved = models.BooleanField(_("approved"), default=False)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why the date is declined, for the requester.")
+    )
 
     class Meta:
         verbose_name = _("booking date")
@@ -148,3 +175,7 @@ class BookingDate(models.Model):
 
     def __str__(self):
         return f"{self.start:%Y-%m-%d %H:%M}–{self.end:%H:%M}"
+
+    @property
+    def is_pending(self):
+        return self.decision == self.Decision.PENDING

@@ -1,6 +1,7 @@
 """How long a request keeps the requester's personal data: until `BOOKING_RETENTION_MONTHS`
 months after its last date. Then `anonymise_bookings` removes the name, e-mail, phone and
-free text; what the space was used for, when and by how many stays for the KS's records
+free text (the reasons given for declined dates too, which may name people); what the
+space was used for, when and by how many stays for the KS's records
 (the purpose only of public bookings: a private one's may name people)."""
 
 from dateutil.relativedelta import relativedelta
@@ -29,9 +30,10 @@ def due(now=None):
 
 def anonymise(pks, now=None):
     """Remove the personal data of the requests `pks`; the number changed."""
-    from portal.bookings.models import BookingRequest
+    from portal.bookings.models import BookingDate, BookingRequest
 
     rows = BookingRequest.objects.filter(pk__in=pks, anonymised_at__isnull=True)
+    BookingDate.objects.filter(request__in=rows).exclude(reason="").update(reason="")
     cleared = {
         "name": "",
         "email": "",

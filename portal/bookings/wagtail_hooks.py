@@ -5,10 +5,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 
-from portal.bookings.admin_views import DecideView, EditRedirectView
+from portal.bookings.admin_views import (
+    DateDecisionView,
+    DecideView,
+    EditRedirectView,
+    MomentColumn,
+)
+from portal.bookings.forms import DateDecisionForm
 from portal.bookings.models import BookingRequest
 from portal.bookings.report.views import UtilisationReportView, may_see_report
 from portal.communities.viewsets import CommunityOwnedViewSet
@@ -33,11 +38,13 @@ class BookingRequestViewSet(CommunityOwnedViewSet):
         "description",
         "is_public",
         "attendance",
+        "programme",
         "name",
         "email",
         "phone",
         "organisation",
         "consent_at",
+        "house_rules_accepted_at",
         "created",
         "status",
         "decision_message",
@@ -48,10 +55,10 @@ class BookingRequestViewSet(CommunityOwnedViewSet):
     list_display = [
         "purpose",
         "space",
-        DateColumn("first_date", label=_("first date")),
+        MomentColumn("first_date", label=_("first date"), sort_key="first_date"),
         "name",
         "status",
-        "created",
+        MomentColumn("created", label=_("received"), sort_key="created"),
     ]
     list_filter = ["status", "community", "is_public"]
     list_export = [
@@ -68,6 +75,28 @@ class BookingRequestViewSet(CommunityOwnedViewSet):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("space").with_first_date()
+
+    def date_decision_view(self, action):
+        return self.construct_view(
+            DateDecisionView, **self.get_inspect_view_kwargs(), action=action
+        )
+
+    def get_urlpatterns(self):
+        # Plain POST URLs that decide one date (`portal.bookings.admin_views`).
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(
+                f"inspect/<{conv}:pk>/dates/<int:date_pk>/approve/",
+                self.date_decision_view(DateDecisionForm.APPROVE),
+                name="approve_date",
+            ),
+            path(
+                f"inspect/<{conv}:pk>/dates/<int:date_pk>/decline/",
+                self.date_decision_view(DateDecisionForm.DECLINE),
+                name="decline_date",
+            ),
+        ]
 
 
 register_snippet(BookingRequestViewSet)

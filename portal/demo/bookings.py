@@ -83,6 +83,15 @@ def past_weekly_slots(space, today):
     return found
 
 
+# A date's decision in a request decided as a whole.
+DATE_DECISION = {
+    Status.PENDING: BookingDate.Decision.PENDING,
+    Status.APPROVED: BookingDate.Decision.APPROVED,
+    Status.DECLINED: BookingDate.Decision.DECLINED,
+    Status.CANCELLED: BookingDate.Decision.CANCELLED,
+}
+
+
 @transaction.atomic
 def add_history(space, slots):
     if not slots:
@@ -92,7 +101,14 @@ def add_history(space, slots):
         space, slots[0], purpose, organisation, name, True, attendance, Status.APPROVED
     )
     BookingDate.objects.bulk_create(
-        BookingDate(request=request, space=space, start=slot.start, end=slot.end, approved=True)
+        BookingDate(
+            request=request,
+            space=space,
+            start=slot.start,
+            end=slot.end,
+            approved=True,
+            decision=BookingDate.Decision.APPROVED,
+        )
         for slot in slots
     )
     return True
@@ -111,6 +127,7 @@ def add_requests(space, slots):
             start=slot.start,
             end=slot.end,
             approved=status == Status.APPROVED,
+            decision=DATE_DECISION[status],
         )
         made += 1
     return made
@@ -125,7 +142,7 @@ def new_request(space, first_slot, purpose, organisation, name, public, attendan
         organisation=organisation,
         purpose=purpose,
         is_public=public,
-        attendance=min(attendance, space.largest_capacity or attendance),
+        attendance=min(attendance, conflicts.capacity_of(space, None) or attendance),
         consent_at=first_slot.start - datetime.timedelta(days=10),
         status=status,
     )

@@ -34,6 +34,8 @@ BOOKING_WITH_ERRORS = {
     "date": f"{builders.today() + datetime.timedelta(days=7):%d. %m. %Y}",
     "start": "19:00",
     "end": "17:00",
+    # The demo space has house rules: the form asks to accept them (issue 17).
+    "house_rules": True,
     "consent": True,
 }
 

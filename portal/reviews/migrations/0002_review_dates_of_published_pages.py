@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         ("events", "0005_eventcalendarpage_review_by_eventpage_review_by"),
         ("home", "0003_homepage_review_by"),
         ("news", "0006_newsindexpage_review_by_newspage_review_by"),
-        ("spaces", "0005_spacepage_review_by"),
+        ("spaces", "0006_spacepage_review_by"),
     ]
 
     operations = [migrations.RunPython(set_review_dates, migrations.RunPython.noop)]

@@ -131,6 +131,14 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
         related_name="+",
         help_text=_("The house rules document that users of the space agree to."),
     )
+    handover_notes = models.TextField(
+        _("key and handover"),
+        blank=True,
+        help_text=_(
+            "Sent with every approved booking, e.g. “Ključ prevzamete pri hišniku, "
+            "Golniška cesta 12, dan pred uporabo.”"
+        ),
+    )
     # Set by municipal editors only (see `access_fields`): a space of one KS that every
     # KS may hold its events and programmes in (`portal.spaces.apps`).
     open_to_other_communities = models.BooleanField(
@@ -166,6 +174,7 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
                 FieldPanel("contact_name"),
                 FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
                 FieldPanel("house_rules"),
+                FieldPanel("handover_notes"),
             ],
             heading=_("Who runs it"),
         ),

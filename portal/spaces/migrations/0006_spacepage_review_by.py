@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('spaces', '0004_space_open_to_other_communities'),
+        ('spaces', '0005_space_handover_notes'),
     ]
 
     operations = [
