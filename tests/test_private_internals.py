@@ -136,3 +136,12 @@ def test_the_list_names_files_that_use_what_it_lists():
         code = (root / path).read_text()
         for name in re.findall(r"\b(_[a-z][a-z_]+)\b", parts):
             assert name in code, (path, name)
+
+
+def test_the_explorer_builds_its_add_button_in_a_property_named_add_button():
+    from wagtail.admin.views.pages.listing import ExplorableIndexView
+
+    assert "add_button" in vars(ExplorableIndexView) or any(
+        "add_button" in vars(base) for base in ExplorableIndexView.__mro__
+    )
+    assert "icon_only=True" in source(ExplorableIndexView.add_button.func)
