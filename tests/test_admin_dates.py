@@ -56,9 +56,11 @@ def event(golnik):
 
 @pytest.mark.parametrize("language", ["sl", "en"])
 def test_the_picker_reads_the_dates_the_form_shows(client, event, language):
-    html = editor_in(client, language).get(
-        reverse("wagtailadmin_pages:edit", args=(event.pk,))
-    ).content.decode()
+    html = (
+        editor_in(client, language)
+        .get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
+        .content.decode()
+    )
     widgets = date_widgets(html)
     shown, config = widgets["id_start"]
     assert shown == f"{builders.at(9, hour=17):%d.%m.%Y %H:%M}"
@@ -69,9 +71,11 @@ def test_the_picker_reads_the_dates_the_form_shows(client, event, language):
 
 @pytest.mark.parametrize("language", ["sl", "en"])
 def test_the_date_picker_starts_weeks_on_monday(client, event, language):
-    html = editor_in(client, language).get(
-        reverse("wagtailadmin_pages:edit", args=(event.pk,))
-    ).content.decode()
+    html = (
+        editor_in(client, language)
+        .get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
+        .content.decode()
+    )
     configs = [config for _, config in date_widgets(html).values() if "dayOfWeekStart" in config]
     assert configs
     assert all(config["dayOfWeekStart"] == 1 for config in configs)
