@@ -28,17 +28,22 @@ def golnik_page_id(page, base_url, page_type):
     api = base_url + "/admin/api/main/pages/"
     golnik = page.request.get(api, params={"type": "communities.CommunityPage", "slug": "golnik"})
     golnik_id = golnik.json()["items"][0]["id"]
-    found = page.request.get(api, params={"type": page_type, "descendant_of": golnik_id})
-    return found.json()["items"][0]["id"]
+    found = page.request.get(api, params={"descendant_of": golnik_id, "limit": 100})
+    return next(item["id"] for item in found.json()["items"] if item["meta"]["type"] == page_type)
 
 
-def type_date(page, selector, text):
-    """Type `text` into a date field as an editor does, then Tab away; what the field holds."""
+def show_tab_of(page, selector):
+    """Open the editor's tab that holds the element at `selector`."""
     tab = page.evaluate(
         "selector => document.querySelector(selector).closest('[role=tabpanel]')?.id", selector
     )
     if tab:
         page.click(f'[role=tab][aria-controls="{tab}"]')
+
+
+def type_date(page, selector, text):
+    """Type `text` into a date field as an editor does, then Tab away; what the field holds."""
+    show_tab_of(page, selector)
     field = page.locator(selector)
     field.click()
     field.fill("")
@@ -50,6 +55,7 @@ def type_date(page, selector, text):
 def add_row(page, panel):
     """Add a row to an inline panel; the prefix of its fields."""
     total = int(page.locator(f"#id_{panel}-TOTAL_FORMS").input_value())
+    show_tab_of(page, f"#id_{panel}-ADD")
     page.click(f"#id_{panel}-ADD")
     return f"#id_{panel}-{total}"
 
