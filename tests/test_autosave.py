@@ -32,11 +32,23 @@ def autosave_controlled(html):
 
 def test_autosave_of_an_event_add_form_creates_no_page(editor, calendar):
     url = event_add_url(calendar)
-    data = form_data(editor, url, form_id="page-edit-form", title="Napol vpisano")
-    response = editor.post(url, data, **AUTOSAVE)
+    start = builders.at(9)
+    data = form_data(
+        editor,
+        url,
+        form_id="page-edit-form",
+        title="Napol vpisano",
+        slug="napol-vpisano",
+        start=f"{start:%d.%m.%Y %H:%M}",
+        location="Dom",
+    )
+    response = editor.post(url, dict(data.lists()), **AUTOSAVE)
     assert response.status_code == 400
     assert response.json()["success"] is False
     assert not EventPage.objects.exists()
+    # The editor's own "Save draft" creates it.
+    assert editor.post(url, dict(data.lists())).status_code == 302
+    assert EventPage.objects.get().title == "Napol vpisano"
 
 
 def test_autosave_of_a_programme_add_form_creates_no_snippet(editor, golnik):
