@@ -2,8 +2,10 @@
 each checked as the portal uses it: an upgrade that changes one fails here, naming it."""
 
 import inspect
+from pathlib import Path
 
 import pytest
+import wagtail
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -145,3 +147,32 @@ def test_the_explorer_builds_its_add_button_in_a_property_named_add_button():
         "add_button" in vars(base) for base in ExplorableIndexView.__mro__
     )
     assert "icon_only=True" in source(ExplorableIndexView.add_button.func)
+
+
+def wagtail_file(*parts):
+    return Path(wagtail.__file__).parent.joinpath(*parts).read_text()
+
+
+def test_the_add_forms_turn_autosave_off_in_wagtails_create_templates():
+    """templates/wagtailadmin/pages/create.html and templates/wagtailsnippets/snippets/
+    create.html set these context variables around Wagtail's `content` block."""
+    admin = ("admin", "templates", "wagtailadmin")
+    page_create = wagtail_file(*admin, "pages", "create.html")
+    generic_form = wagtail_file(*admin, "generic", "form.html")
+    generic_base = wagtail_file(*admin, "generic", "base.html")
+    assert "{% block content %}" in page_create
+    assert "{% block content %}" in generic_base
+    for form in (page_create, generic_form):
+        assert "{% if autosave_enabled %}w-autosave{% endif %}" in form
+    header = wagtail_file(*admin, "shared", "headers", "slim_header.html")
+    assert "{% if autosave_indicator %}" in header
+
+
+def test_the_date_picker_keeps_itself_on_its_field_and_reads_single_separators():
+    """static/js/admin-dates.js finds the picker's fields by this, and takes out what its
+    parser cannot read."""
+    picker = wagtail_file(
+        "admin", "static", "wagtailadmin", "js", "vendor", "jquery.datetimepicker.js"
+    )
+    assert 'data("xdsoft_datetimepicker",' in picker
+    assert r"separators:/[ \-+\/.:@]/g" in picker

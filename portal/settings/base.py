@@ -136,6 +136,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite: a writer waits up to 20 s for another's lock instead of failing at once ("database
+# is locked"), and every transaction takes the write lock when it begins, so two writers
+# (an autosave and a submit) queue instead of one failing when it upgrades a read lock.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 # PostgreSQL's planner assumes by default that reading a row by index costs four times a
 # sequential read (spinning disks). A portal's data sits in memory or on SSD, where 1.1 is
 # the usual setting: with 4, listings read all 10,000 news items to keep 12 (2.3 ms a
@@ -382,11 +389,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # ASCII slugs: "strazisce", not "stražišče", so URLs survive e-mail, print and typing.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Admin date pickers, in strftime syntax and among Slovenian input formats: 25. 10. 2026 18:00.
-# Shown in every admin language; portal/formats/en lets an English admin read them back.
+# Admin date pickers, in strftime syntax and among Slovenian input formats: 25.10.2026 18:00,
+# without spaces: the picker's parser reads ". " as two separators, fails, and puts "now" in
+# the field on leaving it (issue 17). Typed with spaces is read too (portal/formats, and the
+# admin's date-input.js). Shown in every admin language; weeks start on Monday in both.
 FORMAT_MODULE_PATH = ["portal.formats"]
-WAGTAIL_DATE_FORMAT = "%d. %m. %Y"
-WAGTAIL_DATETIME_FORMAT = "%d. %m. %Y %H:%M"
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

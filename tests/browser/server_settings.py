@@ -11,3 +11,5 @@ import os
 from portal.settings.test import *  # noqa: F403
 
 MEDIA_ROOT = os.environ["BROWSER_TEST_MEDIA_ROOT"]
+# A programme type with date, time and date-and-time fields (tests.browser.dated_plugin).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.browser.dated_plugin"]  # noqa: F405
