@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.api import APIField
@@ -128,6 +129,8 @@ class Programme(
     index.Indexed,
     ClusterableModel,
 ):
+    count_label = ngettext_lazy("%(count)s programme", "%(count)s programmes", "count")
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         RUNNING = "running", _("running")

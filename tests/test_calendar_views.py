@@ -72,8 +72,25 @@ def month_url(base, day):
     return f"{base}mesec/{day.year}/{day.month}/"
 
 
+# A day takes the month's genitive: "14. decembra 2026".
+MONTHS_OF_A_DAY = [
+    "januarja",
+    "februarja",
+    "marca",
+    "aprila",
+    "maja",
+    "junija",
+    "julija",
+    "avgusta",
+    "septembra",
+    "oktobra",
+    "novembra",
+    "decembra",
+]
+
+
 def slovenian_date(day):
-    return f"{DAY_NAMES[day.weekday()]}, {day.day}. {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{DAY_NAMES[day.weekday()]}, {day.day}. {MONTHS_OF_A_DAY[day.month - 1]} {day.year}"
 
 
 # --- The upcoming list -------------------------------------------------------------------

@@ -405,7 +405,7 @@ def test_each_demo_user_has_exactly_the_rights_of_their_portal_group(demo):
         assert page.permissions_for_user(obcina).can_publish()
     for policy in media:
         assert {c.name for c in policy.collections_user_has_permission_for(obcina, "add")} == {
-            "Root",
+            "Skupna zbirka",
             *(ks.collection.name for ks in communities),
         }
 

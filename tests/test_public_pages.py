@@ -122,7 +122,7 @@ def test_past_event_keeps_its_url_and_says_it_is_over(client):
     response = client.get(workshop.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "6. november 2017" in html
+    assert "6. novembra 2017" in html
     assert "Dogodek je že minil" in html
     assert "Delavnica o potrebah" not in client.get("/golnik/dogodki/").content.decode()
 

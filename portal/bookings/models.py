@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from portal.communities.ownership import CommunityOwnedModel
 
@@ -25,6 +25,8 @@ class BookingRequestQuerySet(models.QuerySet):
 
 
 class BookingRequest(CommunityOwnedModel):
+    count_label = ngettext_lazy("%(count)s booking request", "%(count)s booking requests", "count")
+
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("booking request", "pending")
         APPROVED = "approved", pgettext_lazy("booking request", "approved")

@@ -65,7 +65,7 @@ def parse_week(value, today):
     if not first <= monday <= last:
         raise WeekError(
             _("The week view shows the weeks from a year ago until %(last)s.")
-            % {"last": date_format(last, "j. F Y")}
+            % {"last": date_format(last, "j. E Y")}
         )
     return monday
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -35,6 +36,8 @@ class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
     """The home of one KS: everything under it belongs to that KS. A section page
     (`portal.base.subpages.SECTION`): apps add their routes below it, as the programmes
     at `programi/`."""
+
+    count_label = ngettext_lazy("%(count)s local community", "%(count)s local communities", "count")
 
     body = RichTextField(_("about the community"), blank=True, features=RICH_TEXT_FEATURES)
     office_address = models.CharField(_("office address"), max_length=200, blank=True)

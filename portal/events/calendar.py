@@ -111,7 +111,7 @@ def day_labels(date, language):
     """`language` is part of the key: the words are the active language's."""
     return DayLabels(
         number=str(date.day),
-        full=capfirst(date_format(date, "l, j. F")),
+        full=capfirst(date_format(date, "l, j. E")),
         weekday=date_format(date, "l"),
         weekday_short=date_format(date, "D"),
     )

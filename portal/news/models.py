@@ -5,6 +5,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -117,6 +118,7 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(CommunityOwned, BasePage):
+    count_label = ngettext_lazy("%(count)s news item", "%(count)s news items", "count")
     date = models.DateField(
         _("date"),
         default=timezone.localdate,

@@ -7,6 +7,7 @@ lists its own, grouped by sector.
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -19,6 +20,8 @@ from portal.communities.serializers import Community
 
 
 class Stakeholder(CommunityOwnedModel, RevisionMixin, PreviewableMixin, index.Indexed):
+    count_label = ngettext_lazy("%(count)s stakeholder", "%(count)s stakeholders", "count")
+
     class Sector(models.TextChoices):
         PUBLIC = "public", _("public sector")
         NGO = "ngo", _("non-governmental organisation")

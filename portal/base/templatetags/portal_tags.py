@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from portal.base.caching import content_version as current_content_version
 from portal.base.caching import kept, kept_html
+from portal.base.counting import count_label
 from portal.base.listing import item_fragment, load_listed
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
@@ -220,3 +221,9 @@ class KeptNode(template.Node):
             return render()
         host = request.get_host() if request is not None else ""
         return kept_html(f"kept:{self.name.resolve(context)}", f"{item.pk}:{host}", render)
+
+
+@register.simple_tag(name="count_label")
+def count_label_tag(model, count):
+    """`{% count_label model count %}`: "5 slik", in the form Slovenian takes after the number."""
+    return count_label(model, count)

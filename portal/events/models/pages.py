@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -73,6 +74,7 @@ def shown_when(repeating=False, frequency=None):
 
 
 class EventPage(CommunityOwned, BasePage):
+    count_label = ngettext_lazy("%(count)s event", "%(count)s events", "count")
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     all_day = models.BooleanField(

@@ -15,6 +15,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -49,6 +50,7 @@ DAYS_SHOWN = 14
 
 
 class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
+    count_label = ngettext_lazy("%(count)s community space", "%(count)s community spaces", "count")
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street and number, postcode and town.")
