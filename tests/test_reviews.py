@@ -4,6 +4,7 @@ most one reminder mail a week."""
 
 import datetime
 import io
+import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -69,7 +70,9 @@ def test_publishing_in_the_admin_sets_the_review_date_a_year_ahead(
     assert page.review_by == datetime.date(2027, 12, 7)
     # The next edit form shows the date, and publishing again keeps it.
     form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert 'name="review_by"' in form and "7. 12. 2027" in form.replace("07. 12.", "7. 12.")
+    assert re.search(r'name="review_by"[^>]*value="07\.12\.2027"', form) or re.search(
+        r'value="07\.12\.2027"[^>]*name="review_by"', form
+    )
 
 
 def test_a_date_the_editor_chose_is_kept_and_a_past_one_moves_on(client, golnik_provisioned, clock):
