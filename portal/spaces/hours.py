@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import holidays
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,16 @@ def local_date(moment):
     return timezone.localtime(moment, LJUBLJANA).date()
 
 
+def describe_day(day):
+    """ "torek, 1. 12. 2026": a date as messages name it."""
+    return date_format(day, "l, j. n. Y")
+
+
+def describe(start, end):
+    """ "torek, 1. 12. 2026, 17.00–19.00": a span of one day as messages name it."""
+    return f"{describe_day(local_date(start))}, {clock(start)}–{clock(end)}"
+
+
 def closing(day, time):
     """A closing `time` on `day`: 00.00 is midnight at the end of the day."""
     return local(day + ONE_DAY) if time == MIDNIGHT else local(day, time)
@@ -122,6 +133,18 @@ def schedule(space, first, last):
         days.append(day_of(day, ranges, dated, holidays.get(day, "")))
         day, weekday = day + ONE_DAY, (weekday + 1) % 7
     return days
+
+
+def closure(day, sets):
+    """Why the space is closed all of `day` (a `Day`), for what is set on it anyway: the
+    holiday's name or the exception's note, or "by its opening hours" on a weekday without
+    hours in the set in force (`sets` from `weekly_sets`); "" when it is open, or has no
+    hours to go by."""
+    if day.closed_reason:
+        return day.closed_reason
+    if not day.is_open and in_force(sets, day.date):
+        return str(_("by its opening hours"))
+    return ""
 
 
 def weekly_sets(space):
