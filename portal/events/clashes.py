@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
+from portal.base.privacy import private_paths
 from portal.events.models.occurrences import Occurrence
 from portal.spaces import hours
 
@@ -114,26 +115,27 @@ def closed_days(space, dates, event=None):
 
 
 def other_events(space, dates, event=None):
-    """Dates on which another event takes the space at the same time."""
+    """Dates on which another event takes the space at the same time. An event in a
+    private part of the site is named to no one (the editor may be of another KS)."""
     rows = (
         Occurrence.objects.taking_space()
         .filter(event__space=space)
         .between(dates[0].start, max(date.end for date in dates))
         .select_related("event")
-        .only("start", "end", "event__title")
+        .only("start", "end", "path", "event__title")
     )
     if event is not None and event.pk:
         rows = rows.exclude(event_id=event.pk)
-    return [
-        clash(
-            date,
-            _("“%(title)s” takes the space from %(start)s to %(end)s.")
-            % {
+    private = private_paths()
+    found = []
+    for date, row in overlapping(dates, rows):
+        times = {"start": hours.clock(row.start), "end": hours.clock(row.end)}
+        if any(row.path.startswith(path) for path in private):
+            reason = _("another event takes the space from %(start)s to %(end)s.") % times
+        else:
+            reason = _("“%(title)s” takes the space from %(start)s to %(end)s.") % {
                 "title": row.event.title,
-                "start": hours.clock(row.start),
-                "end": hours.clock(row.end),
-            },
-            EVENT,
-        )
-        for date, row in overlapping(dates, rows)
-    ]
+                **times,
+            }
+        found.append(clash(date, reason, EVENT))
+    return found

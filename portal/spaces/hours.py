@@ -138,13 +138,13 @@ def schedule(space, first, last):
 def closure(day, sets):
     """Why the space is closed all of `day` (a `Day`), for what is set on it anyway: the
     holiday's name or the exception's note, or "by its opening hours" on a weekday without
-    hours in the set in force (`sets` from `weekly_sets`); "" when it is open, or has no
-    hours to go by."""
-    if day.closed_reason:
-        return day.closed_reason
-    if not day.is_open and in_force(sets, day.date):
-        return str(_("by its opening hours"))
-    return ""
+    hours in the set in force (`sets` from `weekly_sets`); "" when it is open. A space
+    with no weekly hours then has none to go by: only a date closed with a note counts."""
+    if day.is_open:
+        return ""
+    if not in_force(sets, day.date):
+        return day.note
+    return day.closed_reason or str(_("by its opening hours"))
 
 
 def weekly_sets(space):
