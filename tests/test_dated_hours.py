@@ -40,12 +40,13 @@ def representative(client, golnik_provisioned):
     return client
 
 
-def add_hours(client, space, weekday, opens, closes, **fields):
-    """The representative adds a row of weekly hours and publishes the space."""
+def add_hours(client, space, weekday, opens, closes, publish=True, **fields):
+    """The representative adds a row of weekly hours and publishes the space (or saves a
+    draft)."""
     url = reverse("wagtailadmin_pages:edit", args=(space.pk,))
-    data = form_data(
-        client, url, form_id="page-edit-form", **{"action-publish": "action-publish"}, **fields
-    )
+    if publish:
+        fields["action-publish"] = "action-publish"
+    data = form_data(client, url, form_id="page-edit-form", **fields)
     index = int(data["weekly_hours-TOTAL_FORMS"])
     data["weekly_hours-TOTAL_FORMS"] = str(index + 1)
     row = {"weekday": str(weekday), "opens": opens, "closes": closes, "id": "", "DELETE": ""}
@@ -112,3 +113,15 @@ def test_a_space_edited_without_touching_the_hours_keeps_one_set(representative,
     assert response.status_code == 302
     rows = [(row.weekday, row.valid_from) for row in dom.weekly_hours.all()]
     assert rows == [(FRI, None)]
+
+
+def test_a_draft_of_new_hours_published_later_keeps_the_old_ones(representative, dom):
+    add_hours(representative, dom, WED, "17:00", "20:00", publish=False)
+    url = reverse("wagtailadmin_pages:edit", args=(dom.pk,))
+    data = form_data(
+        representative, url, form_id="page-edit-form", **{"action-publish": "action-publish"}
+    )
+    assert representative.post(url, dict(data.lists())).status_code == 302
+    rows = {(row.weekday, row.valid_from) for row in dom.weekly_hours.all()}
+    assert rows == {(WED, TODAY), (FRI, None), (FRI, TODAY)}
+    assert open_hours(representative, dom, "2026-03") == "12.0"

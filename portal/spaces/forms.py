@@ -17,6 +17,8 @@ from portal.base import clock
 from portal.communities.forms import BoundedPageForm
 
 HOURS = "weekly_hours"
+# What a row of weekly hours says, besides its date.
+ROW_FIELDS = ("weekday", "opens", "closes", "sort_order")
 
 
 class CoordinateField(forms.DecimalField):
@@ -82,14 +84,17 @@ class SpacePageForm(BoundedPageForm):
         rows = list(self.instance.weekly_hours.all())
         self.hours_since = max((row.valid_from for row in rows if row.valid_from), default=None)
         latest = [row for row in rows if row.valid_from == self.hours_since]
-        self.hours_before = [(row.weekday, row.opens, row.closes) for row in latest]
+        self.hours_before = [
+            {name: getattr(row, name) for name in ("pk", *ROW_FIELDS, "valid_from")}
+            for row in latest
+        ]
         self.formsets[HOURS] = type(formset)(
             self.data if self.is_bound else None,
             self.files if self.is_bound else None,
             instance=self.instance,
             prefix=formset.prefix,
             form_kwargs=formset.form_kwargs,
-            queryset=self.instance.weekly_hours.all().filter(pk__in=[row.pk for row in latest]),
+            queryset=self.instance.weekly_hours.all().filter(valid_from=self.hours_since),
         )
         if "hours_valid_from" in self.fields and self.hours_since:
             self.fields["hours_valid_from"].help_text = _(
@@ -98,34 +103,44 @@ class SpacePageForm(BoundedPageForm):
             ) % {"date": date_format(self.hours_since, "j. n. Y")}
 
     def save(self, commit=True):
-        """A change to the weekly hours starts a new set (see the module's docstring)."""
+        """A change to the weekly hours starts a new set (see the module's docstring): the
+        rows as edited, from the date given; the old rows stay as they were for the days
+        before. A set never published (its rows have no id yet) was never in force: it is
+        changed in place."""
         formset = self.formsets.get(HOURS)
         if formset is None or not formset.has_changed():
             return super().save(commit=commit)
         since = self.cleaned_data.get("hours_valid_from") or clock.today()
         page = super().save(commit=False)
         manager = page.weekly_hours
-        rows = list(manager.all())
         # The latest set as the formset left it (deleted rows and empty extra forms are not
         # in the relation any more).
-        changed = [
+        latest = [
             row
-            for row in rows
+            for row in manager.all()
             if row.valid_from == self.hours_since
             or any(row is form.instance for form in formset.forms)
         ]
-        for row in changed:
-            row.valid_from = since
-        manager.add(*changed)
-        if self.hours_before and (self.hours_since is None or since > self.hours_since):
+        published = all(row["pk"] is not None for row in self.hours_before)
+        if (
+            self.hours_before
+            and published
+            and (self.hours_since is None or since > self.hours_since)
+        ):
+            manager.remove(*latest)
             manager.add(
                 *(
                     manager.model(
-                        weekday=day, opens=opens, closes=closes, valid_from=self.hours_since
+                        valid_from=since, **{name: getattr(row, name) for name in ROW_FIELDS}
                     )
-                    for day, opens, closes in self.hours_before
-                )
+                    for row in latest
+                ),
+                *(manager.model(**row) for row in self.hours_before),
             )
+        else:
+            for row in latest:
+                row.valid_from = since
+            manager.add(*latest)
         if commit:
             page.save()
         return page
