@@ -962,11 +962,13 @@ class ChoiceMatrixTests(BoundaryTestCase):
 
     def test_an_event_is_held_in_a_space_of_its_own_ks(self):
         event = self.golnik["event"]
+        # Each KS's event is at the same time: in the other's space it clashes with it.
+        fields = {"publish_despite_clashes": "on"}
         for action in (None, "action-publish"):
             self.check_choice(
                 "space",
                 lambda user, space, action=action: self.page_post(
-                    event, user, {"space": str(space.pk)}, action
+                    event, user, {"space": str(space.pk), **fields}, action
                 ),
                 "space",
                 REFUSED_SPACE,
@@ -1423,6 +1425,72 @@ class ChooserMatrixTests(BoundaryTestCase):
         self.assertIn("Popravljalnica vse občine", html)
         self.assertNotIn("Popravljalnica Stražišče", html)
         self.assertIn("Popravljalnica Stražišče", self.chooser(self.municipal, url)["html"])
+
+
+class ClashWarningBoundaryTests(BoundaryTestCase):
+    """The event editor's clash warning (`portal.events.clashes`) names what else takes
+    the space no further than the public may see it: a private event of another KS and
+    any approved booking are said to take the space, without their titles or purposes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.shared = cls.strazisce["space"]
+        SpacePage.objects.filter(pk=cls.shared.pk).update(open_to_other_communities=True)
+        cls.day = builders.days_ahead(9)
+        private = builders.event(
+            cls.strazisce["calendar"],
+            "Zaprta seja sveta",
+            start=builders.at(cls.day, 17),
+            end=builders.at(cls.day, 19),
+            space=cls.shared,
+        )
+        PageViewRestriction.objects.create(
+            page=private, restriction_type="password", password="geslo"
+        )
+        request = builders.booking_request(
+            cls.shared,
+            builders.at(cls.day, 19),
+            builders.at(cls.day, 21),
+            purpose="Rojstni dan Ane Novak",
+        )
+        request.status = request.Status.APPROVED
+        request.save()
+        request.dates.update(approved=True)
+
+    def publish_over_them(self, user, space):
+        url = reverse("wagtailadmin_pages:edit", args=[self.golnik["event"].pk])
+        self.client.force_login(user)
+        data = browser_form_data(self.client.get(url).content.decode(), "page-edit-form")
+        data.update(
+            {
+                "space": str(space.pk),
+                "start": f"{self.day:%d. %m. %Y} 18:00",
+                "end": f"{self.day:%d. %m. %Y} 20:00",
+                "action-publish": "1",
+            }
+        )
+        return self.respond(user, ("post", url, data))
+
+    def test_a_clash_in_a_shared_space_names_nothing_private(self):
+        for user in (self.ks_editor, self.municipal):
+            with self.subTest(user=user.username):
+                response, changed = self.publish_over_them(user, self.shared)
+                self.assertEqual(response.status_code, 200)
+                self.assertFalse(changed)
+                self.assertContains(response, "zaseda drug dogodek")
+                self.assertContains(response, "zaseda odobrena rezervacija")
+                self.assertNotContains(response, "Zaprta seja sveta")
+                self.assertNotContains(response, "Ane Novak")
+
+    def test_a_refused_space_says_nothing_of_what_takes_it(self):
+        foreign = self.strazisce["space"]
+        SpacePage.objects.filter(pk=foreign.pk).update(open_to_other_communities=False)
+        response, changed = self.publish_over_them(self.ks_editor, foreign)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(changed)
+        self.assertNotContains(response, "zaseda")
+        self.assertNotContains(response, "Kljub temu objavi")
 
 
 class SharedSpaceSettingTests(BoundaryTestCase):

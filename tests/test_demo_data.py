@@ -422,3 +422,17 @@ def test_each_demo_user_has_exactly_the_rights_of_their_portal_group(demo):
             for action in ("add", "change", "choose"):
                 found = policy.collections_user_has_permission_for(user, action)
                 assert {c.name for c in found} == {ks.collection.name}, (user, action)
+
+
+def test_no_event_to_come_clashes_with_its_space(demo):
+    """No demo event is set on a holiday or a day its space is closed, over another event
+    or over an approved booking (issue 17)."""
+    from portal.events import clashes
+    from portal.events.models.occurrences import instances_of
+
+    found = []
+    now = timezone.now()
+    for event in EventPage.objects.live().filter(space__isnull=False).select_related("space"):
+        dates = [date for date in instances_of(event) if date.end > now]
+        found += [f"{event.title}: {clash}" for clash in clashes.clashes(event.space, dates, event)]
+    assert found == []

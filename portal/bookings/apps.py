@@ -11,9 +11,10 @@ class BookingsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from portal.base import subpages
-        from portal.bookings import routes, signals, views, week
+        from portal.bookings import clashes, routes, signals, views, week
         from portal.bookings.models import BookingRequest
         from portal.bookings.permissions import BookingRequestPermissionPolicy
+        from portal.events.clashes import register_clash_source
         from portal.spaces.models import SpacePage
 
         # Below every space page: its week view and the booking pages (`routes`). Importing
@@ -32,3 +33,5 @@ class BookingsConfig(AppConfig):
             BookingRequest, BookingRequestPermissionPolicy(BookingRequest), exact_class=True
         )
         signals.connect()
+        # The event form warns of an event set over an approved booking.
+        register_clash_source(clashes.approved_bookings)

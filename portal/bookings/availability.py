@@ -8,14 +8,15 @@ a constant number of queries.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from portal.base import clock
 from portal.base.privacy import private_paths
 from portal.bookings.models import BookingDate
-from portal.events.models import Occurrence, Status
+from portal.events.models import Occurrence
 from portal.spaces import hours
 
 
@@ -28,6 +29,16 @@ class Busy:
     end: datetime.datetime
     title: str = ""
     url: str = ""
+    is_event: bool = False
+
+    @property
+    def label(self):
+        """What takes the space, in words: "dogodek »Popravljalnica«", "odobrena rezervacija"."""
+        if self.is_event:
+            return _("event “%(title)s”") % {"title": self.title} if self.title else _("an event")
+        if self.title:
+            return _("booking “%(title)s”") % {"title": self.title}
+        return _("an approved booking")
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class Stretch:
 class DayAvailability:
     day: hours.Day
     stretches: list
+    clashes: list = field(default_factory=list)  # sentences: what should not be so
 
     @property
     def date(self):
@@ -64,11 +76,7 @@ def busy_slots(space, start, end, request=None):
 def taking_event_dates(start, end):
     """The event dates that take their space (`event__space`) between `start` and `end`:
     dates of live events (only those have rows), less cancelled dates and events."""
-    return (
-        Occurrence.objects.filter(cancelled=False)
-        .exclude(event__status=Status.CANCELLED)
-        .between(start, end)
-    )
+    return Occurrence.objects.taking_space().between(start, end)
 
 
 def taking_booking_dates(start, end):
@@ -98,9 +106,11 @@ def event_slots(space, start, end, request=None):
     found = []
     for row in rows:
         if any(row.path.startswith(path) for path in private):
-            found.append(Busy(row.start, row.end))
+            found.append(Busy(row.start, row.end, is_event=True))
         else:
-            found.append(Busy(row.start, row.end, row.event.title, row.event.get_url(request)))
+            found.append(
+                Busy(row.start, row.end, row.event.title, row.event.get_url(request), True)
+            )
     return found
 
 
@@ -132,7 +142,39 @@ def week(space, monday, request=None):
     start = hours.local(monday)
     end = hours.local(monday + datetime.timedelta(days=7))
     busy = busy_slots(space, start, end, request)
-    return [DayAvailability(day, stretches(day, busy)) for day in days]
+    sets = hours.weekly_sets(space)
+    return [
+        DayAvailability(day, stretches(day, busy), day_clashes(day, busy, sets)) for day in days
+    ]
+
+
+def day_clashes(day, busy, sets):
+    """What takes the space on a day it is closed (`hours.closure`), and what takes it at
+    the same time as something else, as sentences for the week view."""
+    day_start = hours.local(day.date)
+    day_end = hours.local(day.date + datetime.timedelta(days=1))
+    todays = [slot for slot in busy if slot.start < day_end and slot.end > day_start]
+    found = []
+    why = hours.closure(day, sets)
+    if why:
+        found += [
+            _("Clash: %(what)s on a day the space is closed (%(reason)s).")
+            % {"what": slot.label, "reason": why}
+            for slot in todays
+        ]
+    for index, first in enumerate(todays):
+        for second in todays[index + 1 :]:
+            if second.start < first.end and first.start < second.end:
+                found.append(
+                    _("Clash: %(first)s and %(second)s at the same time, %(start)s–%(end)s.")
+                    % {
+                        "first": first.label,
+                        "second": second.label,
+                        "start": hours.clock(max(first.start, second.start)),
+                        "end": hours.clock(min(first.end, second.end)),
+                    }
+                )
+    return found
 
 
 def stretches(day, busy):

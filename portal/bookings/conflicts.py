@@ -12,11 +12,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.bookings import availability
 from portal.spaces import hours
+from portal.spaces.hours import describe
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,6 @@ class Slot:
     @property
     def date(self):
         return hours.local_date(self.start)
-
-
-def describe(start, end):
-    """ "torek, 1. 12. 2026, 17.00–19.00": a slot as the messages name it."""
-    day = date_format(hours.local_date(start), "l, j. n. Y")
-    return f"{day}, {hours.clock(start)}–{hours.clock(end)}"
 
 
 def capacity_of(space, room):

@@ -12,6 +12,7 @@ rules are generated into that collection.
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
@@ -27,6 +28,7 @@ from portal.demo.media import ensure_document, ensure_image
 from portal.demo.programmes import ensure_programmes
 from portal.demo.space_details import ensure_space_details
 from portal.demo.stakeholders import ensure_stakeholders
+from portal.events import clashes
 from portal.events.models import DateChange, EventCalendarPage, EventPage, ExcludedDate
 from portal.events.models.occurrences import instances_of
 from portal.events.recurrence import Ends, rule_text
@@ -36,6 +38,35 @@ from programmes.models import Programme, Theme
 
 # News items look published in the morning of their date, in Kranj.
 NEWS_PUBLISHED_AT = datetime.time(8, 0)
+
+
+# How far a single demo event is moved to find a day its space is open.
+MOST_DAYS_MOVED = 14
+
+
+def closed_dates(event):
+    """{date: its date in the repeat rule} of the dates to come of `event` on which its
+    space is closed (`portal.events.clashes`)."""
+    now = timezone.now()
+    dates = {date.start: date for date in instances_of(event) if date.end > now}
+    found = clashes.clashes(event.space, dates.values(), event, kinds={clashes.CLOSED})
+    return {
+        timezone.localtime(clash.start).date(): timezone.localtime(
+            dates[clash.start].original_start
+        ).date()
+        for clash in found
+    }
+
+
+def move_on(event, when):
+    """Move `when` (the single `event` itself, or one of its changed dates) a day at a time
+    until its space is open on it."""
+    for _day in range(MOST_DAYS_MOVED):
+        day = timezone.localtime(when.start).date()
+        if day not in closed_dates(event):
+            return
+        when.start += datetime.timedelta(days=1)
+        when.end = when.end and when.end + datetime.timedelta(days=1)
 
 
 @dataclass
@@ -77,6 +108,7 @@ class PortalBuilder:
             spaces, rules = self.sections[community.slug]
             for space in spaces:
                 ensure_space_details(community, space, rules, self.today, self.progress)
+        self.keep_events_off_closed_days()
         ensure_programmes(by_slug, self.progress)
         self.link_programme_dates(by_slug)
         ensure_bookings(communities, self.today, self.progress)
@@ -272,6 +304,29 @@ class PortalBuilder:
             location=spec.location,
             **repeat,
         )
+
+    def keep_events_off_closed_days(self):
+        """No demo event takes place on a day its space is closed (the spaces get their
+        hours after their events): a single event, or a moved date, moves on to the next
+        day the space is open; a repeating event leaves its other such dates out, as its
+        organiser would. Once done, nothing clashes, so loading again changes nothing."""
+        events = EventPage.objects.live().filter(space__isnull=False).select_related("space")
+        for event in events.order_by("pk"):
+            if not closed_dates(event):
+                continue
+            # Held in memory, so that the changes below are what the next check reads.
+            event.date_changes = list(event.date_changes.all())
+            event.excluded_dates = list(event.excluded_dates.all())
+            if not event.repeats:
+                move_on(event, event)
+            for change in event.date_changes.all():
+                if change.start and change.original_date in closed_dates(event).values():
+                    move_on(event, change)
+            event.excluded_dates.add(
+                *(ExcludedDate(date=day) for day in closed_dates(event).values())
+            )
+            event.save_revision().publish()
+            self.progress.add("closed day", self.label(event))
 
     def link_programme_dates(self, communities):
         """Link each KS event that is a date of one of its KS's programmes to it. The

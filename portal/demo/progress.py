@@ -20,6 +20,10 @@ NOUNS = {
     "programme": ("programme", "programmes"),
     "programme date": ("event linked to its programme", "events linked to their programmes"),
     "event": ("event", "events"),
+    "closed day": (
+        "event kept off its space's closed days",
+        "events kept off their spaces' closed days",
+    ),
     "news": ("news item", "news items"),
     "booking request": ("booking request", "booking requests"),
     "past booking": ("weekly booking of the past months", "weekly bookings of the past months"),

@@ -1,4 +1,10 @@
-"""The event page's admin form: the repeat settings as an editor reads them."""
+"""The event page's admin form: the repeat settings as an editor reads them, and a warning
+of each date that clashes with something else in its space (`portal.events.clashes`).
+
+A draft may be saved with clashes (the warnings stay on the form); publishing it, or
+submitting it for approval, needs "Publish anyway" ticked, so no event reaches the public
+calendar on a holiday or over a booking without someone having said so.
+"""
 
 import datetime
 from types import SimpleNamespace
@@ -8,7 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.communities.forms import BoundedPageForm
-from portal.events import recurrence
+from portal.events import clashes, recurrence
+from portal.events.models.occurrences import horizon, instances_of
+
+# The buttons of the page editor that make an event public, now or after approval.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
 class EventPageForm(BoundedPageForm):
@@ -20,9 +30,20 @@ class EventPageForm(BoundedPageForm):
         help_text=_("For weekly events; none ticked means the weekday of the first date."),
     )
 
+    publish_despite_clashes = forms.BooleanField(
+        label=_("Publish anyway"),
+        required=False,
+        help_text=_("The event takes place as set, in spite of the clashes above."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["weekdays"] = self.instance.weekday_list
+        self.clashes = []
+        if not self.is_bound and self.instance.start and self.instance.space_id:
+            self.clashes = upcoming_clashes(
+                self.instance.space, instances_of(self.instance), self.instance
+            )
         if self.instance.start and "monthly_by" in self.fields:
             # "on day 14", "on the second Saturday": the patterns of this event's first date.
             first = timezone.localtime(self.instance.start).date()
@@ -34,7 +55,58 @@ class EventPageForm(BoundedPageForm):
     def clean(self):
         cleaned = super().clean()
         self.check_changed_dates(cleaned)
+        self.check_clashes(cleaned)
         return cleaned
+
+    def check_clashes(self, cleaned):
+        """Find the clashes of the dates as the form sets them; publishing with any needs
+        "Publish anyway"."""
+        space = cleaned.get("space")
+        if not cleaned.get("start") or space is None or not self.dates_are_valid():
+            return
+        draft = draft_event(cleaned)
+        dates = recurrence.expand(
+            draft, horizon(), excluded=self.excluded_dates(), changes=self.date_changes()
+        )
+        self.clashes = upcoming_clashes(space, dates, self.instance)
+        publishing = any(action in self.data for action in PUBLISHING_ACTIONS)
+        if self.clashes and publishing and not cleaned.get("publish_despite_clashes"):
+            self.add_error(
+                "publish_despite_clashes",
+                _(
+                    "Change the dates or the space, or tick “Publish anyway” if the event "
+                    "should take place as set."
+                ),
+            )
+
+    def dates_are_valid(self):
+        return all(
+            self.formsets[name].is_valid()
+            for name in ("excluded_dates", "date_changes")
+            if name in self.formsets
+        )
+
+    def kept_rows(self, name):
+        formset = self.formsets.get(name)
+        if formset is None:
+            return []
+        return [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def excluded_dates(self):
+        return [row["date"] for row in self.kept_rows("excluded_dates") if row.get("date")]
+
+    def date_changes(self):
+        return [
+            SimpleNamespace(
+                **{name: row.get(name) for name in ("original_date", "cancelled", "start", "end")}
+            )
+            for row in self.kept_rows("date_changes")
+            if row.get("original_date")
+        ]
 
     def check_changed_dates(self, cleaned):
         """A date cancelled or moved must be one the event has by its repeat settings;
@@ -49,10 +121,7 @@ class EventPageForm(BoundedPageForm):
         ]
         if not changes:
             return
-        draft = DraftEvent(
-            **{name: cleaned.get(name) for name in DRAFT_FIELDS},
-        )
-        draft.rrule = recurrence.rule_text(draft)
+        draft = draft_event(cleaned)
         last = max(form.cleaned_data["original_date"] for form in changes)
         until = datetime.datetime.combine(last, datetime.time.max)
         dates = {start.date() for start in recurrence.starts(draft, until)}
@@ -80,6 +149,19 @@ DRAFT_FIELDS = (
     "until",
     "count",
 )
+
+
+def draft_event(cleaned):
+    """The event's dates as the form's cleaned data set them."""
+    draft = DraftEvent(**{name: cleaned.get(name) for name in DRAFT_FIELDS})
+    draft.rrule = recurrence.rule_text(draft)
+    return draft
+
+
+def upcoming_clashes(space, dates, event):
+    """The clashes of the event's dates that have not ended yet."""
+    now = timezone.now()
+    return clashes.clashes(space, [date for date in dates if date.end > now], event)
 
 
 class DraftEvent(SimpleNamespace):

@@ -1,7 +1,8 @@
 """When a space is open, as the booking form, the availability view and the utilisation
 report all need it.
 
-A space is open by its weekly schedule (`WeeklyHours`), except on Slovenian public
+A space is open by its weekly schedule (`WeeklyHours`: the set in force that day, as
+each set is valid from its date until the next one begins), except on Slovenian public
 holidays (closed, from the `holidays` package) and on dates with an `HoursException`
 (closed, or open only at its special hours, a holiday too). Everything here reads the
 space's rows with at most two queries (none if they are prefetched or in memory, as in a
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 import holidays
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -85,6 +87,16 @@ def local_date(moment):
     return timezone.localtime(moment, LJUBLJANA).date()
 
 
+def describe_day(day):
+    """ "torek, 1. 12. 2026": a date as messages name it."""
+    return date_format(day, "l, j. n. Y")
+
+
+def describe(start, end):
+    """ "torek, 1. 12. 2026, 17.00–19.00": a span of one day as messages name it."""
+    return f"{describe_day(local_date(start))}, {clock(start)}–{clock(end)}"
+
+
 def closing(day, time):
     """A closing `time` on `day`: 00.00 is midnight at the end of the day."""
     return local(day + ONE_DAY) if time == MIDNIGHT else local(day, time)
@@ -106,10 +118,7 @@ def holiday_name(day):
 
 def schedule(space, first, last):
     """The `Day` of every date from `first` to `last` (both included)."""
-    weekly = {}
-    for row in space.weekly_hours.all():
-        weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
-    weekly = {weekday: tuple(sorted(ranges)) for weekday, ranges in weekly.items()}
+    sets = weekly_sets(space)
     exceptions = {}
     for row in exceptions_between(space, first, last):
         exceptions.setdefault(row.date, []).append(row)
@@ -119,10 +128,59 @@ def schedule(space, first, last):
     days = []
     day, weekday = first, first.weekday()
     while day <= last:
+        weekly = in_force(sets, day)
         ranges, dated = weekly.get(weekday, ()), exceptions.get(day, ())
         days.append(day_of(day, ranges, dated, holidays.get(day, "")))
         day, weekday = day + ONE_DAY, (weekday + 1) % 7
     return days
+
+
+def closure(day, sets):
+    """Why the space is closed all of `day` (a `Day`), for what is set on it anyway: the
+    holiday's name or the exception's note, or "by its opening hours" on a weekday without
+    hours in the set in force (`sets` from `weekly_sets`); "" when it is open. A space
+    with no weekly hours then has none to go by: only a date closed with a note counts."""
+    if day.is_open:
+        return ""
+    if not in_force(sets, day.date):
+        return day.note
+    return day.closed_reason or str(_("by its opening hours"))
+
+
+def weekly_sets(space):
+    """The space's sets of weekly hours, the earliest first: [(valid from, {weekday:
+    ranges})], a set valid from the beginning dated `datetime.date.min`."""
+    sets = {}
+    for row in space.weekly_hours.all():
+        since = row.valid_from or datetime.date.min
+        sets.setdefault(since, {}).setdefault(row.weekday, []).append((row.opens, row.closes))
+    return [
+        (since, {weekday: tuple(sorted(ranges)) for weekday, ranges in weekly.items()})
+        for since, weekly in sorted(sets.items())
+    ]
+
+
+def in_force(sets, day):
+    """The {weekday: ranges} of the set of `sets` in force on `day`: none before the first."""
+    found = {}
+    for since, weekly in sets:
+        if since > day:
+            break
+        found = weekly
+    return found
+
+
+def rows_in_force(space, day=None):
+    """The `WeeklyHours` rows in force on `day` (today if not given), by weekday and time:
+    the weekly hours a page shows as the current ones."""
+    day = day or time_source.today()
+    rows = list(space.weekly_hours.all())
+    started = [row.valid_from or datetime.date.min for row in rows]
+    since = max((begins for begins in started if begins <= day), default=None)
+    return sorted(
+        (row for row, begins in zip(rows, started, strict=True) if begins == since),
+        key=lambda row: (row.weekday, row.opens),
+    )
 
 
 def exceptions_between(space, first, last):

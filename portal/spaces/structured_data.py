@@ -1,7 +1,7 @@
 """What a space page tells search engines and maps: a schema.org `Place` as JSON-LD
 (https://schema.org/Place), written as JSON-LD by `portal.base.jsonld`."""
 
-from portal.spaces.hours import clock
+from portal.spaces.hours import clock, rows_in_force
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -76,16 +76,19 @@ def amenity_features(space):
 
 
 def weekly_hours(space):
-    rows = sorted(space.weekly_hours.all(), key=lambda row: (row.weekday, row.opens))
-    return [
-        {
+    """The weekly hours in force today; a set that began on a date says since when."""
+    found = []
+    for row in rows_in_force(space):
+        item = {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": SCHEMA + DAY_NAMES[row.weekday],
             "opens": row.opens.strftime("%H:%M"),
             "closes": "23:59" if clock_is_midnight(row.closes) else row.closes.strftime("%H:%M"),
         }
-        for row in rows
-    ]
+        if row.valid_from:
+            item["validFrom"] = row.valid_from.isoformat()
+        found.append(item)
+    return found
 
 
 def clock_is_midnight(time):

@@ -36,6 +36,11 @@ class OccurrenceQuerySet(models.QuerySet):
         """Dates that overlap the time from `start` to `end`."""
         return self.filter(start__lt=end, end__gt=start)
 
+    def taking_space(self):
+        """Dates that take their event's space: less cancelled dates and events. (Only live
+        events have rows.)"""
+        return self.filter(cancelled=False).exclude(event__status="cancelled")
+
     def upcoming(self, now=None):
         """Dates that have not ended yet, soonest first.
 

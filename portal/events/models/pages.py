@@ -26,6 +26,7 @@ from portal.communities.serializers import Community
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
+from portal.events.panels import ClashesPanel
 from portal.events.routes import CalendarRoutes
 from portal.events.serializers import ProgrammeLink
 from portal.spaces.models.serializers import SpaceLink
@@ -231,6 +232,9 @@ class EventPage(CommunityOwned, BasePage):
             help_text=_("Cancel one date of a repeating event, or move it to another time."),
         ),
         MultiFieldPanel([FieldPanel("space"), FieldPanel("location")], heading=_("Where")),
+        MultiFieldPanel(
+            [ClashesPanel("publish_despite_clashes")], heading=_("Clashes in the space")
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -216,6 +216,7 @@ class SpacePage(subpages.Subpages, CommunityOwned, KeepsAccessFields, BasePage):
                 "gives special hours."
             ),
         ),
+        FieldPanel("hours_valid_from"),
         InlinePanel(
             "hours_exceptions",
             heading=_("Dates with other hours"),

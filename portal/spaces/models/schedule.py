@@ -44,12 +44,21 @@ def minutes(opens, closes):
 
 
 class WeeklyHours(Orderable):
-    """One range of the weekly schedule: a day may have several (morning and evening)."""
+    """One range of the weekly schedule: a day may have several (morning and evening).
+
+    The rows with one `valid_from` are a set of hours, in force from that date until the
+    next set begins; no date means from the beginning. A change in the admin starts a new
+    set and keeps the old one for the days before it (`portal.spaces.forms`), so what the
+    space was open in the past stays as it was.
+    """
 
     page = ParentalKey("spaces.SpacePage", on_delete=models.CASCADE, related_name="weekly_hours")
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"), help_text=_("00.00 means midnight."))
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, help_text=_("Empty: from the beginning.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 

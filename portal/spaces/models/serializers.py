@@ -150,7 +150,7 @@ class OpeningHours(SchemaField):
     def to_representation(self, space):
         today = timezone.localtime(clock.now()).date()
         days = hours.schedule(space, today, today + datetime.timedelta(days=13))
-        weekly = sorted(space.weekly_hours.all(), key=lambda row: (row.weekday, row.opens))
+        weekly = hours.rows_in_force(space, today)
         return {
             "weekly": [
                 {
