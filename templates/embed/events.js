@@ -113,8 +113,19 @@
     });
     const isoDay = (date) => isoDayFormat.format(date);
     const thisYear = isoDay(new Date()).slice(0, 4);
+    // After a day's number Slovenian takes the month's genitive ("14. decembra"); the
+    // browsers' Slovenian data has the nominative alone ("14. december").
+    const GENITIVE = {
+        januar: "januarja", februar: "februarja", marec: "marca", april: "aprila",
+        maj: "maja", junij: "junija", julij: "julija", avgust: "avgusta",
+        september: "septembra", oktober: "oktobra", november: "novembra", december: "decembra",
+    };
     const dayText = (date) =>
-        (isoDay(date).startsWith(thisYear) ? dayFormat : dayYearFormat).format(date);
+        (isoDay(date).startsWith(thisYear) ? dayFormat : dayYearFormat)
+            .formatToParts(date)
+            .map(({type, value}) =>
+                type === "month" && CONFIG.lang.startsWith("sl") ? GENITIVE[value] || value : value)
+            .join("");
     // 17.00, as Slovenian writes the time of day.
     const timeText = (date) => timeFormat.format(date).replace(":", ".");
     const time = (datetime, text) => element("time", {datetime}, text);

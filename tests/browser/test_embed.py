@@ -148,10 +148,11 @@ def widget_items(page, index):
 
 
 def slovenian_day(iso):
-    """The day as the widget writes it: "sreda, 12. november" (and the year if not this one)."""
+    """The day as the widget writes it: "sreda, 12. novembra" (and the year if not this
+    one), the month in the genitive as the portal's pages write it."""
     moment = datetime.datetime.fromisoformat(iso)
     with translation.override("sl"):
-        text = formats.date_format(moment, "l, j. F")
+        text = formats.date_format(moment, "l, j. E")
     return text if moment.year == builders.today().year else f"{text} {moment.year}"
 
 
