@@ -4,11 +4,19 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.models import Page, PageLogEntry
 
+from portal.base.models import ContentPage
 from portal.bookings import decisions
 from portal.bookings.models import BookingDate, BookingRequest
-from portal.communities.provisioning import add_community_editor, ensure_municipal_editors
+from portal.communities.panels import AwaitingApprovalPanel, DraftsPanel
+from portal.communities.provisioning import (
+    add_community_editor,
+    approval_workflow,
+    ensure_municipal_editors,
+)
 from portal.events.models import EventCalendarPage
 from tests import builders
 from tests.builders import at
@@ -170,3 +178,68 @@ def test_the_week_ahead_shows_events_and_approved_bookings_of_own_spaces(
     assert "Vaja zbora Golnik" in page
     assert "Popravljalnica Stražišče" not in page
     assert "Vaja zbora Stražišče" not in page
+
+
+def draft(ks, title, user):
+    """A page of `ks` saved by `user` and never published."""
+    page = ks.add_child(instance=ContentPage(title=title, body="<p>Osnutek</p>", live=False))
+    page.save_revision(user=user)
+    return page
+
+
+def submitted(ks, title, user):
+    """A page of `ks` that `user` sent for the municipality's approval."""
+    page = draft(ks, title, user)
+    approval_workflow().start(page, user)
+    return page
+
+
+def test_pages_waiting_for_approval_keep_to_the_ks(
+    client, ks_editor, municipal, golnik_provisioned, strazisce_provisioned
+):
+    submitted(golnik_provisioned, "Urnik Golnik", ks_editor)
+    submitted(strazisce_provisioned, "Urnik Stražišče", municipal)
+    page = dashboard(client, ks_editor)
+    assert "Strani, ki čakajo na odobritev občine" in page
+    assert "Urnik Golnik" in page
+    assert "Urnik Stražišče" not in page
+    page = dashboard(client, municipal)
+    assert "Urnik Golnik" in page and "Urnik Stražišče" in page
+    assert "Odprite stran, da jo odobrite" in page
+
+
+def test_my_drafts_keep_to_the_ks_and_to_the_editor(
+    client, ks_editor, municipal, golnik_provisioned, strazisce_provisioned
+):
+    own = draft(golnik_provisioned, "Osnutek Golnik", ks_editor)
+    draft(golnik_provisioned, "Osnutek občine", municipal)
+    foreign = draft(strazisce_provisioned, "Osnutek Stražišče", municipal)
+    # A page the editor owns in another KS (they once edited there) stays out of sight.
+    Page.objects.filter(pk=foreign.pk).update(owner=ks_editor)
+    page = dashboard(client, ks_editor)
+    assert "Vaši osnutki" in page
+    assert reverse("wagtailadmin_pages:edit", args=[own.pk]) in page
+    assert "Osnutek občine" not in page
+    assert "Osnutek Stražišče" not in page
+
+
+def test_wagtails_own_panels_show_no_page_of_another_ks(
+    client, ks_editor, golnik_provisioned, strazisce_provisioned
+):
+    foreign = submitted(strazisce_provisioned, "Urnik Stražišče", ks_editor)
+    PageLogEntry.objects.log_action(foreign, "wagtail.edit", user=ks_editor)
+    Page.objects.filter(pk=foreign.pk).update(locked=True, locked_by=ks_editor)
+    assert "Urnik Stražišče" not in dashboard(client, ks_editor)
+
+
+def test_the_page_panels_run_a_bounded_number_of_queries(
+    ks_editor, golnik_provisioned, django_assert_max_num_queries
+):
+    for n in range(10):
+        submitted(golnik_provisioned, f"Urnik {n}", ks_editor)
+        draft(golnik_provisioned, f"Osnutek {n}", ks_editor)
+    request = RequestFactory().get(DASHBOARD)
+    request.user = ks_editor
+    with django_assert_max_num_queries(8):
+        for panel in (AwaitingApprovalPanel.for_user(ks_editor), DraftsPanel.for_user(ks_editor)):
+            panel.render_html({"request": request})
