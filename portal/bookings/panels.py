@@ -5,7 +5,7 @@ of `portal.bookings.admin_views`), and what takes the KS's spaces in the next se
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
@@ -18,10 +18,13 @@ from portal.spaces import hours
 from portal.spaces.models import SpacePage
 
 # Requests, dates of a request and dates in the week shown on the dashboard at most.
-SHOWN_REQUESTS = 5
+SHOWN_REQUESTS = 10
 SHOWN_DATES = 5
 SHOWN_WEEK = 15
 WEEK_DAYS = 7
+
+
+PENDING = BookingDate.Decision.PENDING
 
 
 def url_name(name):
@@ -30,7 +33,8 @@ def url_name(name):
 
 
 class WaitingRequestsPanel(Component):
-    """Requests with a date still to decide: the first thing a volunteer does."""
+    """Requests with a date still to decide, the soonest date first: the first thing a
+    volunteer does."""
 
     name = "booking_requests_waiting"
     order = 10
@@ -50,11 +54,12 @@ class WaitingRequestsPanel(Component):
         count = waiting.count()
         if not count:
             return None
-        pending_dates = BookingDate.objects.filter(decision=BookingDate.Decision.PENDING)
+        pending_dates = BookingDate.objects.filter(decision=PENDING)
         requests = list(
             waiting.select_related("space")
             .prefetch_related(Prefetch("dates", pending_dates, to_attr="pending_dates"))
-            .order_by("created")[:SHOWN_REQUESTS]
+            .annotate(next_date=Min("dates__start", filter=Q(dates__decision=PENDING)))
+            .order_by("next_date", "pk")[:SHOWN_REQUESTS]
         )
         for booking in requests:
             booking.more_dates = max(0, len(booking.pending_dates) - SHOWN_DATES)
