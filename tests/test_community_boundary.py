@@ -1531,6 +1531,8 @@ class DashboardBoundaryTests(BoundaryTestCase):
             waiting = ks.add_child(instance=ContentPage(title=f"V odobritvi {name}", live=False))
             waiting.save_revision(user=author)
             approval_workflow().start(waiting, author)
+            # A programme draft the editor once changed, in either KS.
+            section["programme"].save_revision(user=cls.ks_editor)
 
     def test_the_dashboard_keeps_to_the_editors_ks(self):
         kinds = ["Čakajoča vaja", "Odobrena vaja", "Tedenski dogodek", "Osnutek", "V odobritvi"]
@@ -1540,6 +1542,8 @@ class DashboardBoundaryTests(BoundaryTestCase):
             with self.subTest(kind=kind):
                 self.assertIn(f"{kind} KS Golnik", page)
                 self.assertNotIn(f"{kind} KS Stražišče", page)
+        self.assertIn("Popravljalnica Golnik", page)
+        self.assertNotIn("Popravljalnica Stražišče", page)
 
     def test_the_municipality_sees_every_ks_waiting(self):
         self.client.force_login(self.municipal)

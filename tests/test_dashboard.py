@@ -20,6 +20,7 @@ from portal.communities.provisioning import (
 from portal.events.models import EventCalendarPage
 from tests import builders
 from tests.builders import at
+from tests.programme_helpers import programme
 
 pytestmark = pytest.mark.django_db
 
@@ -240,6 +241,18 @@ def test_the_page_panels_run_a_bounded_number_of_queries(
         draft(golnik_provisioned, f"Osnutek {n}", ks_editor)
     request = RequestFactory().get(DASHBOARD)
     request.user = ks_editor
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         for panel in (AwaitingApprovalPanel.for_user(ks_editor), DraftsPanel.for_user(ks_editor)):
             panel.render_html({"request": request})
+
+
+def test_programme_drafts_keep_to_the_ks(
+    client, ks_editor, golnik_provisioned, strazisce_provisioned
+):
+    for ks, title in ((golnik_provisioned, "Golnik"), (strazisce_provisioned, "Stražišče")):
+        item = programme(f"Popravljalnica {title}", community=ks, publish=False)
+        item.save_revision(user=ks_editor)
+    page = dashboard(client, ks_editor)
+    assert "Vaši osnutki" in page
+    assert "Popravljalnica Golnik" in page
+    assert "Popravljalnica Stražišče" not in page

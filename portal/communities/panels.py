@@ -5,9 +5,10 @@ KS, shown to a KS editor without another KS's pages."""
 
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import home
-from wagtail.models import Page, WorkflowState, get_default_page_content_type
+from wagtail.models import DraftStateMixin, Page, WorkflowState, get_default_page_content_type
 
 from portal.communities.access import (
     community_ids_for,
@@ -15,6 +16,7 @@ from portal.communities.access import (
     is_in_own_sections,
     manages_all_communities,
 )
+from portal.communities.ownership import community_owned_models
 
 SHOWN = 8
 
@@ -80,13 +82,20 @@ class AwaitingApprovalPanel(PagePanel):
         return context
 
 
-class DraftsPanel(PagePanel):
+class DraftsPanel(Component):
     """The editor's pages with changes not yet published (never published among them):
-    pages they own or changed last, within their KS, less those waiting for approval."""
+    pages they own or changed last, within their KS, less those waiting for approval; and
+    the drafts of KS-owned snippets (programmes) they changed last, of their KS. One query
+    for the pages and one for each such snippet model."""
 
     name = "my_drafts"
     order = 130
     template_name = "communities/admin/drafts_panel.html"
+
+    def __init__(self, pages, snippets, count):
+        self.pages = pages
+        self.snippets = snippets
+        self.count = count
 
     @classmethod
     def for_user(cls, user):
@@ -94,12 +103,36 @@ class DraftsPanel(PagePanel):
             return None
         mine = Q(owner=user) | Q(latest_revision__user=user)
         pages = pages_in_sight(
-            user, Page.objects.filter(mine, has_unpublished_changes=True).exclude(in_moderation())
+            user,
+            Page.objects.filter(mine, has_unpublished_changes=True).exclude(in_moderation()),
         ).order_by("-latest_revision_created_at")
         shown = list(pages[:SHOWN])
-        if not shown:
+        count = len(shown) if len(shown) < SHOWN else pages.count()
+        snippets = snippet_drafts(user)
+        if not shown and not snippets:
             return None
-        return cls(shown, len(shown) if len(shown) < SHOWN else pages.count())
+        return cls(shown, snippets, count + len(snippets))
+
+    def get_context_data(self, parent_context):
+        return {"pages": self.pages, "snippets": self.snippets, "count": self.count}
+
+
+def snippet_drafts(user):
+    """(snippet, edit URL, kind) of the KS-owned snippets with unpublished changes that `user`
+    changed last, within their KS."""
+    found = []
+    for model in community_owned_models():
+        if not issubclass(model, DraftStateMixin) or not hasattr(model, "snippet_viewset"):
+            continue
+        drafts = model._default_manager.filter(
+            has_unpublished_changes=True, latest_revision__user=user
+        )
+        if not manages_all_communities(user):
+            drafts = drafts.filter(community__in=community_ids_for(user))
+        edit = model.snippet_viewset.get_url_name("edit")
+        kind = model._meta.verbose_name
+        found += [(item, reverse(edit, args=[item.pk]), kind) for item in drafts[:SHOWN]]
+    return found
 
 
 # Wagtail's own panels, shown to a KS editor without other KS's pages.
