@@ -39,6 +39,7 @@ from portal.bookings.models import BookingDate, BookingRequest
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import (
     add_community_editor,
+    approval_workflow,
     ensure_municipal_editors,
     provision_community,
 )
@@ -1562,3 +1563,60 @@ class ReviewReportBoundaryTests(BoundaryTestCase):
                 page = response.content.decode()
                 self.assertEqual(self.golnik["content"].title in page, sees_golnik)
                 self.assertEqual(self.strazisce["content"].title in page, sees_strazisce)
+
+
+class DashboardBoundaryTests(BoundaryTestCase):
+    """The dashboard's panels (issue 17): Golnik's editor never sees Stražišče's requests,
+    pages waiting for approval, drafts or dates in its spaces; the municipality sees every
+    KS's requests and pages waiting for approval."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        day = builders.today() + datetime.timedelta(days=2)
+        for section, author in ((cls.golnik, cls.ks_editor), (cls.strazisce, cls.municipal)):
+            ks, name = section["community"], section["community"].title
+            space = builders.space_with_hours(
+                ks, f"Dvorana {name}", weekly=[(day.weekday(), "08:00", "22:00")]
+            )
+            builders.booking_request(
+                space, builders.at(day, 17), builders.at(day, 19), f"Čakajoča vaja {name}"
+            )
+            decisions.approve(
+                builders.booking_request(
+                    space, builders.at(day, 10), builders.at(day, 12), f"Odobrena vaja {name}"
+                ),
+                cls.municipal,
+            )
+            builders.event(
+                section["calendar"],
+                f"Tedenski dogodek {name}",
+                start=builders.at(day, 14),
+                space=space,
+            )
+            draft = ks.add_child(instance=ContentPage(title=f"Osnutek {name}", live=False))
+            draft.save_revision(user=author)
+            waiting = ks.add_child(instance=ContentPage(title=f"V odobritvi {name}", live=False))
+            waiting.save_revision(user=author)
+            approval_workflow().start(waiting, author)
+            # A programme draft the editor once changed, in either KS.
+            section["programme"].save_revision(user=cls.ks_editor)
+
+    def test_the_dashboard_keeps_to_the_editors_ks(self):
+        kinds = ["Čakajoča vaja", "Odobrena vaja", "Tedenski dogodek", "Osnutek", "V odobritvi"]
+        self.client.force_login(self.ks_editor)
+        page = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                self.assertIn(f"{kind} KS Golnik", page)
+                self.assertNotIn(f"{kind} KS Stražišče", page)
+        self.assertIn("Popravljalnica Golnik", page)
+        self.assertNotIn("Popravljalnica Stražišče", page)
+
+    def test_the_municipality_sees_every_ks_waiting(self):
+        self.client.force_login(self.municipal)
+        page = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        for kind in ("Čakajoča vaja", "V odobritvi"):
+            for name in ("KS Golnik", "KS Stražišče"):
+                with self.subTest(kind=kind, ks=name):
+                    self.assertIn(f"{kind} {name}", page)

@@ -15,6 +15,7 @@ from portal.bookings.admin_views import (
 )
 from portal.bookings.forms import DateDecisionForm
 from portal.bookings.models import BookingRequest
+from portal.bookings.panels import WaitingRequestsPanel, WeekAheadPanel
 from portal.bookings.report.views import UtilisationReportView, may_see_report
 from portal.communities.viewsets import CommunityOwnedViewSet
 
@@ -127,3 +128,12 @@ def register_utilisation_report_url():
             name="space_utilisation_report",
         )
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def show_booking_panels(request, panels):
+    """The requests waiting for the editor's decision, and the week in their spaces."""
+    for panel_class in (WaitingRequestsPanel, WeekAheadPanel):
+        panel = panel_class.for_user(request.user)
+        if panel is not None:
+            panels.append(panel)

@@ -4,6 +4,7 @@ from portal.communities.admin_views import DocumentsAdminAPIViewSet, ImagesAdmin
 from portal.communities.bulk_actions import DeleteCommunityOwnedBulkAction
 from portal.communities.models import CommunityPage
 from portal.communities.page_chooser import chooser_pages
+from portal.communities.panels import AwaitingApprovalPanel, DraftsPanel, keep_to_own_ks
 from portal.communities.provisioning import provision_community
 
 
@@ -33,3 +34,14 @@ hooks.register("construct_admin_api", keep_admin_api_files_to_what_the_editor_ma
 
 # After Wagtail's own snippet bulk delete (order 0), so this one wins for KS-owned models.
 hooks.register("register_bulk_action", DeleteCommunityOwnedBulkAction, order=100)
+
+
+@hooks.register("construct_homepage_panels")
+def show_page_panels(request, panels):
+    """Pages waiting for approval and the editor's drafts; Wagtail's own page panels kept
+    to a KS editor's KS."""
+    keep_to_own_ks(request.user, panels)
+    for panel_class in (AwaitingApprovalPanel, DraftsPanel):
+        panel = panel_class.for_user(request.user)
+        if panel is not None:
+            panels.append(panel)
