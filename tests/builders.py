@@ -3,12 +3,17 @@
 import datetime
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from home.models import HomePage
 from portal.communities.models import CommunityPage
-from portal.communities.provisioning import provision_community
+from portal.communities.provisioning import (
+    add_community_editor,
+    ensure_municipal_editors,
+    provision_community,
+)
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
@@ -177,3 +182,17 @@ def booking_request(space, start, end, purpose="Vaja zbora", is_public=True):
         is_public=is_public,
         attendance=10,
     )
+
+
+def ks_editor(ks, username="ks-golnik", email=""):
+    """A representative of `ks`: in its editors group, as the municipality adds them."""
+    user = get_user_model().objects.create_user(username, email=email, password="x")
+    add_community_editor(ks, user)
+    return user
+
+
+def municipal_editor(username="obcina", email="obcina@example.org"):
+    """A municipal editor: edits every KS."""
+    user = get_user_model().objects.create_user(username, email=email, password="x")
+    user.groups.add(ensure_municipal_editors())
+    return user

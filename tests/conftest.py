@@ -79,6 +79,18 @@ def strazisce_provisioned(golnik_provisioned):
     return builders.provisioned("KS Stražišče", slug="strazisce")
 
 
+@pytest.fixture
+def ks_editor(golnik_provisioned):
+    """The KS Golnik representative, `ks-golnik`."""
+    return builders.ks_editor(golnik_provisioned)
+
+
+@pytest.fixture
+def municipal(db):
+    """A municipal editor, `obcina`."""
+    return builders.municipal_editor()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     from portal.base import caching

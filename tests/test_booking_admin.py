@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,10 +10,6 @@ from wagtail.models import WorkflowState
 
 from portal.bookings import decisions, links
 from portal.bookings.models import BookingRequest
-from portal.communities.provisioning import (
-    add_community_editor,
-    ensure_municipal_editors,
-)
 from portal.events.models import EventPage
 from portal.outbox.models import OutboxMessage
 from tests import builders
@@ -59,23 +54,12 @@ def request_for(space, purpose="Vaja zbora", start=17, end=19, is_public=True):
 
 @pytest.fixture
 def ks_editor(golnik_space):
-    user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik_space[0], user)
-    return user
+    return builders.ks_editor(golnik_space[0])
 
 
 @pytest.fixture
 def zlato_polje_editor(zlato_polje):
-    user = get_user_model().objects.create_user("ks-zlato-polje", password="x")
-    add_community_editor(zlato_polje[0], user)
-    return user
-
-
-@pytest.fixture
-def municipal():
-    user = get_user_model().objects.create_user("obcina", password="x")
-    user.groups.add(ensure_municipal_editors())
-    return user
+    return builders.ks_editor(zlato_polje[0], "ks-zlato-polje")
 
 
 def test_a_ks_editor_lists_and_opens_only_their_own_ks_requests(

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
@@ -13,9 +12,7 @@ from portal.bookings import decisions
 from portal.bookings.models import BookingDate, BookingRequest
 from portal.communities.panels import AwaitingApprovalPanel, DraftsPanel
 from portal.communities.provisioning import (
-    add_community_editor,
     approval_workflow,
-    ensure_municipal_editors,
 )
 from portal.events.models import EventCalendarPage
 from tests import builders
@@ -43,20 +40,6 @@ def golnik_space(golnik_provisioned):
 @pytest.fixture
 def strazisce_space(strazisce_provisioned):
     return space_of(strazisce_provisioned, "Stražišče")
-
-
-@pytest.fixture
-def ks_editor(golnik_provisioned):
-    user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik_provisioned, user)
-    return user
-
-
-@pytest.fixture
-def municipal():
-    user = get_user_model().objects.create_user("obcina", password="x")
-    user.groups.add(ensure_municipal_editors())
-    return user
 
 
 def weekly_request(space, purpose, weeks=2, day=DAY):

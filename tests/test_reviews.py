@@ -14,7 +14,6 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from portal.base.models import ContentPage
-from portal.communities.provisioning import add_community_editor, ensure_municipal_editors
 from portal.reviews.models import ReviewReminder
 from tests import builders
 
@@ -32,16 +31,7 @@ def content_page(ks, title="Hišni red", review_by=None):
 
 
 def editor(ks, username, email="urednik@example.org"):
-    user = get_user_model().objects.create_user(username, email=email, password="x")
-    add_community_editor(ks, user)
-    return user
-
-
-@pytest.fixture
-def municipal():
-    user = get_user_model().objects.create_user("obcina", email="obcina@example.org", password="x")
-    user.groups.add(ensure_municipal_editors())
-    return user
+    return builders.ks_editor(ks, username, email)
 
 
 def publish_in_admin(client, page, **fields):

@@ -12,10 +12,6 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from portal.bookings.models import BookingDate, BookingRequest
-from portal.communities.provisioning import (
-    add_community_editor,
-    ensure_municipal_editors,
-)
 from portal.events.models import DateChange
 from portal.stakeholders.models import Stakeholder
 from tests import builders
@@ -60,20 +56,6 @@ def held(cal, space, title, day, start, end, **fields):
 
 def stakeholder(name, ks=None):
     return Stakeholder.objects.create(name=name, sector="ngo", community=ks)
-
-
-@pytest.fixture
-def municipal():
-    user = get_user_model().objects.create_user("obcina", password="x")
-    user.groups.add(ensure_municipal_editors())
-    return user
-
-
-@pytest.fixture
-def ks_editor(golnik_provisioned):
-    user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik_provisioned, user)
-    return user
 
 
 def report(client, **params):

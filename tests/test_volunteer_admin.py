@@ -5,25 +5,16 @@ image its description, never its title (often the file's name)."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from portal.communities.provisioning import add_community_editor
 from portal.events.models import EventCalendarPage
 from portal.news.models import NewsIndexPage
 from tests import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ks_editor(golnik_provisioned):
-    user = get_user_model().objects.create_user("ks-golnik", password="x")
-    add_community_editor(golnik_provisioned, user)
-    return user
 
 
 def test_the_calendar_and_the_news_say_what_they_add(client, golnik_provisioned, ks_editor):
