@@ -40,9 +40,6 @@ MAX_PAGES = 400
 SKIP = re.compile(
     r"/logout/|/jsi18n/|/sprite/|/api/|/preview/|/view_draft/|/revisions/\d+/view/"
     r"|/documents/\d+/[^/]+$|/serve/|export=|/images/\d+/generate_url/.+|/images/thumbnail/"
-    # Wagtail's e-mail and phone link choosers label their fields from the field names,
-    # untranslatable (Wagtail's forms/choosers.py); left for a fix upstream.
-    r"|/choose-email-link/|/choose-phone-link/"
 )
 # Names that are no words: time zones (Europe/Ljubljana) and Wagtail's labels of models
 # (home.homepage) in the time zone picker and the page types report.

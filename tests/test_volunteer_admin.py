@@ -74,3 +74,23 @@ def test_a_public_page_gives_an_image_its_description_or_nothing_never_its_title
         images = re.findall(r"<img [^>]*>", page)
         assert any(f'alt="{alt}"' in tag for tag in images), images
         assert "IMG_" not in " ".join(re.findall(r'alt="([^"]*)"', page))
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/admin/choose-external-link/", ["Besedilo povezave"]),
+        ("/admin/choose-anchor-link/", ["Besedilo povezave"]),
+        ("/admin/choose-email-link/", ["E-poštni naslov", "Besedilo povezave", "Zadeva"]),
+        ("/admin/choose-phone-link/", ["Telefonska številka", "Besedilo povezave"]),
+    ],
+)
+def test_the_link_choosers_label_their_fields_in_slovenian(client, ks_editor, path, words):
+    client.force_login(ks_editor)
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.json()["html"]
+    for word in words:
+        assert word in html, word
+    for english in ("Link text", "Email address", "Phone number", "Subject"):
+        assert english not in html, english

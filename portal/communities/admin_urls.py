@@ -17,6 +17,9 @@ urlpatterns = decorate_urlpatterns(
         path("choose-page/search/", page_chooser.SearchView.as_view()),
         path("choose-page/chosen-multiple/", page_chooser.ChosenMultipleView.as_view()),
         path("choose-external-link/", page_chooser.ExternalLinkView.as_view()),
+        path("choose-anchor-link/", page_chooser.AnchorLinkView.as_view()),
+        path("choose-email-link/", page_chooser.EmailLinkView.as_view()),
+        path("choose-phone-link/", page_chooser.PhoneLinkView.as_view()),
         path(
             "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
             admin_views.move_confirm,

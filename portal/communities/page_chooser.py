@@ -11,9 +11,12 @@ editor the chooser opens at their own KS.
 import contextlib
 import json
 
+from django import forms
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import choosers as chooser_forms
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views import chooser
 from wagtail.models import Page
@@ -142,11 +145,52 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
         return self.render_chosen_response(result)
 
 
+# Wagtail's link forms leave some labels to Django, which makes them of the field names in
+# English ("Link text", "Email address"): the same forms, labelled in the catalogue.
+LINK_TEXT = forms.CharField(label=_("Link text"), required=False)
+
+
+class ExternalLinkForm(chooser_forms.ExternalLinkChooserForm):
+    link_text = LINK_TEXT
+
+
+class AnchorLinkForm(chooser_forms.AnchorLinkChooserForm):
+    link_text = LINK_TEXT
+
+
+class EmailLinkForm(chooser_forms.EmailLinkChooserForm):
+    email_address = forms.EmailField(label=_("E-mail address"), required=True)
+    link_text = LINK_TEXT
+    subject = forms.CharField(label=_("Subject"), required=False)
+    body = forms.CharField(
+        label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PhoneLinkForm(chooser_forms.PhoneLinkChooserForm):
+    phone_number = forms.CharField(label=_("Phone number"), required=True)
+    link_text = LINK_TEXT
+
+
+class AnchorLinkView(chooser.AnchorLinkView):
+    form_class = AnchorLinkForm
+
+
+class EmailLinkView(chooser.EmailLinkView):
+    form_class = EmailLinkForm
+
+
+class PhoneLinkView(chooser.PhoneLinkView):
+    form_class = PhoneLinkForm
+
+
 class ExternalLinkView(chooser.ExternalLinkView):
     """Wagtail's "link to a URL", which turns a pasted address of a page on this site into a
     link to that page, offering the page by its title. For a KS editor, an address of a page
     they may not choose (another KS's private page) stays an external link, and another KS's
     page is named by its published title, never its draft's."""
+
+    form_class = ExternalLinkForm
 
     def post(self, request):
         response = super().post(request)
