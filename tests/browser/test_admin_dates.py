@@ -15,6 +15,8 @@ EDITOR, PASSWORD = "ks-golnik", "demo12345"
 
 
 def log_in(page, base_url):
+    """Log in as `ks-golnik` (the shared browser profile may hold another user's session)."""
+    page.context.clear_cookies()
     page.goto(base_url + "/admin/", wait_until="load")
     if "/admin/login/" in page.url:
         page.fill("[name=username]", EDITOR)

@@ -17,7 +17,9 @@ EDITOR, PASSWORD = "obcina", "demo12345"
 
 
 def log_in_and_open(page, base_url):
-    """Open the report, logging in first if this browser profile has not yet."""
+    """Open the report as the municipal editor. The browser profile is shared by the
+    browser tests, and another may have logged in as someone else: start logged out."""
+    page.context.clear_cookies()
     page.goto(base_url + REPORT, wait_until="load")
     if "/admin/login/" in page.url:
         page.fill("[name=username]", EDITOR)

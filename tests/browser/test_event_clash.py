@@ -25,6 +25,7 @@ def next_holiday():
 
 
 def log_in(page, base_url):
+    page.context.clear_cookies()  # the shared browser profile may hold another's session
     page.goto(base_url + "/admin/login/", wait_until="load")
     if "/admin/login/" in page.url:
         page.fill("[name=username]", EDITOR)
