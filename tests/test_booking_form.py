@@ -102,6 +102,19 @@ def test_the_empty_form_asks_who_what_when_and_where(client, now, space):
     assert "no-store" in response["Cache-Control"]
 
 
+def test_the_form_reads_the_rooms_and_programmes_once(
+    client, now, space, django_assert_num_queries
+):
+    # The week view's link fills in the date and hours; the form must not be built twice
+    # for that (once more reading the rooms and the KS's programmes).
+    url = form_url(space) + "?datum=2026-12-01&od=17:00&do=19:00"
+    client.get(url)
+    with django_assert_num_queries(3):
+        html = client.get(url).content.decode()
+    assert 'value="01. 12. 2026"' in html
+    assert "Velika dvorana (do 60 oseb)" in html
+
+
 def test_a_free_slot_is_requested_and_confirmed_by_email(client, now, space, sent_mail):
     response = client.post(form_url(space), request_data())
     assert response.status_code == 302

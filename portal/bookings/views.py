@@ -38,20 +38,21 @@ def booking_form(space, request):
         return send(space, request)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    initial = prefill(space, request.GET)
+    initial = prefill(request.GET)
     form = BookingForm(space=space, initial=initial)
     context = {"form": form, "availability_url": routes.availability_url(space, request)}
     return render(space, request, "bookings/booking_form.html", context)
 
 
-def prefill(space, query):
+def prefill(query):
     """The date and hours of the availability view's link, if they make sense."""
-    probe = BookingForm(space=space)
     initial = {}
     for parameter, name in PREFILL.items():
         value = query.get(parameter, "")
         try:
-            initial[name] = probe.fields[name].clean(value[:20])
+            # The class's own fields: the date and hours need no space, and a form made
+            # only to clean them would read the rooms and programmes a second time.
+            initial[name] = BookingForm.base_fields[name].clean(value[:20])
         except Exception:
             continue
     return initial
