@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.access import views as access
+from portal.base.caching import revalidated
 from portal.base.health import healthz
 from portal.base.spreadsheets import report_urls
 from portal.communities import admin_urls as boundary_admin_urls
@@ -45,7 +46,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Uploaded images, in every environment (a remote storage links its own addresses).
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Revalidated: a crawler that asks again before a publish gets a 304.
+    path("sitemap.xml", revalidated(sitemap), name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

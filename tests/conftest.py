@@ -301,3 +301,20 @@ def market():
     registry.register(Market)
     yield registry.get("market")
     registry.unregister("market")
+
+
+@pytest.fixture
+def wsgi_application(db):
+    """The portal's WSGI application, for clients other than Django's (schemathesis, a
+    generated API client). Their requests would end by closing the database connection
+    of the test's transaction: it stays open, as with Django's test client."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from portal.wsgi import application
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield application
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)

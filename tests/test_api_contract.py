@@ -5,14 +5,12 @@ derandomised, so a run is repeatable and quick, on SQLite and PostgreSQL alike."
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.management import call_command
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from portal.api.router import ENDPOINTS
-from portal.wsgi import application
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -34,15 +32,8 @@ def demo_database(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def api_schema(demo_database, db):
-    # Requests go through the WSGI app, whose end-of-request signal would close the
-    # database connection of the test's transaction: keep it open, as Django's test
-    # client does.
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
+def api_schema(demo_database, wsgi_application):
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_application)
 
 
 def test_the_description_names_every_operation(api_schema):

@@ -138,3 +138,22 @@ def test_the_openapi_description_and_its_page(client, golnik_section):
     assert 'id="endpoint-events"' in html
     assert "/api/openapi.json" in html
     assert "<script" not in html.split("</header>", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "url, query, name",
+    [
+        ("/api/v2/events/", "community=golnik&community=strazisce", "community"),
+        ("/api/v2/spaces/", "community=golnik&community=golnik", "community"),
+        ("/api/v2/events/", "start=2026-01-01&theme=food&start=2026-02-01", "start"),
+        ("/api/v2/communities/", "limit=1&limit=2", "limit"),
+    ],
+)
+def test_a_parameter_given_twice_is_refused_by_name(client, golnik_section, url, query, name):
+    """Never silently the last value: a client that meant "both" learns it at once."""
+    response = client.get(f"{url}?{query}")
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": f"Parameter »{name}« je podan večkrat: podajte mu eno samo vrednost.",
+        "parameter": name,
+    }

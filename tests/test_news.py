@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from html.parser import HTMLParser
 from unittest import mock
 
 import feedparser
@@ -343,7 +344,7 @@ def test_ks_feeds_hold_only_its_news_with_dates_categories_and_links(client, new
     [entry] = rss.entries
     assert entry.title == "Vrt ob domu"
     assert entry.link == "http://testserver/golnik/novice/vrt-ob-domu/"
-    assert entry.description == item.intro or entry.description == ""
+    assert "description" not in entry  # no lead text, no description
     assert entry.id == f"urn:uuid:{item.translation_key}"
     assert entry.published_parsed[:5] == (2017, 11, 9, 7, 30)  # 8.30 in Kranj, in UTC
     assert {tag.term for tag in entry.tags} == {
@@ -359,6 +360,35 @@ def test_ks_feeds_hold_only_its_news_with_dates_categories_and_links(client, new
     assert atom.version == "atom10"
     assert [entry.title for entry in atom.entries] == ["Vrt ob domu"]
     assert atom.entries[0].id == f"urn:uuid:{item.translation_key}"
+
+
+class ShownText(HTMLParser):
+    """The text a feed reader shows for an HTML description, a line break as "\n"."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.feed(html)
+        self.close()
+        self.text = "".join(self.parts)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def test_feed_items_carry_the_lead_text_as_html_shown_as_written(client, news_section):
+    _ks, index = news_section
+    intro = 'Vrt & <sosedje> "skupaj" – 3 < 5\nPridite ob 17.00.'
+    news(index, "Vrt ob domu", datetime.date(2017, 11, 9), intro=intro)
+    for url in ("/golnik/novice/rss/", "/golnik/novice/atom/"):
+        _response, feed = parsed(client, url)
+        [entry] = feed.entries
+        assert entry.summary_detail.type == "text/html", url
+        assert ShownText(entry.summary).text == intro, url
 
 
 def test_municipal_feed_holds_every_ks_newest_first_and_at_most_thirty(client, municipal_index):

@@ -4,6 +4,8 @@ Parameters come from each endpoint's declared parameters (the same objects that 
 them), response fields from the serializers the endpoints use: a field is described by
 its `openapi_schema` or by the kind of model field it serialises, so the description
 cannot drift from the answers. The contract tests (schemathesis) hold the two together.
+Every answer says how it may be kept and revalidated (`portal.api.http`): its headers and
+the 304 are described too, so a generated client reads a revalidation without error.
 """
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -34,6 +36,53 @@ ERROR = {
 }
 
 
+# The project's licence (LICENSE), as an SPDX identifier.
+LICENSE = {"name": "BSD 3-Clause License", "identifier": "BSD-3-Clause"}
+
+
+def caching_headers():
+    """The headers of every answer that may be kept (`portal.api.http`)."""
+    return {
+        "ETag": {
+            "description": _(
+                "The version of the answer: send it back in `If-None-Match` to get a 304 "
+                "while it has not changed."
+            ),
+            "required": True,
+            "schema": {"type": "string"},
+        },
+        "Last-Modified": {
+            "description": _(
+                "When the answer was first given in this version (an HTTP date): send it "
+                "back in `If-Modified-Since` to get a 304 while it has not changed."
+            ),
+            "required": True,
+            "schema": {"type": "string"},
+        },
+        "Cache-Control": {
+            "description": _("How long a client or a cache may keep the answer unasked."),
+            "required": True,
+            "schema": {"type": "string"},
+        },
+    }
+
+
+def kept(response):
+    """`response` with the headers of an answer that may be kept."""
+    return {**response, "headers": caching_headers()}
+
+
+def not_modified():
+    return kept(
+        {
+            "description": _(
+                "Not changed since the copy the client has (its ETag in `If-None-Match` or "
+                "its date in `If-Modified-Since`): no body, use that copy."
+            )
+        }
+    )
+
+
 def description():
     paths = {}
     schemas = {"Error": ERROR}
@@ -58,8 +107,16 @@ def description():
                 "public page, image and document. Lists take `limit` and `offset` and say "
                 "`meta.total_count`; a parameter the API cannot use gets a 400 that names "
                 "it. Answers carry an ETag and may be kept for a minute."
+            )
+            + "\n\n"
+            + _(
+                "A parameter given more than once is a 400 that names it too. Ask again "
+                "with the ETag (`If-None-Match`) or the date (`If-Modified-Since`) of the "
+                "copy you have: an answer that has not changed is a 304 without a body."
             ),
+            "license": LICENSE,
         },
+        "servers": [{"url": "/", "description": _("This portal, where the description is.")}],
         "paths": paths,
         "components": {"schemas": schemas},
     }
@@ -94,36 +151,41 @@ def listing_operation(name, endpoint, item_name):
             for parameter in endpoint.listing_parameters().values()
         ],
         "responses": {
-            "200": {
-                "description": _("A page of the list."),
-                "content": json_content(
-                    {
-                        "type": "object",
-                        "properties": {
-                            "meta": {
-                                "type": "object",
-                                "properties": {
-                                    "total_count": {
-                                        "type": "integer",
-                                        "minimum": 0,
-                                        "description": _("How many items the whole list has."),
-                                    }
-                                },
-                                "required": ["total_count"],
-                                "additionalProperties": False,
-                            },
-                            "items": {"type": "array", "items": ref(f"{item_name}ListItem")},
-                        },
-                        "required": ["meta", "items"],
-                        "additionalProperties": False,
-                    }
-                ),
-            },
+            "200": kept(
+                {
+                    "description": _("A page of the list."),
+                    "content": json_content(listing_schema(item_name)),
+                }
+            ),
+            "304": not_modified(),
             "400": {
                 "description": _("A parameter the API cannot use; `parameter` names it."),
                 "content": json_content(ref("Error")),
             },
         },
+    }
+
+
+def listing_schema(item_name):
+    return {
+        "type": "object",
+        "properties": {
+            "meta": {
+                "type": "object",
+                "properties": {
+                    "total_count": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": _("How many items the whole list has."),
+                    }
+                },
+                "required": ["total_count"],
+                "additionalProperties": False,
+            },
+            "items": {"type": "array", "items": ref(f"{item_name}ListItem")},
+        },
+        "required": ["meta", "items"],
+        "additionalProperties": False,
     }
 
 
@@ -142,10 +204,13 @@ def detail_operation(name, endpoint, item_name):
             }
         ],
         "responses": {
-            "200": {
-                "description": _("The item."),
-                "content": json_content(ref(f"{item_name}Detail")),
-            },
+            "200": kept(
+                {
+                    "description": _("The item."),
+                    "content": json_content(ref(f"{item_name}Detail")),
+                }
+            ),
+            "304": not_modified(),
             "400": {
                 "description": _("This address takes no parameters."),
                 "content": json_content(ref("Error")),

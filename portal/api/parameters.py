@@ -2,7 +2,9 @@
 in Slovenian, and describes itself for the OpenAPI description, from one declaration.
 
 An endpoint lists its parameters; anything else in the query string is refused with a 400
-that names it, so a typo never silently widens a list.
+that names it, so a typo never silently widens a list. Each parameter takes one value: one
+given twice (`?community=golnik&community=strazisce`) is a 400 that names it too, never
+read as its last value (docs/decisions/0034-http-revalidation-and-one-value-a-parameter.md).
 """
 
 import datetime
@@ -64,6 +66,13 @@ def parse_query(query, parameters):
             unknown[0],
             _("Unknown parameter “%(name)s”. This endpoint takes: %(known)s.")
             % {"name": unknown[0][:100], "known": known},
+        )
+    repeated = sorted(name for name in query if len(query.getlist(name)) > 1)
+    if repeated:
+        raise BadParameter(
+            repeated[0],
+            _("The parameter “%(name)s” is given more than once: give it one value.")
+            % {"name": repeated[0][:100]},
         )
     return {name: parameters[name].value(query[name]) for name in query}
 

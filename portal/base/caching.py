@@ -29,6 +29,13 @@ Django's cache framework, in one vocabulary:
     most as long as they may be cached (`keep_response`): lists "from now" move on with
     the clock.
 
+**revalidated** (by clients)
+    A feed or the sitemap tells readers, calendar applications and caches in between how
+    long they may keep it (`Cache-Control`) and how to ask again: its `ETag` follows the
+    content version, its `Last-Modified` is when any process first gave that ETag. A
+    request that names what the client has gets a 304, without the view rendering
+    anything (Django's `condition`); so does one the page cache answers.
+
 The functions:
 
 - `kept(name, build, key=None, shared=False, limit=64)`: `build()` once a version;
@@ -38,6 +45,7 @@ The functions:
   cache, `portal.base.pagecache`, and the API's, `portal.api.http`), in this process
   and shared, with their expiry;
 - `first_seen(name)`: when any process first saw `name` (an API answer's `Last-Modified`);
+- `revalidated(view)`: `ETag`, `Last-Modified`, `Cache-Control` and 304s for a view;
 - `content_version()`, `bump_content_version()`, `affects_public_pages(model)`.
 
 The cache backends themselves (Redis failing open, the process's memory bounded in
@@ -45,6 +53,7 @@ bytes) are `portal/base/cache_backends.py`; rate-limit counts and sessions are n
 content and keep their own caches (settings).
 """
 
+import datetime
 import functools
 import hashlib
 import logging
@@ -57,8 +66,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -382,3 +394,52 @@ def first_seen(name):
         return caches["default"].get_or_set(f"portal:first-seen:{name}", now, KEPT_SECONDS)
     except Exception:
         return now
+
+
+# --- Revalidated answers ------------------------------------------------------------------
+
+# How long a reader, a calendar application or a cache in between may keep a feed or the
+# sitemap before asking again (as long as the page cache keeps it: an edit shows as soon).
+REVALIDATE_SECONDS = 5 * 60
+
+
+def version_etag(request, *args, **kwargs):
+    """The ETag of what `request` asks for under the current content version. Weak: two
+    answers with one ETag hold the same content, not always the same bytes (a calendar
+    says when it was written). The date is in it too: a feed's window of dates moves on
+    each day even when nothing is published."""
+    parts = [
+        content_version(),
+        settings_fingerprint(),
+        request.scheme,
+        request.get_host(),
+        request.path,
+        get_language() or "",
+        timezone.localdate().isoformat(),
+    ]
+    return 'W/"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
+
+
+def version_last_modified(request, *args, **kwargs):
+    """When any process first gave this answer's ETag: every worker gives the same time."""
+    seconds = first_seen(f"etag:{version_etag(request)}")
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
+
+
+def revalidated(view):
+    """`view` (a feed, the sitemap) answers with its `ETag`, `Last-Modified` and
+    `Cache-Control`, and a conditional GET or HEAD that matches them with a 304 before
+    the view renders anything. (Wagtail marks the answers of a private section's pages,
+    routes included, as for no one to keep.)"""
+
+    @cache_control(public=True, max_age=REVALIDATE_SECONDS)
+    @condition(etag_func=version_etag, last_modified_func=version_last_modified)
+    @functools.wraps(view)
+    def answer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        # The version's time rather than the view's own (the sitemap's newest page), which
+        # an unpublished or deleted page never moves: the 200 and the 304 say the same.
+        del response["Last-Modified"]
+        return response
+
+    return answer

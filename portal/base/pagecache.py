@@ -11,7 +11,9 @@ and is kept only that long.
 
 Only anonymous GET/HEAD requests (no session cookie) are served from the cache, and only
 responses that are 200, set no cookie, and do not vary on the cookie are stored: nothing
-personal, no CSRF token, no preview (previews live under the admin).
+personal, no CSRF token, no preview (previews live under the admin). A kept answer with
+an `ETag` or `Last-Modified` (a feed, the sitemap) answers a conditional request that
+matches it with a 304, as its view does.
 
 A page is kept under the query parameters it reads, and only those: each is declared
 where it is defined (`declare_query_parameters`), and `request.GET` (`QueryReads`)
@@ -27,9 +29,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
-from django.utils.cache import get_max_age
+from django.utils.cache import get_conditional_response, get_max_age
 from django.utils.datastructures import MultiValueDict
 from django.utils.encoding import escape_uri_path
+from django.utils.http import parse_http_date_safe
 
 from portal.base.caching import (
     content_version_per_request,
@@ -149,6 +152,18 @@ class QueryReads(QueryDict):
 # --- The page cache ---------------------------------------------------------------------
 
 
+def answered_conditionally(request, response):
+    """`response`, or a 304 if the request's `If-None-Match` or `If-Modified-Since`
+    matches its `ETag` or `Last-Modified` (as Django's `ConditionalGetMiddleware`)."""
+    etag = response.get("ETag")
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if not (etag or last_modified):
+        return response
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -188,7 +203,7 @@ class AnonymousPageCacheMiddleware:
         cached = self.lookup(self.key(request, reads))
         if cached is not None:
             cached["X-Cache"] = "HIT"
-            return cached
+            return answered_conditionally(request, cached)
         response = self.get_response(request)
         if self.cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:

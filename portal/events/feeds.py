@@ -5,7 +5,8 @@ A feed holds every live, public event with a date from `WINDOW` ago up to the ho
 the dates are expanded to (`EVENT_HORIZON_DAYS`): recent events stay in a subscriber's
 calendar for a season, and nothing is left out that the site lists. Events are chosen by
 a range query on the `Occurrence` table and loaded with what the feed shows in a fixed
-number of queries, however many there are.
+number of queries, however many there are. A calendar application that asks again with
+the ETag or date it has gets a 304 until something is published (`caching.revalidated`).
 """
 
 import datetime
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from portal.base.caching import kept_many
+from portal.base.caching import kept_many, revalidated
 from portal.base.privacy import public
 from portal.communities.directory import MUNICIPALITY, kind_of, section_for_path, section_of_slug
 from portal.communities.models import CommunityPage
@@ -250,11 +251,13 @@ def default_host():
 
 
 @require_safe
+@revalidated
 def municipality_feed(request):
     return calendar_response(build_feed(request=request))
 
 
 @require_safe
+@revalidated
 def community_feed(request, slug):
     section = section_of_slug(slug)
     if section is None:
@@ -265,6 +268,7 @@ def community_feed(request, slug):
 
 
 @require_safe
+@revalidated
 def programme_feed(request, pk):
     programme = Programme.objects.public().filter(pk=pk).first()
     # A programme is public where its page is: under a live, public KS or the municipality
@@ -277,6 +281,7 @@ def programme_feed(request, pk):
 
 
 @require_safe
+@revalidated
 def space_feed(request, pk):
 
     space = public(SpacePage.objects.live()).filter(pk=pk).first()
@@ -288,6 +293,7 @@ def space_feed(request, pk):
 
 
 @require_safe
+@revalidated
 def event_feed(request, pk):
     """One event as a file to open in a calendar application ("add to calendar")."""
     events = feed_events(public(EventPage.objects.live()).filter(pk=pk), request)

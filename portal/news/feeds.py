@@ -1,7 +1,10 @@
 """RSS 2.0 and Atom feeds of a news index: its KS's news, or the whole municipality's.
 
 Served by the index itself (`rss/` and `atom/` routes of `NewsIndexPage`), so a feed sits
-beside the list it mirrors and is private or a draft exactly when that list is.
+beside the list it mirrors and is private or a draft exactly when that list is. A reader
+that asks again with the ETag or date it has gets a 304 until something is published
+(`caching.revalidated`). An item's description is its lead text as HTML (escaped, its
+paragraphs kept), which readers show as the editor wrote it.
 """
 
 import datetime
@@ -10,8 +13,10 @@ import zoneinfo
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
+from portal.base.caching import revalidated
 from portal.communities.directory import section_for_path
 from portal.communities.models import attach_communities
 from portal.news.directory import feed_title
@@ -23,6 +28,9 @@ FEED_LENGTH = 30
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
+
+    def __call__(self, request, index):
+        return revalidated(super().__call__)(request, index=index)
 
     def get_feed(self, obj, request):
         """The feed, written into a string and handed to the response in one piece:
@@ -67,7 +75,9 @@ class NewsRssFeed(Feed):
         return item.get_url(self.request)
 
     def item_description(self, item):
-        return item.intro
+        """The lead text (plain text) as HTML: RSS descriptions and Atom summaries are
+        HTML to readers, so `<` or `&` in it must be escaped to show as written."""
+        return linebreaks(item.intro, autoescape=True) if item.intro else None
 
     def item_pubdate(self, item):
         """The news item's date, at the time of day it was first published, in Kranj."""
