@@ -343,7 +343,10 @@ dokumenti. Na zahtevo vam jih pošljemo v dostopni obliki.</li>
 <h2>Kako je portal narejen</h2>
 <p>Strani delujejo brez JavaScripta, besedilo lahko povečate do 200 % brez izgube vsebine, vse
 funkcije so dosegljive s tipkovnico, besedila imajo zadosten kontrast, obrazci pa opisna polja
-in jasna sporočila o napakah.</p>
+in jasna sporočila o napakah. Vsako vrsto javne strani ob vsaki spremembi samodejno
+preverimo tudi po novejših smernicah WCAG 2.2 na ravni AA (velikost ciljev za dotik,
+fokus, ki ga nič ne zakrije), na zaslonu računalnika in na 320 px širokem zaslonu
+telefona.</p>
 <h2>Povratne informacije in kontakt</h2>
 <p>Če naletite na vsebino, ki vam ni dostopna, nam pišite na dostopnost@example.org ali
 pokličite 04 555 00 00. Odgovorili vam bomo v osmih dneh in vam vsebino posredovali v obliki,
