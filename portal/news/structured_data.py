@@ -40,7 +40,7 @@ def modified(page):
     """When it was last published, never before the date it shows."""
     if page.last_published_at is None:
         return page.date.isoformat()
-    published = timezone.localtime(page.last_published_at)
+    published = timezone.localtime(page.last_published_at).replace(microsecond=0)
     if published.date() < page.date:
         return page.date.isoformat()
     return published.isoformat()
