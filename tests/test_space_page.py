@@ -164,9 +164,15 @@ def structured_data(html):
 def test_the_page_describes_the_place_for_search_engines(client, clock, space):
     _response, html = html_at(client, clock, space, at(datetime.date(2026, 11, 30), 10))
     data = structured_data(html)
-    assert data["@type"] == "Place"
+    assert data["@type"] == ["CivicStructure", "EventVenue"]
     assert data["name"] == "Skupnostni prostor"
-    assert data["address"]["streetAddress"] == "Golnik 40, 4204 Golnik"
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Golnik 40",
+        "postalCode": "4204",
+        "addressLocality": "Golnik",
+        "addressCountry": "SI",
+    }
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 46.33531, "longitude": 14.33296}
     assert data["maximumAttendeeCapacity"] == 60
     amenities = {item["name"]: item["value"] for item in data["amenityFeature"]}

@@ -417,7 +417,12 @@ lahko pridružite.</p>
 """,
         when=Upcoming(week=4, weekday=SAT),
         all_day=True,
-        location="Skupnostni prostori KS Golnik, KS Zlato polje in KS Stražišče",
+        # Three places at once, one `Place` each in its structured data.
+        location=(
+            "Skupnostni prostor KS Golnik, Golnik 40, 4204 Golnik; "
+            "Dvorana KS Zlato polje, Gradnikova ulica 1, 4000 Kranj; "
+            "Skupnostni prostor KS Stražišče, Škofjeloška cesta 20, 4000 Kranj"
+        ),
     ),
 ]
 

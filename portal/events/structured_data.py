@@ -1,12 +1,28 @@
 """What an event page tells search engines and other sites: a schema.org `Event`, written
-into the page head as JSON-LD (https://schema.org/Event)."""
+into the page head as JSON-LD (https://schema.org/Event).
+
+Where: its community space, or the places its "other location" names, one `Place` for
+each written between semicolons ("Dom krajanov, Golnik 40, 4204 Golnik; Gasilski dom,
+…"). Who: its organiser, else its programme's organisers, else its KS (the municipality
+for the municipality's events). Its image: its own, else its programme's, its space's,
+its KS's, else the portal's."""
 
 import re
 
 from django.utils import timezone
 
+from portal.base.jsonld import (
+    image_url,
+    municipality,
+    portal_image,
+    postal_address,
+    split_address,
+)
+from portal.communities.structured_data import organization
 from portal.events import recurrence
 from portal.events.models.pages import Status
+from portal.spaces.structured_data import venue
+from portal.stakeholders.models import Stakeholder
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {
@@ -29,9 +45,10 @@ DAY_NAMES = dict(
     )
 )
 AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
+IMAGE_SPEC = "fill-800x450"  # what the page shows
 
 
-def event_data(event, upcoming_dates, request=None, image_spec="fill-800x450"):
+def event_data(event, upcoming_dates, request=None, image_spec=IMAGE_SPEC):
     """The schema.org `Event` of `event`. A repeating event gives its next date that is
     not cancelled (its first, when none is left) and its schedule."""
     url = event.get_full_url(request)
@@ -47,7 +64,7 @@ def event_data(event, upcoming_dates, request=None, image_spec="fill-800x450"):
             if event.status == Status.MOVED_ONLINE
             else "OfflineEventAttendanceMode"
         ),
-        "location": location(event, url),
+        "location": location(event, url, request),
     }
     if event.intro:
         data["description"] = event.intro
@@ -57,19 +74,49 @@ def event_data(event, upcoming_dates, request=None, image_spec="fill-800x450"):
     else:
         data.update(dates(event.start, event.end, event.all_day))
     if event.repeats:
-        data["eventSchedule"] = schedule(event)
-    if event.organiser is not None:
-        organizer = {"@type": "Organization", "name": event.organiser.name}
-        if event.organiser.website:
-            organizer["url"] = event.organiser.website
-        data["organizer"] = organizer
+        changes = sorted(event.date_changes.all(), key=lambda change: change.original_date)
+        data["eventSchedule"] = schedule(event, changes)
+        moved = moved_dates(event, changes, data["location"])
+        if moved:
+            data["subEvent"] = moved
+    data["organizer"] = organizers(event, request)
     data["isAccessibleForFree"] = event.is_free
     if not event.is_free:
         data["offers"] = offer(event, url)
-    if event.image is not None:
-        image_url = event.image.get_rendition(image_spec).url
-        data["image"] = request.build_absolute_uri(image_url) if request else image_url
+    data["image"] = event_image(event, request, image_spec)
     return data
+
+
+def organizers(event, request):
+    """Its organiser; else its programme's organisers; else its KS or the municipality."""
+    if event.organiser is not None:
+        return stakeholder(event.organiser)
+    if event.programme is not None:
+        found = [stakeholder(one) for one in event.programme.organisers.order_by("name")]
+        if found:
+            return found
+    if event.community is not None:
+        return organization(event.community, request)
+    return municipality(request)
+
+
+def stakeholder(one):
+    kind = "Person" if one.sector == Stakeholder.Sector.INDIVIDUAL else "Organization"
+    found = {"@type": kind, "name": one.name}
+    if one.website:
+        found["url"] = one.website
+    return found
+
+
+def event_image(event, request, spec):
+    """The first image of the event, its programme, its space and its KS; the portal's
+    when none has one."""
+    owners = (event, event.programme, event.space if event.space_id else None, event.community)
+    for owner in owners:
+        image = getattr(owner, "image", None)
+        if image is not None:
+            return image_url(image, spec, request)
+    return portal_image(request)
 
 
 def dates(start, end, all_day):
@@ -85,23 +132,32 @@ def dates(start, end, all_day):
     return found
 
 
-def location(event, url):
+def location(event, url, request=None):
+    """Its community space, or each place its other location names (between semicolons);
+    online as well when it moved online."""
     if event.space_id:
-        place = {"@type": "Place", "name": event.space.title, "address": event.space.address}
+        places = [venue(event.space, request)]
     else:
-        place = {"@type": "Place", "name": event.location, "address": event.location}
-    place["address"] = {
-        "@type": "PostalAddress",
-        "streetAddress": place["address"],
-        "addressCountry": "SI",
-    }
+        places = [place(text) for text in event.location.split(";") if text.strip()]
     if event.status == Status.MOVED_ONLINE:
-        return [{"@type": "VirtualLocation", "url": url}, place]
-    return place
+        places.insert(0, {"@type": "VirtualLocation", "url": url})
+    return places[0] if len(places) == 1 else places
 
 
-def schedule(event):
-    """How the event repeats, as a schema.org `Schedule` built from the editor's choices."""
+def place(text):
+    """A `Place` as written: its name before the street ("Ljudska univerza Kranj,
+    Cesta Staneta Žagarja 1, 4000 Kranj"), else the whole text."""
+    name, _street, _code, _town = split_address(text)
+    return {
+        "@type": "Place",
+        "name": name or " ".join(text.split()),
+        "address": postal_address(text),
+    }
+
+
+def schedule(event, changes=()):
+    """How the event repeats, as a schema.org `Schedule` built from the editor's choices;
+    the dates it does not take place on as planned (`changes` cancel or move some) left out."""
     start = recurrence.local_start(event)
     found = {
         "@type": "Schedule",
@@ -128,9 +184,30 @@ def schedule(event):
         found["endDate"] = event.until.isoformat()
     elif event.ends == recurrence.Ends.AFTER and event.count:
         found["repeatCount"] = event.count
-    left_out = sorted(row.date for row in event.excluded_dates.all())
-    if left_out:
+    left_out = sorted(
+        {row.date for row in event.excluded_dates.all()}
+        | {change.original_date for change in changes}
+    )
+    if left_out:  # dates left out, cancelled or moved (`subEvent` gives where to)
         found["exceptDate"] = [day.isoformat() for day in left_out]
+    return found
+
+
+def moved_dates(event, changes, where):
+    """The dates of a repeating event moved off its schedule, each an `Event` of its own."""
+    found = []
+    for change in changes:
+        if change.cancelled or change.start is None:
+            continue
+        moved = {
+            "@type": "Event",
+            "name": event.title,
+            "eventStatus": SCHEMA + "EventRescheduled",
+            "previousStartDate": change.original_date.isoformat(),
+            "location": where,
+        }
+        moved.update(dates(change.start, change.end, event.all_day))
+        found.append(moved)
     return found
 
 

@@ -1,36 +1,41 @@
 """What a space page tells search engines and maps: a schema.org `Place` as JSON-LD
-(https://schema.org/Place), written as JSON-LD by `portal.base.jsonld`."""
+(https://schema.org/Place), written as JSON-LD by `portal.base.jsonld`. A community space
+is typed a `CivicStructure` (a public building) and an `EventVenue` (where events are
+held), both kinds of `Place`."""
 
+from portal.base.jsonld import image_url, postal_address
 from portal.spaces.hours import clock, rows_in_force
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SCHEMA = "https://schema.org/"
+SPACE_TYPES = ["CivicStructure", "EventVenue"]
+
+
+def venue(space, request=None):
+    """The space as the `location` of something held there: its name, page, address and
+    coordinates."""
+    found = {
+        "@type": SPACE_TYPES,
+        "name": space.title,
+        "url": space.get_full_url(request),
+        "address": postal_address(space.address),
+    }
+    if space.has_coordinates:
+        found["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(space.latitude),
+            "longitude": float(space.longitude),
+        }
+    return found
 
 
 def place_data(space, days, request=None, image_spec="fill-800x450"):
     """The `Place` of `space`; `days` is its schedule of the coming days (`hours.schedule`),
     whose dates that differ from the weekly hours are given as special hours."""
-    url = space.get_full_url(request)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "name": space.title,
-        "url": url,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": space.address,
-            "addressCountry": "SI",
-        },
-    }
+    data = {"@context": "https://schema.org", **venue(space, request)}
     if space.intro:
         data["description"] = space.intro
-    if space.has_coordinates:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(space.latitude),
-            "longitude": float(space.longitude),
-        }
     if space.contact_phone:
         data["telephone"] = space.contact_phone
     amenities = amenity_features(space)
@@ -45,16 +50,19 @@ def place_data(space, days, request=None, image_spec="fill-800x450"):
     capacity = space.largest_capacity
     if capacity:
         data["maximumAttendeeCapacity"] = capacity
-    photos = [absolute(space.image, image_spec, request)] if space.image else []
-    photos += [absolute(item.image, image_spec, request) for item in space.gallery_images.all()]
+    photos = [image_url(image, image_spec, request) for image in space_images(space)]
     if photos:
         data["photo"] = [{"@type": "ImageObject", "contentUrl": photo} for photo in photos]
     return data
 
 
-def absolute(image, spec, request):
-    url = image.get_rendition(spec).url
-    return request.build_absolute_uri(url) if request is not None else url
+def space_images(space):
+    """The page's image and its gallery's, each once (the gallery often repeats the first)."""
+    found = {}
+    for image in [space.image, *(item.image for item in space.gallery_images.all())]:
+        if image is not None:
+            found.setdefault(image.pk, image)
+    return list(found.values())
 
 
 def amenity_features(space):

@@ -10,11 +10,13 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from portal.base.caching import content_version as current_content_version
 from portal.base.caching import kept, kept_html
 from portal.base.counting import count_label
+from portal.base.jsonld import breadcrumb_list, script
 from portal.base.listing import item_fragment, load_listed
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
@@ -62,12 +64,16 @@ def content_version():
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The path from the home page down to the current page, then `breadcrumb_trail`:
-    (title, url) pairs of what a routed view shows below its page (the last has no url)."""
+    (title, url) pairs of what a routed view shows below its page (the last has no url);
+    with it for search engines as a schema.org `BreadcrumbList`, the home page's too."""
     page = context.get("page")
     trail = context.get("breadcrumb_trail") or []
     request = context.get("request")
-    if page is None or (page.depth <= 2 and not trail):
+    if page is None:
         return {"ancestors": [], "page": page, "trail": trail, "request": request}
+    if page.depth <= 2 and not trail:  # the home page: only itself
+        found = {"ancestors": [], "page": page, "trail": trail, "request": request}
+        return {**found, "structured_data": trail_data([], page, trail, request)}
     site = Site.find_for_request(request) if request else None
     # The ancestors' titles and URLs change only with content: read once per version.
     ancestors = kept(
@@ -79,7 +85,23 @@ def breadcrumbs(context):
         (page.path, site.pk if site else None),
         limit=5000,
     )
-    return {"ancestors": ancestors, "page": page, "trail": trail, "request": request}
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        "trail": trail,
+        "request": request,
+        "structured_data": trail_data(ancestors, page, trail, request),
+    }
+
+
+def trail_data(ancestors, page, trail, request):
+    """The breadcrumbs as a schema.org `BreadcrumbList` in a script element (HTML)."""
+    home = gettext("Home")
+    crumbs = [(home if a.depth == 2 else a.title, a.url) for a in ancestors]
+    crumbs.append((home if page.depth == 2 else page.title, page.get_url(request)))
+    path = request.path if request is not None else ""
+    crumbs += [(str(title), url or path) for title, url in trail]
+    return mark_safe(script(breadcrumb_list(crumbs, request)))
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """Template pieces of the directory of sections: the KS menu, the section a page is in,
-the KS sections under a page (the home page's cards)."""
+the KS sections under a page (the home page's cards); and a KS page's structured data."""
 
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from portal.base.caching import content_version
+from portal.base.caching import content_version, kept
+from portal.base.jsonld import script
 from portal.communities.directory import section_for_path, sections
+from portal.communities.structured_data import community_data
 
 register = template.Library()
 
@@ -53,3 +56,21 @@ def section_of(page):
 def sections_under(page):
     """`{% sections_under page as sections %}`: the live KS sections below `page`."""
     return [section for section in sections() if section.community.path.startswith(page.path)]
+
+
+@register.simple_tag(takes_context=True)
+def community_structured_data(context, page):
+    """The KS's organisation as JSON-LD (`portal.communities.structured_data`), built once
+    a content version for each KS and host."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False):  # a draft: never kept
+        return mark_safe(script(community_data(page, request)))
+    host = request.get_host() if request is not None else ""
+    return mark_safe(
+        kept(
+            "community-structured-data",
+            lambda: script(community_data(page, request)),
+            (page.pk, host),
+            limit=1000,
+        )
+    )

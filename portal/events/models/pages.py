@@ -94,7 +94,10 @@ class EventPage(CommunityOwned, BasePage):
         _("other location"),
         max_length=200,
         blank=True,
-        help_text=_("Place and address, if not in a community space."),
+        help_text=_(
+            "Place and address, if not in a community space. Several places: separate them "
+            "with semicolons."
+        ),
     )
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     status = models.CharField(

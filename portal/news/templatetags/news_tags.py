@@ -1,10 +1,15 @@
-"""Template pieces of news: a page's feed links and the latest news under a page."""
+"""Template pieces of news: a page's feed links and structured data, and the latest news
+under a page."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from portal.base.caching import kept
+from portal.base.jsonld import script
 from portal.communities.models import attach_communities
 from portal.news.directory import feeds_for
 from portal.news.models import NewsPage
+from portal.news.structured_data import article_data
 
 register = template.Library()
 
@@ -13,6 +18,21 @@ register = template.Library()
 def news_feed_links(page):
     """`<link rel="alternate">` to the RSS and Atom feeds that belong with `page`."""
     return {"feeds": feeds_for(page) if page else None}
+
+
+@register.simple_tag(takes_context=True)
+def news_structured_data(context, page):
+    """The news item's `NewsArticle` as JSON-LD (`portal.news.structured_data`), built once
+    a content version for each news item and host."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False):  # a draft: never kept
+        return mark_safe(script(article_data(page, request)))
+    host = request.get_host() if request is not None else ""
+    return mark_safe(
+        kept(
+            "news-article", lambda: script(article_data(page, request)), (page.pk, host), limit=1000
+        )
+    )
 
 
 @register.simple_tag
