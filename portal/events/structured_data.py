@@ -5,6 +5,7 @@ import re
 
 from django.utils import timezone
 
+from portal.base.sites import absolute_url
 from portal.events import recurrence
 from portal.events.models.pages import Status
 
@@ -68,7 +69,7 @@ def event_data(event, upcoming_dates, request=None, image_spec="fill-800x450"):
         data["offers"] = offer(event, url)
     if event.image is not None:
         image_url = event.image.get_rendition(image_spec).url
-        data["image"] = request.build_absolute_uri(image_url) if request else image_url
+        data["image"] = absolute_url(image_url, request)
     return data
 
 

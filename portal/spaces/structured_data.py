@@ -1,6 +1,7 @@
 """What a space page tells search engines and maps: a schema.org `Place` as JSON-LD
 (https://schema.org/Place), written as JSON-LD by `portal.base.jsonld`."""
 
+from portal.base.sites import absolute_url
 from portal.spaces.hours import clock, rows_in_force
 from portal.spaces.models.facilities import ACCESSIBILITY_FACTS, Access
 
@@ -54,7 +55,7 @@ def place_data(space, days, request=None, image_spec="fill-800x450"):
 
 def absolute(image, spec, request):
     url = image.get_rendition(spec).url
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_url(url, request)
 
 
 def amenity_features(space):
