@@ -52,7 +52,7 @@ BASE_URLS = (
 
 def test_wagtails_own_links_follow_the_public_origin():
     production = manage(
-        "shell", "-c", BASE_URLS, **PRODUCTION_ENV, PORTAL_BASE_URL="https://KS.kranj.si/"
+        "shell", "-c", BASE_URLS, **{**PRODUCTION_ENV, "PORTAL_BASE_URL": "https://KS.kranj.si/"}
     )
     assert production.stdout.split()[-2:] == ["https://ks.kranj.si", "https://ks.kranj.si"]
     # Development without it: the development server's address, on the port `make run` uses.

@@ -12,7 +12,6 @@ from wagtail.documents.views import serve as document_views
 
 from portal.access import throttles
 from portal.base.ratelimit import Unavailable
-from portal.base.sites import public_origin
 
 
 def page_password(request, page_view_restriction_id, page_id):
@@ -68,12 +67,6 @@ def refusal(request, heading, message, status):
 class PasswordResetView(account.PasswordResetView):
     """The admin's "forgotten password" form; past a limit the form comes back with the
     reason and no mail is sent."""
-
-    @property
-    def extra_email_context(self):
-        # The mail's link begins with the public origin, not the host the form was sent to
-        # (decision 0031); Wagtail's mail template reads `base_url`.
-        return {"base_url": public_origin(self.request)}
 
     def form_valid(self, form):
         email = form.cleaned_data["email"].strip().lower()

@@ -40,13 +40,17 @@ def absolute_url(url, request=None):
 
 
 def public_root_url(site_id, root_url, request=None):
-    """Where the pages of Wagtail site `site_id` begin: the public origin for the default
-    site (the portal), the Site record's own `root_url` for any other."""
-    return public_origin(request) if site_id == default_site_id() else root_url
+    """Where the pages of Wagtail site `site_id` begin: the public origin for the portal's
+    site (the only one, or the default one), the Site record's own `root_url` for any other."""
+    return public_origin(request) if is_portal_site(site_id) else root_url
 
 
-def default_site_id():
-    return kept(
+def is_portal_site(site_id):
+    # The root paths are kept already (`SiteLookupMiddleware`): no query for one site.
+    site_ids = {root.site_id for root in kept("site-root-paths", Site.get_site_root_paths)}
+    if len(site_ids) == 1:
+        return site_id in site_ids
+    return site_id == kept(
         "default-site-id",
         lambda: Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first(),
     )
