@@ -14,6 +14,7 @@ from django.core.management.base import SystemCheckError
 from django.urls import reverse
 from wagtail.models import Site
 
+from portal.events import feeds
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,14 @@ def test_calendar_links_begin_with_the_public_origin(client, event, settings):
     single = client.get(reverse("events:ics-event", args=[event.pk]), HTTP_HOST="localhost")
     (vevent,) = icalendar.Calendar.from_ical(single.content).walk("VEVENT")
     assert str(vevent["URL"]) == f"{ORIGIN}{path}"
+    assert str(vevent["UID"]) == f"event-{event.pk}@localhost"
+
+
+def test_a_feed_built_outside_a_request_links_the_public_origin(event, settings):
+    """As the bench builds one: no request, no host to ask."""
+    settings.PORTAL_BASE_URL = ORIGIN
+    (vevent,) = icalendar.Calendar.from_ical(feeds.build_feed()).walk("VEVENT")
+    assert str(vevent["URL"]) == f"{ORIGIN}/golnik/dogodki/popravljalnica/"
     assert str(vevent["UID"]) == f"event-{event.pk}@localhost"
 
 
