@@ -394,6 +394,20 @@ def test_a_forged_or_foreign_cancel_link_does_nothing(client, now, space, sent_m
     assert BookingRequest.objects.get().status == BookingRequest.Status.PENDING
 
 
+def test_the_mails_link_the_public_origin_whatever_host_the_form_came_by(
+    client, now, space, sent_mail, settings
+):
+    """Decision 0031: PORTAL_BASE_URL, never the host of the request or the Site record."""
+    settings.PORTAL_BASE_URL = "https://ks.kranj.si"
+    client.post(form_url(space), request_data(), HTTP_HOST="127.0.0.1:8801")
+    received = next(mail for mail in sent_mail() if "ana@example.org" in mail.to)
+    assert "https://ks.kranj.si/golnik/skupnostni-prostor/" in received.body
+    assert re.search(r"https://ks\.kranj\.si/golnik/\S+/preklic/\?kljuc=\S+", received.body)
+    for mail in sent_mail():
+        assert "127.0.0.1" not in mail.body and "localhost" not in mail.body
+        assert "testserver" not in mail.body
+
+
 @override_settings(PAGE_CACHE_SECONDS=300)
 def test_a_request_leaves_the_cached_pages_and_an_approval_renews_them(now, space):
     Client().get(space.url + "zasedenost/")

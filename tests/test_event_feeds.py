@@ -229,7 +229,7 @@ def test_what_each_event_says(client, golnik, room, season):
     assert str(event["SUMMARY"]) == "Delavnica: kompost; vrt, zelenjava"
     assert str(event["DESCRIPTION"]).startswith("Kako narediti kompost.\nPrinesite rokavice.")
     assert str(event["LOCATION"]) == "Gasilski dom, Golnik"
-    assert str(event["URL"]) == "http://localhost/golnik/dogodki/delavnica-kompost-vrt-zelenjava/"
+    assert str(event["URL"]) == "http://testserver/golnik/dogodki/delavnica-kompost-vrt-zelenjava/"
     assert event.categories == ["prehranska samooskrba in ekološko kmetovanje"]
     assert str(event["STATUS"]) == "CONFIRMED"
     assert event.decoded("DTSTART") == builders.at(3)

@@ -67,7 +67,7 @@ def test_a_single_event_describes_itself_to_search_engines(client, golnik, calen
     assert data["@type"] == "Event"
     assert data["name"] == "Delavnica kompostiranja"
     assert data["description"] == "Kako narediti dober kompost."
-    assert data["url"] == "http://localhost/golnik/dogodki/delavnica-kompostiranja/"
+    assert data["url"] == "http://testserver/golnik/dogodki/delavnica-kompostiranja/"
     assert datetime.datetime.fromisoformat(data["startDate"]) == start
     assert data["startDate"].endswith(("+01:00", "+02:00"))
     end = datetime.datetime.fromisoformat(data["endDate"])
@@ -77,7 +77,7 @@ def test_a_single_event_describes_itself_to_search_engines(client, golnik, calen
     assert data["location"] == {
         "@type": ["CivicStructure", "EventVenue"],
         "name": "Dom krajanov Golnik",
-        "url": "http://localhost/golnik/dom-krajanov-golnik/",
+        "url": "http://testserver/golnik/dom-krajanov-golnik/",
         "address": {
             "@type": "PostalAddress",
             "streetAddress": "Golnik 40",

@@ -161,6 +161,17 @@ def test_each_editor_is_reminded_once_a_week_of_their_own_pages(
     assert len(reminders_to(sent_mail, "golnik@example.org")) == 2
 
 
+def test_a_reminder_links_the_public_origin(golnik_provisioned, sent_mail, clock, settings):
+    settings.PORTAL_BASE_URL = "https://ks.kranj.si"
+    clock.set(datetime.datetime(2026, 12, 7, 6, tzinfo=datetime.UTC))
+    page = content_page(golnik_provisioned, "Hišni red", review_by=datetime.date(2026, 12, 1))
+    editor(golnik_provisioned, "ks-golnik", "golnik@example.org")
+    call_command("send_review_reminders", stdout=io.StringIO())
+    (mail,) = reminders_to(sent_mail, "golnik@example.org")
+    assert f"https://ks.kranj.si/admin/pages/{page.pk}/edit/" in mail.body
+    assert "https://ks.kranj.si" + reverse("pages_due_for_review") in mail.body
+
+
 def test_a_second_run_at_once_sends_nothing_more(golnik_provisioned, sent_mail, clock):
     """Two hosts run the command together: the row per editor and week is unique, so the
     one that comes second finds it taken and sends nothing."""

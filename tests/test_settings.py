@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnop-XYZ",
     "ALLOWED_HOSTS": "ks.kranj.si",
+    "PORTAL_BASE_URL": "https://ks.kranj.si",
     "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
 }
 
@@ -36,11 +37,39 @@ def test_deploy_checklist_is_clean_in_production():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_BASE_URL"])
 def test_production_refuses_to_start_without_required_settings(missing):
     result = manage("check", **{**PRODUCTION_ENV, missing: None})
     assert result.returncode != 0
     assert f"The environment variable {missing} must be set in production" in result.stderr
+
+
+BASE_URLS = (
+    "from django.conf import settings; "
+    "print(settings.PORTAL_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
+)
+
+
+def test_wagtails_own_links_follow_the_public_origin():
+    production = manage(
+        "shell", "-c", BASE_URLS, **{**PRODUCTION_ENV, "PORTAL_BASE_URL": "https://KS.kranj.si/"}
+    )
+    assert production.stdout.split()[-2:] == ["https://ks.kranj.si", "https://ks.kranj.si"]
+    # Development without it: the development server's address, on the port `make run` uses.
+    development = manage(
+        "shell", "-c", BASE_URLS, DJANGO_SETTINGS_MODULE="portal.settings.dev", PORT="8801"
+    )
+    assert development.stdout.split()[-1:] == ["http://127.0.0.1:8801"]
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["ks.kranj.si", "ftp://ks.kranj.si", "https://ks.kranj.si/portal/", "https://ks.kranj.si:x"],
+)
+def test_production_refuses_a_public_origin_that_is_not_one(origin):
+    refused = manage("check", **{**PRODUCTION_ENV, "PORTAL_BASE_URL": origin})
+    assert refused.returncode != 0
+    assert "PORTAL_BASE_URL must be a scheme and a host name" in refused.stderr
 
 
 def test_production_trusts_one_proxy_unless_told_and_refuses_a_nonsense_count():

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,8 +13,10 @@ class BaseConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction, Site
 
+        from portal.base import checks  # noqa: F401  (registers the deploy check)
         from portal.base.caching import affects_public_pages, connect_page_signals
         from portal.base.models import SiteSettings
+        from portal.base.sites import follow_public_origin
 
         connect_page_signals()
         for model in (
@@ -24,3 +27,5 @@ class BaseConfig(AppConfig):
             PageViewRestriction,
         ):
             affects_public_pages(model)
+        # After every `migrate` (the release step), the default Site follows PORTAL_BASE_URL.
+        post_migrate.connect(follow_public_origin, sender=self)

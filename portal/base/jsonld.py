@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 from portal.base.models import SiteSettings
+from portal.base.sites import absolute_url
 
 # `<`, `>` and `&` written as JSON escapes, so no text can close the script element.
 HTML_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -53,7 +54,8 @@ def postal_address(text):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
+    """`url` on the portal's public origin (decision 0031)."""
+    return absolute_url(url, request)
 
 
 def image_url(image, spec, request):

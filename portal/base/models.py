@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.base.caching import kept
+from portal.base.sites import public_root_url
 from portal.base.text import fold
 
 RICH_TEXT_FEATURES = [
@@ -83,6 +84,17 @@ class BasePage(Page):
 
     def folded_search_text(self):
         return " ".join(fold(getattr(self, name, "")) for name in self.folded_text_fields)
+
+    def get_full_url(self, request=None):
+        """The page's address on the public origin (`portal.base.sites`, decision 0031),
+        not the Site record's: the sitemap, feeds, JSON-LD and e-mails link through it."""
+        parts = self.get_url_parts(request=request)
+        if parts is None or parts[2] is None:
+            return None
+        site_id, root_url, page_path = parts
+        return public_root_url(site_id, root_url, request) + page_path
+
+    full_url = property(get_full_url)
 
     def route(self, request, path_components):
         """Wagtail's routing, in one query for the whole path (`portal.base.routing`)."""

@@ -9,14 +9,12 @@ cancelled) carry none of the requester's own text (name, purpose, description,
 organisation): only the space, the dates and the portal's links. Otherwise the form
 would post a stranger's message to any address."""
 
-from urllib.parse import urljoin
-
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.base.sites import absolute_url
 from portal.bookings import links
 from portal.bookings.models import BookingDate
 
@@ -29,10 +27,6 @@ SUBJECTS = {
     DECLINED: lambda: _("Your request to use %(space)s is declined"),
     CANCELLED: lambda: _("Your request to use %(space)s is cancelled"),
 }
-
-
-def absolute(url):
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, url)
 
 
 # The admin page where a request is decided on.
@@ -49,9 +43,9 @@ def send(booking, kind):
         "approved_dates": [date for date in dates if date.decision == Decision.APPROVED],
         "declined_dates": [date for date in dates if date.decision == Decision.DECLINED],
         "cancelled_dates": [date for date in dates if date.decision == Decision.CANCELLED],
-        "space_url": absolute(space.get_url()),
-        "house_rules_url": absolute(space.house_rules.url) if space.house_rules_id else "",
-        "cancel_url": absolute(links.cancel_url(booking)) if booking.is_cancellable else "",
+        "space_url": space.get_full_url(),
+        "house_rules_url": absolute_url(space.house_rules.url) if space.house_rules_id else "",
+        "cancel_url": absolute_url(links.cancel_url(booking)) if booking.is_cancellable else "",
     }
     send_mail(
         SUBJECTS[kind]() % {"space": space.title},
@@ -87,7 +81,7 @@ def ask_to_decide(booking):
         "booking": booking,
         "space": space,
         "dates": list(booking.dates.all()),
-        "decide_url": absolute(reverse(DECIDE_URL_NAME, args=[booking.pk])),
+        "decide_url": absolute_url(reverse(DECIDE_URL_NAME, args=[booking.pk])),
     }
     subject = _("New request to use %(space)s") % {"space": space.title}
     body = render_to_string("bookings/email/new_request.txt", context)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from anyascii import anyascii
-from django.conf import settings
 from django.db import connection
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -28,6 +27,7 @@ from wagtail.models import Site
 
 from portal.base.caching import kept_many, revalidated
 from portal.base.privacy import public
+from portal.base.sites import absolute_url, public_origin, public_root_url
 from portal.communities.directory import MUNICIPALITY, kind_of, section_for_path, section_of_slug
 from portal.communities.models import CommunityPage
 from portal.events.ics import (
@@ -35,7 +35,6 @@ from portal.events.ics import (
     Wording,
     calendar_text,
     event_text,
-    host_for_uid,
     write_calendar,
 )
 from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
@@ -172,62 +171,61 @@ def group(pairs):
 
 
 def page_urls(request=None):
-    """A function giving the absolute URL of a page, as `Page.get_full_url` would, with
-    the sites' root paths read once instead of once a page."""
+    """A function giving the absolute URL of a page, as `BasePage.get_full_url` would (on
+    the public origin), with the sites' root paths read once instead of once a page."""
     roots = Site.get_site_root_paths()
     current = Site.find_for_request(request) if request else None
     if current is not None:
         # Where a page belongs to several sites, the one answering the request comes first.
         roots = sorted(roots, key=lambda root: root.site_id != current.pk)
+    roots = [
+        (root.root_path, public_root_url(root.site_id, root.root_url, request)) for root in roots
+    ]
     prefix = reverse("wagtail_serve", args=("",))
 
     def url_of(page):
-        for root in roots:
-            if page.url_path.startswith(root.root_path):
-                return root.root_url + iri_to_uri(prefix + page.url_path[len(root.root_path) :])
+        for root_path, root_url in roots:
+            if page.url_path.startswith(root_path):
+                return root_url + iri_to_uri(prefix + page.url_path[len(root_path) :])
         return None
 
     return url_of
 
 
-def build_feed(occurrences=None, name=None, host=None, request=None):
+def build_feed(occurrences=None, name=None, request=None):
     """The ICS text of the events among `occurrences` (every event when None), as the
-    feeds serve it; callable without a request (the bench), then URLs use the default
-    site."""
+    feeds serve it; callable without a request (the bench), then links begin with
+    PORTAL_BASE_URL (`portal.base.sites.public_origin`)."""
     ids = event_ids(Occurrence.objects.all() if occurrences is None else occurrences)
-    if host is None:
-        host = site_host(request) if request else default_host()
-    texts = kept_event_texts(ids, host, request)
+    texts = kept_event_texts(ids, request)
     return calendar_text(texts, name or municipality_title())
 
 
-def kept_event_texts(ids, host, request=None):
+def kept_event_texts(ids, request=None):
     """The VEVENT text of each event of `ids` (from `event_ids`), soonest first. Each
-    event's text is kept per content version (`caching.kept_many`) for the host its
-    links and UIDs name, so a feed asked for again before the next publish reads only
+    event's text is kept per content version (`caching.kept_many`) for the origin its
+    links begin with, so a feed asked for again before the next publish reads only
     which events it holds: one query. A feed of more than `MANY_EVENTS` is written afresh
     each time."""
     events = EventPage.objects.filter(pk__in=ids)
     if not isinstance(ids, list):
         ids = list(events.values_list("pk", flat=True))
     wording = Wording.current()
-    uid_host = host_for_uid(host)
     if len(ids) > MANY_EVENTS:
         # Written afresh: thousands of texts would push all else out of the process's
         # cache (`local`, bounded by MAX_ENTRIES), and themselves with it.
-        return [event_text(entry, uid_host, wording) for entry in feed_events(events, request)]
+        return [event_text(entry, wording) for entry in feed_events(events, request)]
 
     def build(missing):
         # After a publish every event is missing: read them by the feed's own query.
         chosen = events if len(missing) == len(ids) else EventPage.objects.filter(pk__in=missing)
         made = {
-            entry.page.pk: ((entry.page.start, entry.page.pk), event_text(entry, uid_host, wording))
+            entry.page.pk: ((entry.page.start, entry.page.pk), event_text(entry, wording))
             for entry in feed_events(chosen, request)
         }
         return [made.get(pk) for pk in missing]
 
-    link_host = request.get_host() if request is not None else ""
-    kept = kept_many(f"ics-event:{uid_host}:{link_host}", ids, build)
+    kept = kept_many(f"ics-event:{public_origin(request)}", ids, build)
     return [text for _order, text in sorted(filter(None, kept), key=itemgetter(0))]
 
 
@@ -236,18 +234,6 @@ def calendar_response(text, filename=None):
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def site_host(request):
-    """The host name of the site that answers `request` (no query: the site is looked
-    up per content version by `portal.base.sites`)."""
-    site = Site.find_for_request(request)
-    return site.hostname if site else request.get_host().split(":")[0]
-
-
-def default_host():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.hostname if site else "localhost"
 
 
 @require_safe
@@ -301,7 +287,7 @@ def event_feed(request, pk):
         raise Http404
     event = events[0].page
     filename = f"{slugify(anyascii(event.slug))[:60] or 'dogodek'}.ics"
-    text = write_calendar(events, event.title, host=site_host(request))
+    text = write_calendar(events, event.title)
     return calendar_response(text, filename=filename)
 
 
@@ -333,11 +319,7 @@ def feed_for(subject, request=None):
     if found is None:
         return None
     title, path = found
-    if request is not None:
-        url = request.build_absolute_uri(path)
-    else:
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-    return Feed(title=title, url=url)
+    return Feed(title=title, url=absolute_url(path, request))
 
 
 def feed_path(subject):

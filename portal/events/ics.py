@@ -23,6 +23,11 @@ from portal.events.models.pages import Status
 TZID = "Europe/Ljubljana"
 LJUBLJANA = zoneinfo.ZoneInfo(TZID)
 PRODID = "-//Mestna obcina Kranj//Portal krajevnih skupnosti//SL"
+# The domain part of every UID, fixed for good: feeds gave `event-<id>@localhost` (the
+# default Site's host name) before the public origin was configurable, and a subscriber's
+# calendar application matches events by UID, so another one would show each event twice
+# (decision 0031).
+UID_DOMAIN = "localhost"
 # SEQUENCE counts seconds since this moment, so every publish raises it.
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 # Central European Time with the EU's daylight saving rules, as in the tz database.
@@ -96,12 +101,10 @@ class FeedEvent:
 STAMP_MARK = "\x00stamp\x00"
 
 
-def write_calendar(events, name, host):
-    """The VCALENDAR text of `events` (FeedEvents), called `name`. UIDs are made from
-    each event's id and `host` (the site's host name), so they survive every edit."""
+def write_calendar(events, name):
+    """The VCALENDAR text of `events` (FeedEvents), called `name`."""
     wording = Wording.current()
-    uid_host = host_for_uid(host)
-    return calendar_text([event_text(event, uid_host, wording) for event in events], name)
+    return calendar_text([event_text(event, wording) for event in events], name)
 
 
 def calendar_text(event_texts, name):
@@ -124,16 +127,16 @@ def calendar_text(event_texts, name):
     return folded_lines(head) + events + "END:VCALENDAR\r\n"
 
 
-def host_for_uid(host):
-    return re.sub(r"[^A-Za-z0-9.-]", "", host) or "localhost"
+def event_uid(event_id):
+    """An event's UID: its id and `UID_DOMAIN`, the same whatever host a feed is read by,
+    so it survives every edit, a new PORTAL_BASE_URL and a second host name."""
+    return f"event-{event_id}@{UID_DOMAIN}"
 
 
-def event_text(entry, uid_host, wording):
+def event_text(entry, wording):
     """The folded VEVENT lines of one event (a FeedEvent), each ending in CRLF, with
     `STAMP_MARK` for the DTSTAMP that `calendar_text` fills in."""
-    return folded_lines(
-        event_lines(entry, f"event-{entry.page.pk}@{uid_host}", STAMP_MARK, wording)
-    )
+    return folded_lines(event_lines(entry, event_uid(entry.page.pk), STAMP_MARK, wording))
 
 
 def folded_lines(lines):

@@ -17,6 +17,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from portal.base.caching import revalidated
+from portal.base.sites import absolute_url
 from portal.communities.directory import section_for_path
 from portal.communities.models import attach_communities
 from portal.news.directory import feed_title
@@ -58,7 +59,10 @@ class NewsRssFeed(Feed):
         return feed_title(section.community if section else None)
 
     def link(self, index):
-        return index.get_url(self.request)
+        return absolute_url(index.get_url(self.request), self.request)
+
+    def feed_url(self, index):
+        return absolute_url(self.request.path, self.request)
 
     def description(self, index):
         return index.intro or self.title(index)
@@ -72,7 +76,8 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        # On the public origin (decision 0031), like the sitemap and the calendar feeds.
+        return absolute_url(item.get_url(self.request), self.request)
 
     def item_description(self, item):
         """The lead text (plain text) as HTML: RSS descriptions and Atom summaries are

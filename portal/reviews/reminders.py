@@ -5,7 +5,6 @@ the row is unique per editor and week: a second run that gets there first wins, 
 sends nothing. Rows older than `REVIEW_REMINDER_KEEP_WEEKS` are removed (they name a user)."""
 
 import datetime
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from portal.base import clock
+from portal.base.sites import absolute_url
 from portal.communities.models import MANAGE_ALL_COMMUNITIES
 from portal.reviews.models import ReviewReminder
 from portal.reviews.panels import editors_pages_due
@@ -72,14 +72,13 @@ def send_this_weeks(today):
 
 
 def message(user, pages):
-    base = settings.WAGTAILADMIN_BASE_URL
     context = {
         "user": user,
         "pages": [
-            (page, urljoin(base, reverse("wagtailadmin_pages:edit", args=[page.pk])))
+            (page, absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])))
             for page in pages
         ],
-        "report_url": urljoin(base, reverse("pages_due_for_review")),
+        "report_url": absolute_url(reverse("pages_due_for_review")),
     }
     subject = ngettext(
         "%(count)s page is due for review",

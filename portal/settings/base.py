@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -34,6 +35,34 @@ def env_count(name, default):
             f"{name} must be a whole number, 0 or more (see README.md, 'Configuration')."
         )
     return int(value)
+
+
+def env_origin(name):
+    """The origin (`https://ks.kranj.si`, `http://127.0.0.1:8801`) in the environment variable
+    `name`, without a trailing slash; "" when it is unset."""
+    value = os.environ.get(name, "").strip().rstrip("/")
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (a port that is not a number raises ValueError)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be a scheme and a host name, with a port if it is not the usual "
+            f"one and nothing after it, e.g. https://ks.kranj.si (see README.md, "
+            f"'Configuration'); it is {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 INSTALLED_APPS = [
@@ -255,8 +284,9 @@ PAGE_CACHE_SKIP_PREFIXES = [
     "/embed/",
 ]
 # Settings that change what public pages show: cached pages are kept apart per value, so
-# a restart with another value never serves pages cached under the old one.
-PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS"]
+# a restart with another value never serves pages cached under the old one (the public
+# origin: the absolute links of feeds and JSON-LD).
+PAGE_CACHE_VARY_ON_SETTINGS = ["PROGRAMME_PLUGINS", "PORTAL_BASE_URL"]
 
 # The headless API (`portal.api`): how long clients, CDNs and this server keep an answer
 # (an edit shows within that time; a publish changes every ETag at once), the largest page
@@ -351,7 +381,15 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Krajevne skupnosti Mestne občine Kranj")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin (scheme, host and port) of the portal: every link written outside a
+# request (e-mails, reminders, feeds built in the background) begins with it, and where it
+# is set every public link does (sitemap, calendar feeds, JSON-LD); the default Wagtail
+# Site follows it on `migrate` (`portal.base.sites`). Required in production. Unset
+# (development), links use the host a request asked for, and outside a request the
+# development server's address. Decision 0031.
+PORTAL_BASE_URL = env_origin("PORTAL_BASE_URL")
+# Wagtail's own e-mails (moderation, password changes) follow it: one source of truth.
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads: raster images and office documents only (no SVG, no HTML), with size limits.
 # Wagtail's Draftail, reading forged links and images as broken ones (portal/base/richtext.py).

@@ -23,6 +23,11 @@ LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Where the public finds the portal (read in base.py, with WAGTAILADMIN_BASE_URL after
+# it): e-mails, feeds and the sitemap link there, whatever host a request came in by;
+# `manage.py check --deploy` (the release step) refuses a default Site that does not
+# follow it (decision 0031).
+required("PORTAL_BASE_URL")
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -13,16 +13,20 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# What production requires (decision 0031): the default Site follows it on `migrate`, and
+# the sitemap, feeds and e-mails link there whatever port gunicorn listens on.
+PORTAL_BASE_URL = "https://127.0.0.1"
 
 
 def production_environment(**settings):
-    """This process's environment with production settings, a throwaway secret key and
-    loopback hosts, plus `settings`."""
+    """This process's environment with production settings, a throwaway secret key,
+    loopback hosts and a public origin among them, plus `settings`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        PORTAL_BASE_URL=PORTAL_BASE_URL,
     )
     env.update(settings)
     return env

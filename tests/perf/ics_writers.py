@@ -49,10 +49,10 @@ def compare(dates, runs):
     from portal.events.models import EventPage, Occurrence
 
     events = feed_events(EventPage.objects.filter(pk__in=event_ids(Occurrence.objects.all())))
-    name, host = municipality_title(), "localhost"
+    name = municipality_title()
     writers = {
-        "portal.events.ics": lambda: ics.write_calendar(events, name, host),
-        "icalendar": lambda: icalendar_calendar(events, name, host).to_ical().decode(),
+        "portal.events.ics": lambda: ics.write_calendar(events, name),
+        "icalendar": lambda: icalendar_calendar(events, name).to_ical().decode(),
     }
     texts = {}
     for label, write in writers.items():
@@ -86,7 +86,7 @@ def summary(text):
     )
 
 
-def icalendar_calendar(events, name, host):
+def icalendar_calendar(events, name):
     """The calendar `ics.write_calendar` writes, built as `icalendar` components."""
     import icalendar
     from django.utils import timezone
@@ -94,7 +94,6 @@ def icalendar_calendar(events, name, host):
     from portal.events import ics
 
     wording = ics.Wording.current()
-    uid_host = ics.host_for_uid(host)
     stamp = timezone.now()
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
@@ -108,7 +107,7 @@ def icalendar_calendar(events, name, host):
     # The same VTIMEZONE (the EU rules); `Timezone.from_tzid` would list every change to 2038.
     calendar.add_component(icalendar.Timezone.from_ical("\r\n".join(ics.VTIMEZONE)))
     for entry in events:
-        uid = f"event-{entry.page.pk}@{uid_host}"
+        uid = ics.event_uid(entry.page.pk)
         for component in icalendar_events(entry):
             calendar.add_component(described(component, entry, uid, stamp, wording))
     return calendar

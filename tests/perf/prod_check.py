@@ -2,14 +2,14 @@
 
 gunicorn with production settings on PostgreSQL and Redis (DATABASE_URL, REDIS_URL; the
 local services by default), after migrate, collectstatic and the demo data (loaded with
-development settings: production has no demo loader). Checks that
-pages serve over the proxy's HTTPS, plain HTTP is redirected, static files come from
-whitenoise compressed and cached for a year, uploaded images (a page's rendition, an
-original the API links) are served under /media/ and nothing else there is, anonymous
-pages come from the shared cache (whatever tracking parameters the address carries) and,
-while Redis is down, from the worker's own memory, each request is logged once as JSON
-with its id, and /healthz reports the database and the cache, with a 503 when either is
-down. Exits non-zero when any check fails.
+development settings: production has no demo loader) and the deploy checks. Checks that
+pages serve over the proxy's HTTPS, the sitemap links the public origin, plain HTTP is
+redirected, static files come from whitenoise compressed and cached for a year, uploaded
+images (a page's rendition, an original the API links) are served under /media/ and
+nothing else there is, anonymous pages come from the shared cache (whatever tracking
+parameters the address carries) and, while Redis is down, from the worker's own memory,
+each request is logged once as JSON with its id, and /healthz reports the database and the
+cache, with a 503 when either is down. Exits non-zero when any check fails.
 """
 
 import json
@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from gunicorn_process import Gunicorn, production_environment
+from gunicorn_process import PORTAL_BASE_URL, Gunicorn, production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -122,6 +122,14 @@ def check_site(server, log_path):
         )
 
     check_media(server)
+
+    sitemap = request(server.url + "/sitemap.xml", HTTPS)
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap.body.decode())
+    check(
+        "sitemap links the public origin (PORTAL_BASE_URL)",
+        locations and all(url.startswith(PORTAL_BASE_URL + "/") for url in locations),
+        f"{len(locations)} addresses, the first {locations[:1]}",
+    )
 
     request(server.url + "/golnik/", HTTPS)
     again = request(server.url + "/golnik/", HTTPS)
@@ -226,6 +234,8 @@ def main():
     env = environment()
     ensure_database()
     manage("migrate", "--noinput", "-v0", env=env)
+    # As the Procfile's release step: the deploy checks, the public origin's among them.
+    manage("check", "--deploy", env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
     # The demo's loader is installed in development only (portal.settings.dev); the data it
     # writes to the same database and media is served with production settings.
