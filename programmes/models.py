@@ -243,6 +243,8 @@ class Programme(
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("folded_search_text"),
+        # Accent-free words whose beginnings a search finds ("popravljalnic").
+        index.AutocompleteField("folded_search_text"),
         index.FilterField("community"),
         index.FilterField("programme_type"),
         index.FilterField("live"),

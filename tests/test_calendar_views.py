@@ -205,10 +205,7 @@ def test_month_grid_is_a_table_monday_first_in_slovenian(client, calendar):
     response = client.get(month_url("/golnik/dogodki/", day))
     assert response.status_code == 200
     table = soup(response).select_one("table.calendar-grid")
-    assert (
-        table.caption.get_text(strip=True)
-        == f"{MONTH_NAMES[day.month - 1]} {day.year}".capitalize()
-    )
+    assert table.caption.get_text(strip=True) == f"{MONTH_NAMES[day.month - 1]} {day.year}"
     headers = table.select('thead th[scope="col"]')
     assert [th.select_one("[aria-hidden]").get_text() for th in headers] == [
         "pon",
@@ -544,3 +541,110 @@ def test_a_space_links_to_its_events_in_the_calendar(client, golnik):
     link = page.select_one('section[aria-labelledby="events-heading"] .section__more a')["href"]
     assert link == f"/golnik/dogodki/?space={room.pk}"
     assert titles(client.get(link)) == ["V domu"]
+
+
+# --- A phone's first screen, the months a grid has, the word filter (issue 18) ----------
+
+
+def months_after(day, count):
+    index = day.year * 12 + day.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def test_the_filters_fold_behind_a_summary_that_counts_those_in_use(client, varied):
+    plain = soup(client.get("/dogodki/"))
+    disclosure = plain.select_one("details.filters-disclosure")
+    assert disclosure.summary.get_text(strip=True) == "Filtri"
+    assert not disclosure.has_attr("open")
+    assert disclosure.select_one("form.filters #filter-q") is not None
+
+    filtered = soup(client.get("/dogodki/", {"q": "popravljalnica", "free": "on", "theme": ""}))
+    assert filtered.select_one(".filters-disclosure summary").get_text(strip=True) == "Filtri (2)"
+
+    # A filter to correct: the form is open, so its message shows.
+    wrong = client.get("/dogodki/", {"from": "2026-13-01", "free": "on"})
+    assert wrong.status_code == 400
+    disclosure = soup(wrong).select_one("details.filters-disclosure")
+    assert disclosure.has_attr("open")
+    assert disclosure.summary.get_text(strip=True) == "Filtri (1)"
+    assert disclosure.select_one(".notice--error") is not None
+
+
+def test_the_month_heading_is_in_lower_case_as_slovenian_writes_it(client, calendar):
+    day = today()
+    page = soup(client.get(month_url("/golnik/dogodki/", day)))
+    name = f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    assert page.select_one("h1").get_text(strip=True) == name
+    assert page.title.get_text(strip=True).startswith(f"{name} · ")
+    assert page.select_one(".calendar-grid caption").get_text(strip=True) == name
+
+
+def test_the_month_grid_runs_from_the_first_event_to_two_years_ahead(client, calendar):
+    first = builders.event(calendar, "Prva delavnica", start=builders.at(-100)).start
+    first_month = timezone.localtime(first).date().replace(day=1)
+    last_month = months_after(today(), 24)
+
+    start = soup(client.get(month_url("/golnik/dogodki/", first_month)))
+    assert start.select_one("a[rel=prev]") is None
+    assert start.select_one("a[rel=next]") is not None
+    end = soup(client.get(month_url("/golnik/dogodki/", last_month)))
+    assert end.select_one("a[rel=next]") is None
+    assert end.select_one("a[rel=prev]") is not None
+
+    for beyond in (months_after(first_month, -1), months_after(last_month, 1)):
+        response = client.get(month_url("/golnik/dogodki/", beyond))
+        assert response.status_code == 404, beyond
+        assert "Stran ne obstaja" in response.content.decode()
+
+
+def test_without_earlier_events_the_grid_starts_this_month(client, calendar):
+    builders.event(calendar, "Jutrišnja delavnica", start=builders.at(1))
+    this_month = soup(client.get(month_url("/golnik/dogodki/", today())))
+    assert this_month.select_one("a[rel=prev]") is None
+    last_month = months_after(today(), -1)
+    assert client.get(month_url("/golnik/dogodki/", last_month)).status_code == 404
+
+
+def robots(response):
+    meta = soup(response).select_one('meta[name="robots"]')
+    return meta["content"] if meta else None
+
+
+def test_grids_and_filtered_lists_ask_search_engines_not_to_index_them(client, calendar):
+    builders.event(calendar, "Popravljalnica", start=builders.at(1))
+    assert robots(client.get("/golnik/dogodki/")) is None
+    assert robots(client.get("/golnik/dogodki/preteklo/")) is None
+    assert robots(client.get("/golnik/dogodki/", {"page": "1"})) is None
+    assert robots(client.get(month_url("/golnik/dogodki/", today()))) == "noindex, follow"
+    for query in ({"q": "vrt"}, {"free": "on"}, {"when": "week"}):
+        assert robots(client.get("/golnik/dogodki/", query)) == "noindex, follow", query
+        assert robots(client.get("/golnik/dogodki/preteklo/", query)) == "noindex, follow"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("vrt", "Urejanje skupnostnega vrta"),
+        ("VRTA", "Urejanje skupnostnega vrta"),
+        ("skupnostn", "Urejanje skupnostnega vrta"),
+        ("popravljalnic", "Popravljalnica koles"),
+        ("Popravljalnica", "Popravljalnica koles"),
+        ("ciscenje", "Čiščenje potoka"),
+        ("čiščenje pot", "Čiščenje potoka"),
+        ("straziscu", "Delavnica v Stražišču"),
+    ],
+)
+def test_the_word_filter_finds_beginnings_of_words_and_words_without_accents(
+    client, varied, query, found
+):
+    builders.event(
+        builders.calendar(builders.community("Zlato polje")),
+        "Urejanje skupnostnega vrta",
+        start=builders.at(5),
+    )
+    listed = titles(client.get("/dogodki/", {"q": query}))
+    assert found in listed, query
+    assert len(listed) == 1, listed
+    # Site search finds what the calendar's filter finds.
+    search = soup(client.get("/iskanje/", {"q": query}))
+    assert found in [a.get_text(strip=True) for a in search.select(".search-result__title a")]

@@ -115,12 +115,14 @@ PROGRAMME_LISTINGS = ["/golnik/programi/", "/programi/"]
 NEWS_FEEDS = ["/golnik/novice/rss/", "/golnik/novice/atom/"]
 NEWS_FILTERS = ("theme", "tag", "year", "page")
 PROGRAMME_FILTERS = ("q", "theme", "audience", "type", "community", "page")
+# The month grid answers for this month on (its range begins with the first event).
+THIS_MONTH = f"mesec/{builders.today().year}/{builders.today().month}/"
 CALENDAR_VIEWS = [
     "/golnik/dogodki/",
     "/golnik/dogodki/preteklo/",
-    "/golnik/dogodki/mesec/2026/11/",
+    f"/golnik/dogodki/{THIS_MONTH}",
     "/dogodki/",
-    "/dogodki/mesec/2026/11/",
+    f"/dogodki/{THIS_MONTH}",
 ]
 CALENDAR_FILTERS = (
     "q",

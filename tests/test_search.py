@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 
 from tests import builders
@@ -52,23 +53,24 @@ def test_empty_and_oversized_queries_get_a_clean_page(client, sections):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="an index of PostgreSQL's")
 def test_on_postgresql_the_match_a_search_makes_has_an_index(client, sections):
-    """Wagtail's backend matches `(title || body) @@ query`; `sitesearch`'s expression
-    index serves exactly that expression (with a few rows the planner reads the table
-    anyway: tell it not to, to see that it can use the index)."""
+    """Search matches the words on Wagtail's `autocomplete` column (`portal.base.matching`,
+    the last word as a beginning); Wagtail's GIN index on it serves that match, prefix
+    included (with a few rows the planner reads the table anyway: tell it not to, to see
+    that it can use the index)."""
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
         assert "Stražišče" in client.get("/iskanje/", {"q": "strazisce"}).content.decode()
-    match = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    match = '"wagtailsearch_indexentry"."autocomplete" @@'
     assert [q for q in queries if match in q["sql"]], "the search no longer matches so"
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
-            "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE (title || body) @@ "
-            "to_tsquery('strazisce')"
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE autocomplete @@ "
+            "to_tsquery('simple', 'strazisce:*')"
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "sitesearch_entry_title_body_gin" in plan, plan
+    assert "wagtailsear_autocom_476c89_gin" in plan, plan
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="an index of PostgreSQL's")
@@ -115,8 +117,9 @@ def test_the_next_page_of_results_ranks_nothing_again(client, sections, django_a
     for number in range(12):
         builders.event(cal, f"Kolesarski izlet {number}")
     client.get("/iskanje/", {"q": "kolesarski izlet"})
-    # The second page: its pages as their own types, no ranking, no programmes.
-    with django_assert_num_queries(2):
+    # The second page: its pages as their own types and the events' next dates, no
+    # ranking, no programmes.
+    with django_assert_num_queries(3):
         second = client.get("/iskanje/", {"q": "kolesarski izlet", "page": 2}).content.decode()
     assert len(re.findall("Kolesarski izlet", results_of(second))) == 2
 
@@ -136,3 +139,38 @@ def test_a_publish_shows_in_the_next_search(client, sections):
     html = client.get("/iskanje/", {"q": "kolesarski"}).content.decode()
     assert "Kolesarski izlet na Jošta" not in html
     assert "1 zadetek za »kolesarski«" in html
+
+
+def test_an_event_called_so_comes_before_a_ks_page_that_mentions_the_word(client, sections):
+    """The demo's Golnik: its KS page tells of the repair café (popravljalnica) again and
+    again; its event and programme are called so, and come first, the event with its next
+    date."""
+    from tests.programme_helpers import programme
+
+    golnik = sections[0]
+    golnik.body = (
+        "<p>V KS Golnik deluje popravljalnica. Na popravljalnici popravimo kolo, oblačilo ali "
+        "aparat; popravljalnica je brezplačna. Pridite na popravljalnico!</p>"
+    )
+    golnik.save_revision().publish()
+    cal = golnik.get_children().type(builders.EventCalendarPage).get().specific
+    builders.event(cal, "Popravljalnica na Golniku", start=builders.at(3, 9), intro="Vabljeni.")
+    programme("Popravljalnica Golnik", community=golnik)
+
+    for query in ("popravljalnica", "Popravljalnic"):
+        page = BeautifulSoup(client.get("/iskanje/", {"q": query}).content, "html.parser")
+        lists = page.select("ol.search-results")
+        programmes, pages = lists if len(lists) == 2 else ([], lists[0])
+        assert [a.get_text() for a in programmes.select(".search-result__title a")] == [
+            "Popravljalnica Golnik"
+        ]
+        results = pages.select(".search-result")
+        titles = [result.select_one(".search-result__title a").get_text() for result in results]
+        assert titles[0] == "Popravljalnica na Golniku", titles
+        assert "Golnik" in titles[1:], titles
+        when = results[0].select_one(".search-result__when")
+        expected = builders.at(3, 9).astimezone(builders.LJUBLJANA)
+        assert when.time["datetime"] == expected.isoformat()
+        assert when.get_text(" ", strip=True).startswith("Naslednji termin:")
+        assert when.get_text(strip=True).endswith(", 09.00")
+        assert results[1].select_one(".search-result__when") is None

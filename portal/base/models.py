@@ -71,6 +71,8 @@ class BasePage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("folded_search_text"),
+        # What `portal.base.matching` finds: every word, the last as a beginning too.
+        index.AutocompleteField("folded_search_text"),
     ]
     content_panels = [
         *Page.content_panels,

@@ -51,6 +51,11 @@ class ListingFilterForm(forms.Form):
     def is_filtered(self):
         return any(self.data.get(self.add_prefix(name)) for name in self.fields)
 
+    @property
+    def active_count(self):
+        """How many filters narrow the listing: those set and valid ("Filtri (2)")."""
+        return len(self.valid_values())
+
     def valid_values(self):
         """The filters that are set and valid; an invalid one is left out (the form then
         shows what was wrong with it)."""

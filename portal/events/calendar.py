@@ -128,10 +128,14 @@ def by_day(occurrences, today):
     return days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Month:
     year: int
     month: int
+
+    @classmethod
+    def of(cls, day):
+        return cls(day.year, day.month)
 
     @property
     def first(self):
@@ -147,9 +151,12 @@ class Month:
     def next(self):
         return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
 
-    def is_shown(self):
-        """Whether the calendar has a page for this month."""
+    def is_valid(self):
         return 1 <= self.month <= 12 and FIRST_YEAR <= self.year <= LAST_YEAR
+
+    def months_later(self, count):
+        index = self.year * 12 + self.month - 1 + count
+        return Month(index // 12, index % 12 + 1)
 
     def weeks(self, today, shown, counts):
         """The grid: weeks of `Day`s, Monday first, with the days of the months around it
@@ -170,3 +177,26 @@ class Month:
                 self.year, self.month
             )
         ]
+
+
+# How far ahead of today the month grid reaches.
+MONTHS_AHEAD = 24
+
+
+@dataclass(frozen=True)
+class MonthRange:
+    """The months a calendar has a grid for: from the month of its first date (or this
+    month, if that is earlier or there are no dates) to `MONTHS_AHEAD` months ahead. A
+    grid links only to months in it, so a crawler following "next month" stops."""
+
+    first: Month
+    last: Month
+
+    @classmethod
+    def from_first_date(cls, first_date, today):
+        this_month = Month.of(today)
+        first = min(Month.of(first_date), this_month) if first_date else this_month
+        return cls(first, this_month.months_later(MONTHS_AHEAD))
+
+    def __contains__(self, month):
+        return month.is_valid() and self.first <= month <= self.last

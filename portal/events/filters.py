@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.base.caching import kept
+from portal.base.matching import matching
 from portal.base.privacy import public
 from portal.base.text import search_terms
 from portal.communities.directory import section_of_community
@@ -127,11 +128,11 @@ class EventFilterForm(ListingFilterForm):
 
 
 def matching_events(terms):
-    """The live events whose words (accent-folded, as the site search indexes them)
-    include every one of `terms`, as a subquery."""
+    """The live events that `terms` find as site search finds them (`portal.base.matching`:
+    accent-free, the last word as a beginning too), as a subquery."""
     from portal.events.models import EventPage
 
-    found = EventPage.objects.live().search(terms, operator="and", order_by_relevance=False)
+    found = matching(EventPage.objects.live(), terms, order_by_relevance=False)
     return found.get_queryset().values("pk")
 
 

@@ -7,18 +7,18 @@ whole municipality's, each labelled with its KS, and can be narrowed to one KS.
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Min, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.base.caching import kept
 from portal.base.pagination import paginate
 from portal.communities.directory import municipal_section, section_for_path, section_of_community
-from portal.events.calendar import Month, QuickPick, by_day
+from portal.events.calendar import Month, MonthRange, QuickPick, by_day
 
 UPCOMING_ROUTE = "upcoming"
 MONTH_ROUTE = "month"
@@ -69,7 +69,7 @@ class CalendarRoutes(RoutablePageMixin):
     @path("mesec/<int:year>/<int:month>/", name=MONTH_ROUTE)
     def month(self, request, year, month):
         shown_month = Month(year, month)
-        if not shown_month.is_shown():
+        if shown_month not in self.month_range():
             raise Http404
         form = self.filter_form(request)
         dates = form.apply(self.section_dates())
@@ -85,7 +85,8 @@ class CalendarRoutes(RoutablePageMixin):
                 "weeks": shown_month.weeks(today, shown, counts),
                 "previous_url": self.month_url(request, shown_month.previous()),
                 "next_url": self.month_url(request, shown_month.next()),
-                "breadcrumb_trail": [(capfirst(date_format(shown_month.first, "F Y")), None)],
+                # Slovenian writes a month in lower case: "december 2026".
+                "breadcrumb_trail": [(date_format(shown_month.first, "F Y"), None)],
             },
         )
 
@@ -143,7 +144,10 @@ class CalendarRoutes(RoutablePageMixin):
                 "is_municipal": self.calendar_community() is None,
                 "upcoming_url": url,
                 "past_url": url + self.reverse_subpage(PAST_ROUTE),
-                "this_month_url": self.month_url(request, Month(today.year, today.month)),
+                "this_month_url": self.month_url(request, Month.of(today)),
+                # Search engines index the list of what is coming, not every month grid
+                # nor every combination of filters (they still follow the links).
+                "noindex": context["view"] == "month" or form.is_filtered,
             }
         )
         response = self.render(request, template=template, context_overrides=context)
@@ -151,8 +155,26 @@ class CalendarRoutes(RoutablePageMixin):
             response.status_code = 400
         return response
 
+    def month_range(self):
+        """The months this calendar has a grid for (`MonthRange`): the first date of its
+        section is read once per content version."""
+        from portal.events.models import Occurrence
+
+        section_path = self.section_path()
+
+        def first_date():
+            first = (
+                Occurrence.objects.public()
+                .filter(path__startswith=section_path)
+                .aggregate(first=Min("start"))["first"]
+            )
+            return timezone.localtime(first).date() if first else None
+
+        first = kept("calendar-first-date", first_date, section_path, limit=5000)
+        return MonthRange.from_first_date(first, timezone.localdate())
+
     def month_url(self, request, month):
-        if not month.is_shown():
+        if month not in self.month_range():
             return None
         return self.get_url(request) + self.reverse_subpage(
             MONTH_ROUTE, kwargs={"year": month.year, "month": month.month}

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.matching import matching
 from portal.base.text import search_terms
 from portal.communities.filters import ListingFilterForm, everything
 from programmes import registry
@@ -48,7 +49,7 @@ class ProgrammeFilterForm(ListingFilterForm):
             programmes = programmes.filter(community=values["community"])
         terms = search_terms(values.get("q", ""))
         if terms:
-            found = Programme.objects.public().search(terms, operator="and")
+            found = matching(Programme.objects.public(), terms)
             programmes = programmes.filter(pk__in=[programme.pk for programme in found])
         # What one can still join comes first; paused and ended programmes last.
         over = Case(When(status__in=FINISHED, then=Value(1)), default=Value(0))

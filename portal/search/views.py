@@ -8,10 +8,12 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from portal.base.caching import kept_many
+from portal.base.matching import matching, title_matches
 from portal.base.pagecache import declare_query_parameters
 from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.text import clean_query, search_terms
+from portal.events.models import EventPage, Occurrence
 from programmes.models import Programme
 
 QUERY_PARAMETER = "q"
@@ -26,8 +28,10 @@ PER_PAGE = 10
 
 
 def ranking(terms):
-    """The ids of the live, public pages that have every word of `terms`, best first: as
-    many as a listing numbers (`LISTING_MAX_PAGES`), and one more to tell there are more.
+    """The ids of the live, public pages that `terms` find (`portal.base.matching`), best
+    first: as many as a listing numbers (`LISTING_MAX_PAGES`), and one more to tell there
+    are more. A page whose title holds the words (an event called "Popravljalnica") comes
+    before pages that only mention them (a KS page listing its repair café).
 
     Ranking is most of what a search costs (every match is ranked to find the best ten),
     so it is kept per content version in this process (`caching.kept_many`): the next
@@ -36,8 +40,10 @@ def ranking(terms):
     limit = settings.LISTING_MAX_PAGES * PER_PAGE + 1
 
     def rank(_keys):
-        found = public(Page.objects.live()).search(terms, operator="and")[:limit]
-        return [list(found.get_queryset().values_list("pk", flat=True))]
+        found = matching(public(Page.objects.live()), terms)[:limit]
+        ranked = list(found.get_queryset().values_list("pk", "title"))
+        ranked.sort(key=lambda row: not title_matches(row[1], terms))
+        return [[pk for pk, _title in ranked]]
 
     key = hashlib.sha256(terms.encode()).hexdigest()
     return kept_many("search-ranking", [key], rank)[0]
@@ -45,8 +51,14 @@ def ranking(terms):
 
 def pages_in_order(ids):
     """The pages of `ids`, as their own types, in the order of `ids` (two queries, or one
-    more for each further type)."""
+    more for each further type); an event with its next date (`next_date`), read in one
+    more query."""
     found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    events = [page.pk for page in found.values() if isinstance(page, EventPage)]
+    if events:
+        next_dates = {date.event_id: date for date in Occurrence.objects.next_of(events)}
+        for pk in events:
+            found[pk].next_date = next_dates.get(pk)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -60,9 +72,7 @@ def search(request):
         results = paginate(request, ranking(terms), PER_PAGE)
         results.object_list = pages_in_order(results.object_list)
         if results.number == 1:
-            programmes = list(
-                Programme.objects.public().search(terms, operator="and")[:MAX_PROGRAMMES]
-            )
+            programmes = list(matching(Programme.objects.public(), terms)[:MAX_PROGRAMMES])
     return render(
         request,
         "search/search.html",

@@ -79,7 +79,8 @@ PAGES = {
         "body.page-calendar table.calendar-grid .calendar-grid__event",
     ),
     "calendar-filtered": PortalPage(
-        "/dogodki/?q=popravljalnica&free=on", "body.page-calendar .filters ~ .calendar-day"
+        "/dogodki/?q=popravljalnica&free=on",
+        "body.page-calendar .filters-disclosure ~ .calendar-day",
     ),
     "calendar-past": PortalPage("/dogodki/preteklo/", "body.page-calendar .label--past"),
     "calendar-invalid": PortalPage(

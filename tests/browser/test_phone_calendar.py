@@ -1,0 +1,36 @@
+"""On a phone the calendar shows events first: its eight filters fold behind "Filtri"."""
+
+import pytest
+
+# One test worker runs the browser tests, so the server and the browser start once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+PHONE = {"width": 375, "height": 812}
+# The first event must be on the first screen, with room to spare for the browser's bars.
+FIRST_SCREEN_PX = 900
+
+# How tall each part above the first event is, to tell what pushed it down.
+HEIGHTS = """
+() => [".site-header", ".breadcrumbs", ".page-header", ".calendar-views", ".filters-disclosure",
+       ".quick-picks", ".search-summary", ".calendar-day__title"]
+    .map((selector) => [selector, document.querySelector(selector)])
+    .filter(([, el]) => el)
+    .map(([selector, el]) => `${selector} ${Math.round(el.getBoundingClientRect().height)} px`)
+"""
+
+
+def test_on_a_phone_the_first_event_of_a_ks_calendar_is_on_the_first_screen(page, portal_url):
+    page.set_viewport_size(PHONE)
+    page.goto(portal_url + "/golnik/dogodki/")
+    first_event = page.locator(".event-item").first
+    top = first_event.evaluate("(el) => el.getBoundingClientRect().top + window.scrollY")
+    assert top < FIRST_SCREEN_PX, (
+        f"the first event starts {top:.0f} px down: {page.evaluate(HEIGHTS)}"
+    )
+
+    # The filters are one tap away, and then all there.
+    filters = page.locator("details.filters-disclosure")
+    assert filters.locator("summary").inner_text().strip().endswith("Filtri")
+    assert not page.locator("#filter-q").is_visible()
+    filters.locator("summary").click()
+    assert page.locator("#filter-q").is_visible()
