@@ -100,7 +100,7 @@ def test_the_page_says_whether_it_is_open_now(client, clock, space, moment, stat
 def test_a_closed_date_says_why(client, clock, space):
     _response, html = html_at(client, clock, space, at(datetime.date(2026, 12, 2), 18))
     assert status_line(html) == (
-        "Danes zaprto (Zaprto zaradi beljenja.) Znova odprto: ponedeljek, 7. 12., ob 9.00."
+        "Danes zaprto: zaradi beljenja Znova odprto: ponedeljek, 7. 12., ob 9.00."
     )
 
 
@@ -115,7 +115,7 @@ def test_the_next_two_weeks_with_their_hours_and_holidays(client, clock, space):
     assert len(rows) == 14
     assert rows[0] == ("ponedeljek, 21. 12. danes", "9.00–12.00, 17.00–20.00")
     assert rows[2] == ("sreda, 23. 12.", "17.00–21.00")
-    assert rows[4] == ("petek, 25. 12.", "Zaprto (božič)")
+    assert rows[4] == ("petek, 25. 12.", "Zaprto: božič")
     assert rows[7] == ("ponedeljek, 28. 12.", "9.00–12.00, 17.00–20.00")
 
 

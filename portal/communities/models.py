@@ -196,6 +196,20 @@ class CommunityOwned:
         return CommunityPage.objects.ancestor_of(self).first()
 
 
+class SectionIndex(CommunityOwned):
+    """For a section's index pages (its calendar, its news): `page.heading`, the name the
+    page goes by in the browser's tab and in its h1, names the KS too ("Dogodki – KS
+    Golnik"), as every KS's calendar is titled "Dogodki". A title that names its KS
+    already, and the municipality's index pages, stay as they are."""
+
+    @property
+    def heading(self):
+        community = self.community
+        if community is None or community.title in self.title:
+            return self.title
+        return f"{self.title} – {community.title}"
+
+
 def attach_communities(pages):
     """Set `.community` on each page from the directory of sections, without a query."""
     from portal.communities.directory import sections

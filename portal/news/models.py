@@ -22,14 +22,14 @@ from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.serializers import Tags
 from portal.communities.directory import NEWS, Provisioned
-from portal.communities.models import CommunityOwned, attach_communities
+from portal.communities.models import CommunityOwned, SectionIndex, attach_communities
 from portal.communities.serializers import Community
 from portal.news.blocks import NewsBodyBlock
 from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
 from programmes.api import TermsField
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndex, BasePage):
     """The news of its KS (or, at the top, of the whole municipality), newest first, with
     filters and RSS and Atom feeds (`rss/`, `atom/`)."""
 
