@@ -107,6 +107,7 @@ SPACES = {
             (WED, "09:00", "12:00"),
             (WED, "17:00", "20:00"),
             (FRI, "16:00", "20:00"),
+            (SAT, "09:00", "13:00"),
         ],
         contact_name="Tomaž Bizjak",
         equipment_notes="Delovna miza in orodje za popravljanje koles sta na pokritem dvorišču.",
