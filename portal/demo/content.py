@@ -1182,7 +1182,7 @@ Za konec bo tombola z nagradami domačih podjetij.</p>
 od zgodovine Stražišča do zdravega staranja. Na polici v prostoru je tudi knjigobežnica:
 prinesite knjigo in odnesite drugo.</p>
 """,
-            when=Upcoming(week=3, weekday=WED, start=at(9, 30), end=at(11, 30)),
+            when=Upcoming(week=3, weekday=THU, start=at(9, 30), end=at(11, 30)),
             space="skupnostni-prostor",
             repeat=Repeat("WEEKLY", count=20),
             organiser="Turistično društvo Stražišče",
