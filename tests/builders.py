@@ -19,6 +19,9 @@ from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
 
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
+# The moment the tests load the demo portal at (`demo_portal` in tests/conftest.py): its
+# season is around it, and the needs workshops of November 2017 are past.
+DEMO_MOMENT = datetime.datetime(2026, 11, 18, 10, 30, tzinfo=LJUBLJANA)
 
 
 def publish(parent, page):

@@ -44,6 +44,24 @@ def limit_clock():
 # --- The pilot's KS, built once here for every test module -------------------------------
 
 
+@pytest.fixture(scope="module")
+def demo_portal(django_db_setup, django_db_blocker):
+    """The demo portal (`load_demo_data`) loaded at `builders.DEMO_MOMENT`, once for the
+    module that asks for it, and rolled back after it. Its tests read it at that moment
+    too (`time_machine.travel(builders.DEMO_MOMENT, tick=False)`)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with (
+        time_machine.travel(builders.DEMO_MOMENT, tick=False),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo_data", force=True, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def golnik(db):
     """KS Golnik alone: a community page under the home page."""

@@ -108,6 +108,8 @@ def test_an_editor_publishes_a_weekly_event_and_its_dates_appear(client, editor,
         ({"is_free": None}, "price"),
         ({"registration": "link"}, "registration_url"),
         ({"registration": "link", "registration_url": "javascript:alert(1)"}, "registration_url"),
+        ({"registration": "contact"}, "contact_email"),
+        ({"registration": "contact", "contact_email": "ni-naslov"}, "contact_email"),
         ({"start": "not a date"}, "start"),
     ],
 )

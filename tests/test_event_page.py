@@ -255,3 +255,154 @@ def test_upcoming_dates_show_cancelled_and_moved_ones(client, calendar):
     local = timezone.localtime(moved_to)
     assert f"{local.day}. " in moved_text and "17.00–20.00" in moved_text
     assert moved.select_one("time")["datetime"] == local.isoformat()
+
+
+# --- What a resident needs to join in, before the list of dates -------------------------
+
+
+def facts(page):
+    """The facts block of an event page: {term: its definition (a tag)}."""
+    block = page.select_one(".event-facts")
+    return {" ".join(row.dt.get_text().split()): row.dd for row in block.select(".facts__row")}
+
+
+def words(tag):
+    return " ".join(tag.get_text().split())
+
+
+def test_the_facts_say_how_to_join_before_the_dates(client, golnik, calendar, room):
+    from tests.programme_helpers import programme
+
+    organiser = Stakeholder.objects.create(
+        name="Društvo upokojencev Golnik",
+        sector="ngo",
+        community=golnik,
+        website="https://du-golnik.example.org/",
+    )
+    repair_cafe = programme("Popravljalnica Golnik", community=golnik)
+    start = next_wednesday(17)
+    event = builders.event(
+        calendar,
+        "Popravljalnica ob sredah",
+        start=start,
+        space=room,
+        frequency="WEEKLY",
+        programme=repair_cafe,
+        organiser=organiser,
+        is_free=False,
+        price="2 EUR za material",
+        registration="link",
+        registration_url="https://prijave.example.org/popravljalnica",
+        contact_name="Janez Novak",
+        contact_email="janez@example.org",
+        contact_phone="04 555 12 34",
+    )
+    html = client.get(event.url).content.decode()
+    assert html.index('class="split__side event-facts"') < html.index('id="event-dates-heading"')
+    page = BeautifulSoup(html, "html.parser")
+    found = facts(page)
+    local = timezone.localtime(start)
+    assert words(found["Naslednji termin"]).startswith(f"sreda, {local.day}. ")
+    assert words(found["Naslednji termin"]).endswith("17.00–19.00")
+    assert found["Kraj"].a["href"] == room.url
+    assert found["Program"].a["href"] == repair_cafe.get_url()
+    assert words(found["Program"]) == "Popravljalnica Golnik"
+    assert found["Organizator"].a["href"] == "https://du-golnik.example.org/"
+    assert words(found["Cena"]) == "2 EUR za material"
+    join = found["Kako se pridružiti"].a
+    assert join["href"] == "https://prijave.example.org/popravljalnica"
+    assert words(join) == "Prijavite se na spletu"
+    contact = found["Stik"]
+    assert "Janez Novak" in words(contact)
+    assert [a["href"] for a in contact.select("a")] == ["mailto:janez@example.org", "tel:045551234"]
+    (add,) = page.select(".event-facts .add-to-calendar a")
+    assert add["href"] == f"http://testserver/koledar/dogodek/{event.pk}.ics"
+    # The facts come first in the page, and their heading is the first after the h1.
+    headings = [tag.name for tag in page.select("main h1, main h2, main h3")]
+    assert headings[:2] == ["h1", "h2"]
+
+
+def test_a_free_event_without_registration_says_come_along(client, calendar):
+    event = builders.event(calendar, "Pohod na Storžič", start=builders.at(3))
+    found = facts(BeautifulSoup(client.get(event.url).content, "html.parser"))
+    assert words(found["Cena"]) == "Brezplačno"
+    assert words(found["Kako se pridružiti"]) == "Pridite, prijava ni potrebna."
+    assert "Datum" in found and "Ura" in found
+    assert "Program" not in found and "Stik" not in found
+
+
+def test_registering_with_the_organiser_gives_the_organisers_contact(client, golnik, calendar):
+    organiser = Stakeholder.objects.create(
+        name="Svet KS Golnik",
+        sector="public",
+        community=golnik,
+        contact_person="tajnica KS",
+        email="ks.golnik@example.org",
+    )
+    event = builders.event(
+        calendar, "Energetsko svetovanje", organiser=organiser, registration="contact"
+    )
+    found = facts(BeautifulSoup(client.get(event.url).content, "html.parser"))
+    assert words(found["Kako se pridružiti"]) == "Prijavite se pri organizatorju."
+    assert words(found["Organizator"]) == "Svet KS Golnik"
+    assert words(found["Stik"]) == "tajnica KS ks.golnik@example.org"
+
+
+def test_a_cancelled_or_past_event_invites_no_one(client, calendar):
+    cancelled = builders.event(calendar, "Odpovedan pohod", status="cancelled")
+    past = builders.event(calendar, "Lanski pohod", start=builders.at(-30))
+    for event in (cancelled, past):
+        found = facts(BeautifulSoup(client.get(event.url).content, "html.parser"))
+        assert "Kako se pridružiti" not in found, event.title
+
+
+@pytest.mark.parametrize(
+    ("count", "more"),
+    [
+        (5, None),
+        (6, "Še 1 termin"),
+        (7, "Še 2 termina"),
+        (9, "Še 4 termini"),
+        (10, "Še 5 terminov"),
+    ],
+)
+def test_beyond_five_dates_the_list_is_folded(client, calendar, count, more):
+    event = builders.event(
+        calendar,
+        "Klepet ob kavi",
+        start=next_wednesday(10),
+        frequency="WEEKLY",
+        ends="after",
+        count=count,
+    )
+    page = BeautifulSoup(client.get(event.url).content, "html.parser")
+    section = page.select_one(".event-dates-section")
+    assert len(section.select(":scope > ul.event-dates > li")) == 5
+    folded = section.select_one("details.event-dates-more")
+    if more is None:
+        assert folded is None
+        return
+    assert words(folded.summary) == more
+    assert len(folded.select("ul.event-dates > li")) == count - 5
+    assert not page.select("script:not([type='application/ld+json'])")
+
+
+def test_the_api_gives_the_price_registration_and_contact(client, calendar):
+    event = builders.event(
+        calendar,
+        "Tečaj kvačkanja",
+        is_free=False,
+        price="10 EUR",
+        registration="contact",
+        contact_name="Marija Horvat",
+        contact_email="marija@example.org",
+        contact_phone="04 555 20 21",
+    )
+    data = client.get(f"/api/v2/pages/{event.pk}/").json()
+    assert data["is_free"] is False and data["price"] == "10 EUR"
+    assert data["registration"]["key"] == "contact"
+    assert (data["contact_name"], data["contact_email"], data["contact_phone"]) == (
+        "Marija Horvat",
+        "marija@example.org",
+        "04 555 20 21",
+    )

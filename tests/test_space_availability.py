@@ -104,7 +104,7 @@ def test_an_event_in_a_private_section_shows_only_that_the_space_is_taken(
 def test_a_holiday_is_closed_and_named(client, now, space):
     _response, html = week_html(client, space, teden="2026-W52")
     assert "petek, 25. 12. 2026" in html
-    assert "Zaprto (božič)" in html
+    assert "Zaprto: božič" in html
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def test_the_page_says_whether_it_is_open_now(client, clock, space, moment, stat
 def test_a_closed_date_says_why(client, clock, space):
     _response, html = html_at(client, clock, space, at(datetime.date(2026, 12, 2), 18))
     assert status_line(html) == (
-        "Danes zaprto (Zaprto zaradi beljenja.) Znova odprto: ponedeljek, 7. 12., ob 9.00."
+        "Danes zaprto: zaradi beljenja Znova odprto: ponedeljek, 7. 12., ob 9.00."
     )
 
 
@@ -115,7 +115,7 @@ def test_the_next_two_weeks_with_their_hours_and_holidays(client, clock, space):
     assert len(rows) == 14
     assert rows[0] == ("ponedeljek, 21. 12. danes", "9.00–12.00, 17.00–20.00")
     assert rows[2] == ("sreda, 23. 12.", "17.00–21.00")
-    assert rows[4] == ("petek, 25. 12.", "Zaprto (božič)")
+    assert rows[4] == ("petek, 25. 12.", "Zaprto: božič")
     assert rows[7] == ("ponedeljek, 28. 12.", "9.00–12.00, 17.00–20.00")
 
 
@@ -283,3 +283,48 @@ def test_a_space_saved_before_rooms_existed_keeps_its_capacity_as_a_room(ks):
         ("Glavni prostor", 45)
     ]
     assert not Room.objects.filter(page=without).exists()
+
+
+def test_the_demo_space_says_rooms_and_accessibility_once(client, ks):
+    """The demo's text of a space leaves rooms, equipment and accessibility to their own
+    sections, so their headings are not said twice."""
+    from portal.demo.content import GOLNIK
+
+    (spec, *_rest) = GOLNIK.spaces
+    space = builders.space(
+        ks,
+        spec.title,
+        body=spec.body,
+        equipment="projector",
+        step_free_entrance="yes",
+        accessibility_notes="Prostor je v pritličju.",
+    )
+    space.rooms = [Room(name="Velika soba", seated_capacity=40)]
+    space.save_revision().publish()
+    html = client.get(space.url).content.decode()
+    headings = [
+        re.sub(r"<[^>]+>", "", heading).strip()
+        for heading in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", html, re.S)
+    ]
+    assert headings.count("Prostori in oprema") == 1
+    assert headings.count("Dostopnost") == 1
+
+
+def test_links_side_by_side_are_items_of_a_list(client, clock, space, calendar_of_space):
+    """ "All events in this space" and "When the space is free" are two links: each is an
+    item of its own, not two links run together in one line of text."""
+    _response, html = html_at(client, clock, space, at(datetime.date(2026, 11, 30), 10))
+    events = html[html.index('id="events-heading"') :]
+    more = re.search(r'<ul class="more-links__list section__more">(.*?)</ul>', events, re.S)
+    items = re.findall(r"<li>(.*?)</li>", more.group(1), re.S)
+    texts = [re.sub(r"<[^>]+>", "", item).strip() for item in items]
+    assert texts == ["Vsi dogodki v tem prostoru", "Kdaj je prostor prost"]
+    assert not re.search(r"</a>\s*<a", events)
+
+
+@pytest.fixture
+def calendar_of_space(ks, space):
+    """Golnik's calendar with an event in the space, so the page links to its events."""
+    calendar = builders.calendar(ks)
+    builders.event(calendar, "Delavnica", start=at(datetime.date(2026, 12, 3), 17), space=space)
+    return calendar

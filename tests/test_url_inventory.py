@@ -12,7 +12,6 @@ After a deliberate change of the site's URLs, write the inventory anew with
 `WRITE_URL_INVENTORY=1 .venv/bin/pytest tests/test_url_inventory.py` and review its diff.
 """
 
-import datetime
 import json
 import os
 import re
@@ -21,22 +20,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from portal.bookings.models import BookingRequest
 from portal.spaces.models import SpacePage
+from tests import builders
 
 INVENTORY = Path(__file__).parent / "data" / "url_inventory.json"
 WRITE = os.environ.get("WRITE_URL_INVENTORY") == "1"
-# The demo's season is around this moment (the needs workshops of November 2017 are past).
-NOW = datetime.datetime(2026, 11, 18, 10, 30, tzinfo=ZoneInfo("Europe/Ljubljana"))
+# The moment the demo portal is loaded at and read (`demo_portal` in tests/conftest.py).
+NOW = builders.DEMO_MOMENT
 # What the crawl does not follow: files, and the admin (its pages are listed below).
 NOT_CRAWLED = ("/static/", "/media/", "/admin/", "/dokumenti/", "/_util/")
 API_ENDPOINTS = [
@@ -172,19 +169,6 @@ def crawl(client, starts):
             if found and not found.startswith(NOT_CRAWLED) and normalised(found) not in seen:
                 queue.append(found)
     return seen
-
-
-@pytest.fixture(scope="module")
-def demo_portal(django_db_setup, django_db_blocker):
-    """The demo portal at a fixed moment, loaded once for this module."""
-    with (
-        time_machine.travel(NOW, tick=False),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_data", force=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def public_inventory():

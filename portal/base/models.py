@@ -131,6 +131,9 @@ class ContentPage(BasePage):
 
     parent_page_types = ["home.HomePage", "communities.CommunityPage", "base.ContentPage"]
     subpage_types = ["base.ContentPage"]
+    # A new page under the home page is linked from it unless its editor unticks "show in
+    # menus" (`portal_tags.menu_pages`).
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("content page")

@@ -196,6 +196,23 @@ class CommunityOwned:
         return CommunityPage.objects.ancestor_of(self).first()
 
 
+class SectionIndex:
+    """For a section's index pages (its calendar, its news): `page.heading`, the name the
+    page goes by in the browser's tab and in its h1, names the KS too ("Dogodki – KS
+    Golnik"), as every KS's calendar is titled "Dogodki". A title that names its KS
+    already, and the municipality's index pages, stay as they are. (From the directory of
+    live sections: no query.)"""
+
+    @property
+    def heading(self):
+        from portal.communities.directory import section_for_path
+
+        section = section_for_path(self.path)
+        if section is None or section.community.title in self.title:
+            return self.title
+        return f"{self.title} – {section.community.title}"
+
+
 def attach_communities(pages):
     """Set `.community` on each page from the directory of sections, without a query."""
     from portal.communities.directory import sections

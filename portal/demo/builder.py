@@ -34,6 +34,7 @@ from portal.events.models.occurrences import instances_of
 from portal.events.recurrence import Ends, rule_text
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
+from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme, Theme
 
 # News items look published in the morning of their date, in Kranj.
@@ -86,6 +87,19 @@ class NewsFiles:
         return ("document", {"document": self.house_rules, "title": spec.link_text})
 
 
+def organiser(name, calendar):
+    """The stakeholder called `name` of the calendar's KS, else of the whole municipality;
+    None when there is no name or the stakeholder is not there yet."""
+    if not name:
+        return None
+    community = calendar.get_parent().specific
+    community = community if isinstance(community, CommunityPage) else None
+    return (
+        Stakeholder.objects.filter(name=name, community=community).first()
+        or Stakeholder.objects.filter(name=name, community=None).first()
+    )
+
+
 class DemoDataError(Exception):
     """The database is not in a state the demo loader can build on."""
 
@@ -110,7 +124,7 @@ class PortalBuilder:
                 ensure_space_details(community, space, rules, self.today, self.progress)
         self.keep_events_off_closed_days()
         ensure_programmes(by_slug, self.progress)
-        self.link_programme_dates(by_slug)
+        self.link_events(by_slug)
         ensure_bookings(communities, self.today, self.progress)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
@@ -302,6 +316,14 @@ class PortalBuilder:
             all_day=spec.all_day,
             space=spaces[spec.space] if spec.space else None,
             location=spec.location,
+            organiser=organiser(spec.organiser, calendar),
+            is_free=not spec.price,
+            price=spec.price,
+            registration=spec.registration,
+            registration_url=spec.registration_url,
+            contact_name=spec.contact_name,
+            contact_email=spec.contact_email,
+            contact_phone=spec.contact_phone,
             **repeat,
         )
 
@@ -328,24 +350,38 @@ class PortalBuilder:
             event.save_revision().publish()
             self.progress.add("closed day", self.label(event))
 
-    def link_programme_dates(self, communities):
-        """Link each KS event that is a date of one of its KS's programmes to it. The
-        programmes come after the events (they need the spaces and the organisers), so
-        the events are linked afterwards; an event linked already is left alone."""
+    def link_events(self, communities):
+        """Give each KS event its organiser and, if it is a date of one of its KS's
+        programmes, that programme. The stakeholders and programmes come after the events
+        (they need the KS, its spaces and each other), so the events are linked
+        afterwards, with one publish each; what is linked already is left alone."""
         for spec in content.COMMUNITIES:
             community = communities[spec.slug]
             calendar = EventCalendarPage.objects.child_of(community).first()
             programmes = {p.slug: p for p in Programme.objects.of_community(community)}
             for event_spec in spec.events:
-                if not event_spec.programme:
+                if not (event_spec.programme or event_spec.organiser):
                     continue
                 event = EventPage.objects.child_of(calendar).get(slug=event_spec.slug)
-                if event.programme_id is not None:
-                    self.progress.found("programme date", self.label(event))
-                    continue
-                event.programme = programmes[event_spec.programme]
-                event.save_revision().publish()
-                self.progress.add("programme date", self.label(event))
+                linked, found = [], []
+                if event_spec.organiser:
+                    if event.organiser_id is None:
+                        event.organiser = organiser(event_spec.organiser, calendar)
+                        linked.append("organiser")
+                    else:
+                        found.append("organiser")
+                if event_spec.programme:
+                    if event.programme_id is None:
+                        event.programme = programmes[event_spec.programme]
+                        linked.append("programme date")
+                    else:
+                        found.append("programme date")
+                if linked:
+                    event.save_revision().publish()
+                for kind in linked:
+                    self.progress.add(kind, self.label(event))
+                for kind in found:
+                    self.progress.found(kind, self.label(event))
 
     @staticmethod
     def date_exceptions(event, repeat):

@@ -137,6 +137,17 @@ class Event:
     repeat: Repeat | None = None
     # The slug of the KS programme whose date this is (`portal/demo/programmes.py`).
     programme: str = ""
+    # Who organises it: a stakeholder's name, of the KS or else of the whole municipality
+    # (`portal/demo/stakeholders.py`).
+    organiser: str = ""
+    # What it costs ("": free of charge), how to sign up (`EventPage.registration`) and
+    # whom to ask.
+    price: str = ""
+    registration: str = "none"
+    registration_url: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -396,6 +407,11 @@ skupnostnih prostorih na Golniku, Zlatem polju in v Stražišču, ali bi to radi
 """,
         when=Upcoming(week=2, weekday=WED, start=at(17), end=at(19)),
         location=LUK,
+        organiser="Ljudska univerza Kranj",
+        registration="contact",
+        contact_name="koordinatorka skupnostnih prostorov",
+        contact_email="skupnostni.prostori@example.org",
+        contact_phone="04 555 40 40",
     ),
     Event(
         slug="dan-skupnostnih-prostorov",
@@ -423,6 +439,8 @@ lahko pridružite.</p>
             "Dvorana KS Zlato polje, Gradnikova ulica 1, 4000 Kranj; "
             "Skupnostni prostor KS Stražišče, Škofjeloška cesta 20, 4000 Kranj"
         ),
+        organiser="Mestna občina Kranj",
+        contact_email="skupnostni.prostori@example.org",
     ),
 ]
 
@@ -603,15 +621,9 @@ srečanje, se oglasite v uradnih urah ali nam pišite.</p>
                 "kuhinjo in projektorjem."
             ),
             body="""
-<h2>Prostori in oprema</h2>
-<ul>
-<li>velika soba za do 40 sedečih obiskovalcev,</li>
-<li>mize in stoli, ki jih lahko razporedimo za delo v skupinah,</li>
-<li>projektor s platnom in brezžični internet,</li>
-<li>čajna kuhinja s hladilnikom in kuhalnikom za vodo.</li>
-</ul>
-<h2>Dostopnost</h2>
-<p>Prostor je v pritličju, do vhoda vodi klančina. Stranišče je v istem nadstropju.</p>
+<p>Skupnostni prostor je velika soba v pritličju doma krajevne skupnosti. Mize in stole lahko
+razporedimo za delo v skupinah, v čajni kuhinji sta hladilnik in kuhalnik za vodo. V prostoru se
+srečujejo popravljalnica, vrtičkarji in društva, dopoldne pa medgeneracijska druženja.</p>
 """
             + HOUSE_RULES,
             address=GOLNIK_ADDRESS,
@@ -658,6 +670,7 @@ podjetja in javne zavode z Golnika na delavnico o prihodnosti prostorov krajevne
             + WORKSHOP_PROGRAMME,
             when=On(datetime.date(2017, 11, 6), at(17), at(19)),
             space="skupnostni-prostor",
+            organiser="Ljudska univerza Kranj",
         ),
         Event(
             slug="popravljalnica",
@@ -671,6 +684,7 @@ podjetja in javne zavode z Golnika na delavnico o prihodnosti prostorov krajevne
             when=FirstInMonth(SAT, start=at(9), end=at(12)),
             space="skupnostni-prostor",
             repeat=Repeat("MONTHLY", monthly_by="weekday", cancelled=(2,)),
+            organiser="Društvo upokojencev Golnik",
         ),
         Event(
             slug="srecanje-vrtickarjev",
@@ -688,6 +702,7 @@ brez škropiv.</p>
 """,
             when=Upcoming(week=1, weekday=THU, start=at(17), end=at(18, 30)),
             space="skupnostni-vrt",
+            organiser="Vrtičkarji skupnostnega vrta Golnik",
         ),
         Event(
             slug="energetsko-svetovanje",
@@ -708,6 +723,11 @@ krajevne skupnosti.</p>
             when=Upcoming(week=2, weekday=TUE, start=at(16), end=at(18)),
             space="skupnostni-prostor",
             repeat=Repeat("MONTHLY", count=6),
+            organiser="Svet KS Golnik",
+            registration="contact",
+            contact_name="tajnica KS Golnik",
+            contact_email="ks.golnik@example.org",
+            contact_phone="04 555 10 10",
         ),
         Event(
             slug="medgeneracijsko-druzenje",
@@ -725,6 +745,7 @@ skupaj načrtujemo naslednja srečanja.</p>
 """,
             when=Upcoming(week=3, weekday=WED, start=at(10), end=at(12)),
             space="skupnostni-prostor",
+            organiser="Društvo upokojencev Golnik",
         ),
     ],
     news=[
@@ -853,15 +874,9 @@ e-pošti in na delavnicah.</p>
                 "primerna za srečanja, predavanja in vaje."
             ),
             body="""
-<h2>Prostori in oprema</h2>
-<ul>
-<li>dvorana za do 60 sedečih obiskovalcev ali 30 udeležencev delavnice za mizami,</li>
-<li>manjša sejna soba za do 12 oseb,</li>
-<li>ozvočenje, projektor in platno,</li>
-<li>kuhinja s pomivalnim strojem.</li>
-</ul>
-<h2>Dostopnost</h2>
-<p>Vhod je z ulice brez stopnic, v pritličju je prilagojeno stranišče.</p>
+<p>Dvorana sprejme do 60 sedečih obiskovalcev ali 30 udeležencev delavnice za mizami, manjša
+sejna soba pa je primerna za sestanke hišnih svetov in društev. Uporabljajo jo medgeneracijska
+srečanja, popravljalnica in delavnice, na katerih načrtujemo program.</p>
 """
             + HOUSE_RULES,
             address=ZLATO_POLJE_ADDRESS,
@@ -886,6 +901,7 @@ vso sosesko.</p>
             + WORKSHOP_PROGRAMME,
             when=On(datetime.date(2017, 11, 7), at(17), at(19)),
             space="dvorana",
+            organiser="Ljudska univerza Kranj",
         ),
         Event(
             slug="medgeneracijsko-srecanje",
@@ -904,6 +920,7 @@ starejši pa delijo znanje ročnih del, kuhanja in vrtnarjenja.</p>
             when=Upcoming(week=0, weekday=WED, start=at(18), end=at(20)),
             space="dvorana",
             repeat=Repeat("WEEKLY", weekdays="WE", left_out=(3,)),
+            organiser="Društvo upokojencev Zlato polje",
         ),
         Event(
             slug="participativna-delavnica",
@@ -926,6 +943,9 @@ krogih vrtiljaka bomo odgovarjali na vprašanja:</p>
 """,
             when=Upcoming(week=1, weekday=THU, start=at(17), end=at(19)),
             space="dvorana",
+            organiser="Ljudska univerza Kranj",
+            registration="link",
+            registration_url="https://prijave.example.org/participativna-delavnica-zlato-polje",
         ),
         Event(
             slug="popravljalnica",
@@ -937,6 +957,7 @@ krogih vrtiljaka bomo odgovarjali na vprašanja:</p>
             body=REPAIR_CAFE,
             when=Upcoming(week=2, weekday=SAT, start=at(9), end=at(12)),
             space="dvorana",
+            organiser="Svet KS Zlato polje",
         ),
         Event(
             slug="energetsko-svetovanje",
@@ -954,6 +975,9 @@ lotiti energetske obnove, kje poiskati spodbude in kako si razdeliti stroške.</
 """,
             when=Upcoming(week=3, weekday=TUE, start=at(17), end=at(19)),
             space="dvorana",
+            organiser="Sosedje z Gradnikove",
+            registration="link",
+            registration_url="https://prijave.example.org/energetsko-svetovanje-zlato-polje",
         ),
     ],
     news=[
@@ -1068,15 +1092,9 @@ e-pošti.</p>
                 "in druženja, z dvoriščem za popravljalnico koles."
             ),
             body="""
-<h2>Prostori in oprema</h2>
-<ul>
-<li>večnamenski prostor za do 35 sedečih obiskovalcev,</li>
-<li>zložljive mize za delavnice in omara s pripomočki za ustvarjanje,</li>
-<li>projektor in platno,</li>
-<li>pokrito dvorišče z delovno mizo za popravljanje koles.</li>
-</ul>
-<h2>Dostopnost</h2>
-<p>Prostor je v pritličju, pri vhodu je en nizek prag. Parkirišče je pred stavbo.</p>
+<p>V večnamenskem prostoru so zložljive mize za delavnice in omara s pripomočki za
+ustvarjanje, na pokritem dvorišču pa delovna miza za popravljanje koles. Prostor uporabljajo
+društva za vaje in srečanja, ob sobotah pa deluje popravljalnica koles.</p>
 """
             + HOUSE_RULES,
             address=STRAZISCE_ADDRESS,
@@ -1101,6 +1119,7 @@ skupnost.</p>
             + WORKSHOP_PROGRAMME,
             when=On(datetime.date(2017, 11, 8), at(17), at(19)),
             space="skupnostni-prostor",
+            organiser="Ljudska univerza Kranj",
         ),
         Event(
             slug="pogovor-o-skupnostnem-vrtu",
@@ -1118,6 +1137,7 @@ katero nalogo.</p>
 """,
             when=Upcoming(week=0, weekday=MON, start=at(18), end=at(19, 30)),
             space="skupnostni-prostor",
+            organiser="Sosedska skupina vrtičkarjev Stražišče",
         ),
         Event(
             slug="popravljalnica-koles",
@@ -1136,6 +1156,7 @@ deževalo, se umaknemo pod streho.</p>
             when=FirstInMonth(SAT, start=at(9), end=at(12)),
             space="skupnostni-prostor",
             repeat=Repeat("MONTHLY", monthly_by="weekday", moved=(1,)),
+            organiser="Kolesarnica Jošt",
         ),
         Event(
             slug="vrtiljak-idej",
@@ -1154,6 +1175,7 @@ Za konec bo tombola z nagradami domačih podjetij.</p>
 """,
             when=Upcoming(week=2, weekday=FRI, start=at(17), end=at(19, 30)),
             space="skupnostni-prostor",
+            organiser="Svet KS Stražišče",
         ),
         Event(
             slug="medgeneracijski-klepet",
@@ -1171,6 +1193,8 @@ prinesite knjigo in odnesite drugo.</p>
             when=Upcoming(week=3, weekday=THU, start=at(9, 30), end=at(11, 30)),
             space="skupnostni-prostor",
             repeat=Repeat("WEEKLY", count=20),
+            organiser="Turistično društvo Stražišče",
+            price="1 EUR za kavo ali čaj",
         ),
         Event(
             slug="energetsko-svetovanje",
@@ -1185,6 +1209,10 @@ približno 20 minut; termin rezervirajte po e-pošti krajevne skupnosti.</p>
 """,
             when=Upcoming(week=4, weekday=TUE, start=at(16), end=at(18)),
             space="skupnostni-prostor",
+            organiser="Svet KS Stražišče",
+            registration="contact",
+            contact_email="ks.strazisce@example.org",
+            contact_phone="04 555 30 30",
         ),
     ],
     news=[

@@ -19,6 +19,7 @@ NOUNS = {
     "stakeholder": ("stakeholder", "stakeholders"),
     "programme": ("programme", "programmes"),
     "programme date": ("event linked to its programme", "events linked to their programmes"),
+    "organiser": ("event given its organiser", "events given their organisers"),
     "event": ("event", "events"),
     "closed day": (
         "event kept off its space's closed days",

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,19 +18,20 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.base.caching import kept
 from portal.base.models import BasePage
 from portal.base.pagination import paginate
 from portal.base.privacy import public
 from portal.base.serializers import Tags
 from portal.communities.directory import NEWS, Provisioned
-from portal.communities.models import CommunityOwned, attach_communities
+from portal.communities.models import CommunityOwned, SectionIndex, attach_communities
 from portal.communities.serializers import Community
 from portal.news.blocks import NewsBodyBlock
 from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
 from programmes.api import TermsField
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndex, BasePage):
     """The news of its KS (or, at the top, of the whole municipality), newest first, with
     filters and RSS and Atom feeds (`rss/`, `atom/`)."""
 
@@ -178,8 +180,27 @@ class NewsPage(CommunityOwned, BasePage):
         """The words of the body (text, quotes, captions), for the folded search text."""
         return " ".join(self.body.stream_block.get_searchable_content(self.body))
 
+    def neighbours(self):
+        """(title, URL) of the news item just newer and the one just older than this one
+        in its index, or None: each item links on to the next, so every one is a link
+        away however deep it sits in the listing's pages. Read once a content version."""
+        if self.pk is None:  # the preview of a new item
+            return None, None
+
+        def build():
+            siblings = NewsPage.objects.latest_in_path(self.path[: -self.steplen])
+            siblings = siblings.exclude(pk=self.pk)
+            same_day = Q(date=self.date)
+            newer = siblings.filter(Q(date__gt=self.date) | same_day & Q(pk__gt=self.pk))
+            older = siblings.filter(Q(date__lt=self.date) | same_day & Q(pk__lt=self.pk))
+            found = (newer.order_by("date", "pk").first(), older.order_by("-date", "-pk").first())
+            return tuple(item and (item.title, item.get_url()) for item in found)
+
+        return kept("news-neighbours", build, key=self.pk)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["newer"], context["older"] = self.neighbours()
         feeds = feeds_for(self)  # a draft KS (in a preview) is not in the directory
         context["index_url"] = feeds.url if feeds else self.get_parent().url
         context["themes"] = list(self.themes.all())

@@ -15,6 +15,7 @@ days the clocks change.
 
 import datetime
 import functools
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -71,6 +72,20 @@ class Day:
         if self.intervals:
             return ""
         return self.note or self.holiday or ""
+
+    @property
+    def closure_note(self):
+        """`closed_reason` as it reads after "Closed: " (`reason_after_closed`)."""
+        return reason_after_closed(self.closed_reason)
+
+
+def reason_after_closed(reason):
+    """Why a space is closed, written to follow the word "Closed": editors often begin the
+    note with that word themselves ("Zaprto zaradi beljenja prostora."), which would then
+    be said twice; it is left out, and so is a closing full stop."""
+    word = re.escape(str(_("Closed")))
+    reason = re.sub(rf"^\s*{word}\b[\s:,;.–-]*", "", reason or "", flags=re.IGNORECASE)
+    return reason.strip().removesuffix(".").strip()
 
 
 @functools.lru_cache(maxsize=8192)

@@ -20,6 +20,7 @@ from portal.base.jsonld import breadcrumb_list, script
 from portal.base.listing import item_fragment, load_listed
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
+from portal.base.privacy import public
 
 register = template.Library()
 
@@ -52,6 +53,25 @@ def site_footer(context):
 
     host = request.get_host() if request is not None else ""
     return kept_html("footer", f"{host}:{timezone.localdate().year}", render)
+
+
+@register.simple_tag
+def menu_pages(page):
+    """`{% menu_pages page as links %}`: (title, URL) of the plain pages just under `page`
+    that are shown in menus ("about the project"), so the home page links every one; the
+    privacy notice and the accessibility statement are left out, as the footer links them.
+    Read once a content version."""
+    from portal.base.models import ContentPage, SiteSettings
+
+    def build():
+        own_links = SiteSettings.objects.filter(site__root_page=page).values_list(
+            "privacy_page_id", "accessibility_page_id"
+        )
+        left_out = [pk for pair in own_links for pk in pair if pk]
+        pages = ContentPage.objects.live().in_menu().child_of(page).exclude(pk__in=left_out)
+        return [(item.title, item.get_url()) for item in public(pages).order_by("path")]
+
+    return kept("menu-pages", build, key=page.pk)
 
 
 @register.simple_tag

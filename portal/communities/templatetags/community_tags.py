@@ -1,5 +1,6 @@
 """Template pieces of the directory of sections: the KS menu, the section a page is in,
-the KS sections under a page (the home page's cards); and a KS page's structured data."""
+the KS sections under a page (the home page's cards), the municipality's section; and a
+KS page's structured data."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -7,6 +8,7 @@ from wagtail.models import Site
 
 from portal.base.caching import content_version, kept
 from portal.base.jsonld import script
+from portal.communities.directory import municipal_section as find_municipal_section
 from portal.communities.directory import section_for_path, sections
 from portal.communities.structured_data import community_data
 
@@ -50,6 +52,13 @@ def main_navigation(context):
 def section_of(page):
     """`{% section_of page as section %}`: the live KS section `page` is in, or None."""
     return section_for_path(page.path)
+
+
+@register.simple_tag
+def municipal_section():
+    """`{% municipal_section as municipality %}`: the whole municipality's section (its
+    `calendar_url`, `news_url`), or None."""
+    return find_municipal_section()
 
 
 @register.simple_tag

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from django import forms
@@ -21,19 +22,19 @@ from wagtail.search import index
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Choice
 from portal.communities.directory import CALENDAR, Provisioned
-from portal.communities.models import CommunityOwned
+from portal.communities.models import CommunityOwned, SectionIndex
 from portal.communities.serializers import Community
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.panels import ClashesPanel
 from portal.events.routes import CalendarRoutes
-from portal.events.serializers import ProgrammeLink
+from portal.events.serializers import ProgrammeLink, public_programme
 from portal.spaces.models.serializers import SpaceLink
 from programmes.api import TermsField
 
 
-class EventCalendarPage(CalendarRoutes, BasePage):
+class EventCalendarPage(CalendarRoutes, SectionIndex, BasePage):
     """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
     a month at a time, and those that are over (`portal.events.routes`)."""
 
@@ -60,6 +61,18 @@ class Registration(models.TextChoices):
     NONE = "none", _("no registration needed")
     LINK = "link", _("register through a link")
     CONTACT = "contact", _("register with the organiser")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom to ask about an event: a name, an e-mail and a phone, any of them empty."""
+
+    name: str
+    email: str
+    phone: str
+
+    def __bool__(self):
+        return bool(self.name or self.email or self.phone)
 
 
 def shown_when(repeating=False, frequency=None):
@@ -143,6 +156,17 @@ class EventPage(CommunityOwned, BasePage):
         default=Registration.NONE,
     )
     registration_url = models.URLField(_("registration link"), blank=True)
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Whom to ask about the event or register with. Left empty, the page shows the "
+            "contact of the programme or of the organiser."
+        ),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
 
     # How it repeats: the editor's choices, and the RFC 5545 rule built from them.
     frequency = models.CharField(
@@ -252,8 +276,10 @@ class EventPage(CommunityOwned, BasePage):
             [
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
                 FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
             ],
-            heading=_("Price and registration"),
+            heading=_("Price, registration and contact"),
         ),
     ]
 
@@ -275,9 +301,15 @@ class EventPage(CommunityOwned, BasePage):
         APIField("price"),
         APIField("registration", serializer=Choice()),
         APIField("registration_url"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
         APIField("body"),
         APIField("image"),
     ]
+
+    # How many of its upcoming dates an event page lists before folding the rest away.
+    dates_unfolded = 5
 
     base_form_class = EventPageForm
     parent_page_types = ["events.EventCalendarPage"]
@@ -299,6 +331,11 @@ class EventPage(CommunityOwned, BasePage):
         if self.registration == Registration.LINK and not self.registration_url:
             errors["registration_url"] = _(
                 "Give the link where people register, or choose another way to register."
+            )
+        if self.registration == Registration.CONTACT and not self.contact_reachable():
+            errors["contact_email"] = _(
+                "People register with the organiser: give a contact e-mail or phone (or "
+                "choose a programme or organiser that has one)."
             )
         errors.update(self.repeat_errors())
         if errors:
@@ -387,12 +424,50 @@ class EventPage(CommunityOwned, BasePage):
         query = urlencode({"query": self.address}, quote_via=quote)
         return f"https://www.openstreetmap.org/search?{query}"
 
+    @property
+    def shown_programme(self):
+        """The programme the event is a date of, if the public site shows it."""
+        programme = self.programme
+        return programme if programme is not None and public_programme(programme) else None
+
+    @property
+    def contact(self):
+        """Whom to ask about the event: its own contact, else its programme's, else its
+        organiser's (the first of them that gives anything); None if none does."""
+        candidates = [Contact(self.contact_name, self.contact_email, self.contact_phone)]
+        programme = self.shown_programme
+        if programme is not None:
+            candidates.append(
+                Contact(programme.contact_name, programme.contact_email, programme.contact_phone)
+            )
+        if self.organiser_id:
+            organiser = self.organiser
+            candidates.append(Contact(organiser.contact_person, organiser.email, organiser.phone))
+        return next((contact for contact in candidates if contact), None)
+
+    def contact_reachable(self):
+        contact = self.contact
+        return contact is not None and bool(contact.email or contact.phone)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         dates = self.upcoming_dates(preview=getattr(request, "is_preview", False))
         context["upcoming_dates"] = dates
+        # The list shows the first few dates; the rest are folded away.
+        context["first_dates"] = dates[: self.dates_unfolded]
+        context["more_dates"] = dates[self.dates_unfolded :]
+        next_date = self.next_date(dates)
+        context["next_date"] = next_date
+        context["next_when"] = next_date.when if next_date else self.when
         context["is_over"] = not dates if self.repeats else self.is_past
         return context
+
+    def next_date(self, upcoming_dates):
+        """A repeating event's next date that is not cancelled, or None (a single event
+        is its own date)."""
+        if not self.repeats:
+            return None
+        return next((date for date in upcoming_dates if not date.cancelled), None)
 
     def upcoming_dates(self, preview=False):
         """The dates still to come; a preview works them out from the draft itself."""
