@@ -45,6 +45,19 @@ def limit_clock():
 
 
 @pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker):
+    """The demo portal (`load_demo_data`) loaded at the tests' clock, once for the module
+    that asks for it, and rolled back after it."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_data", force=True, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
 def demo_portal(django_db_setup, django_db_blocker):
     """The demo portal (`load_demo_data`) loaded at `builders.DEMO_MOMENT`, once for the
     module that asks for it, and rolled back after it. Its tests read it at that moment

@@ -16,8 +16,6 @@ import pytest
 import wagtail
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.images import get_image_model
@@ -186,14 +184,6 @@ def crawl(client, user):
     return pages
 
 
-@pytest.fixture(scope="module")
-def demo_portal(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", force=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
 def portal_plugins(settings):
     """The portal's own programme types, without the one the tests add (English on purpose)."""
@@ -201,7 +191,7 @@ def portal_plugins(settings):
 
 
 @pytest.mark.parametrize("username", EDITORS)
-def test_no_english_on_any_admin_page(client, demo_portal, portal_plugins, username):
+def test_no_english_on_any_admin_page(client, demo_database, portal_plugins, username):
     user = get_user_model().objects.get(username=username)
     client.force_login(user)
     pages = crawl(client, user)
@@ -239,7 +229,7 @@ def test_counted_things_take_the_slovenian_form_of_their_number(model_label, for
             assert count_label(model, count) == f"{count} {forms[form]}"
 
 
-def test_the_admin_counts_in_slovenian(client, demo_portal, portal_plugins):
+def test_the_admin_counts_in_slovenian(client, demo_database, portal_plugins):
     """The dashboard's summary and a listing's count, as the municipal editor reads them."""
     client.force_login(get_user_model().objects.get(username="obcina"))
     dashboard = VisibleText()

@@ -5,8 +5,6 @@ derandomised, so a run is repeatable and quick, on SQLite and PostgreSQL alike."
 
 import pytest
 import schemathesis
-from django.core.management import call_command
-from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -20,15 +18,6 @@ OPERATIONS = [
     *(f"/api/v2/{name}/" for name in ENDPOINTS),
     *(f"/api/v2/{name}/{{id}}/" for name in ENDPOINTS if name != "events"),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_database(django_db_setup, django_db_blocker):
-    """The Kranj demo portal, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", force=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import datetime
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from portal.communities.models import CommunityPage
@@ -18,15 +16,6 @@ from tests import builders
 from tests.schemaorg import of_type, problems, structured_data, types_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo_database(django_db_setup, django_db_blocker):
-    """The demo portal, loaded once for this module; rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", force=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

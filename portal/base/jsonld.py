@@ -6,10 +6,12 @@ import json
 import re
 
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from portal.base.caching import kept
 from portal.base.models import SiteSettings
-from portal.base.sites import absolute_url
+from portal.base.sites import absolute_url, public_origin
 
 # `<`, `>` and `&` written as JSON escapes, so no text can close the script element.
 HTML_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -29,6 +31,15 @@ def json_ld(data):
 def script(data):
     """`data` as a whole `<script type="application/ld+json">` element (HTML)."""
     return f'<script type="application/ld+json">{json_ld(data)}</script>'
+
+
+def kept_script(name, request, data, key):
+    """The `<script>` element of `data()`, kept a content version for each `key` (a tuple)
+    and public origin, as it names the origin in its URLs; a preview's (a draft's) never."""
+    if getattr(request, "is_preview", False):
+        return mark_safe(script(data()))
+    origin = public_origin(request)
+    return mark_safe(kept(name, lambda: script(data()), (*key, origin), limit=1000))
 
 
 def split_address(text):
@@ -90,15 +101,23 @@ def municipality(request):
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     site_settings = SiteSettings.for_site(site)
-    found = {
-        "@type": "GovernmentOrganization",
-        "name": site_settings.organisation,
-        "url": absolute(request, site.root_page.get_url(request)),
-    }
-    if site_settings.address:
-        found["address"] = postal_address(site_settings.address)
-    if site_settings.email:
-        found["email"] = site_settings.email
-    if site_settings.phone:
-        found["telephone"] = site_settings.phone
+    return government_organization(
+        site_settings.organisation,
+        absolute(request, site.root_page.get_url(request)),
+        address=site_settings.address,
+        email=site_settings.email,
+        phone=site_settings.phone,
+    )
+
+
+def government_organization(name, url, address="", email="", phone=""):
+    """A schema.org `GovernmentOrganization` (the municipality, a KS) and what is known of
+    its address and contacts."""
+    found = {"@type": "GovernmentOrganization", "name": name, "url": url}
+    if address:
+        found["address"] = postal_address(address)
+    if email:
+        found["email"] = email
+    if phone:
+        found["telephone"] = phone
     return found

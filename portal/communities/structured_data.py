@@ -4,27 +4,24 @@ the author and publisher of its news or organiser of its events."""
 
 from django.utils.translation import gettext as _
 
-from portal.base.jsonld import absolute, image_url, postal_address
+from portal.base.jsonld import absolute, government_organization, image_url
 
 
 def organization(community, request=None, details=False):
     """The KS `community` (a CommunityPage): its name and URL; with `details`, what its
     page says of it too (address, contacts, office hours, image)."""
-    found = {
-        "@type": "GovernmentOrganization",
-        "name": community.title,
-        "url": absolute(request, community.get_url(request)),
-    }
+    url = absolute(request, community.get_url(request))
     if not details:
-        return found
+        return government_organization(community.title, url)
+    found = government_organization(
+        community.title,
+        url,
+        address=community.office_address,
+        email=community.email,
+        phone=community.phone,
+    )
     if community.intro:
         found["description"] = community.intro
-    if community.office_address:
-        found["address"] = postal_address(community.office_address)
-    if community.email:
-        found["email"] = community.email
-    if community.phone:
-        found["telephone"] = community.phone
     if community.email or community.phone or community.office_hours:
         office = {"@type": "ContactPoint", "contactType": _("KS office")}
         if community.email:

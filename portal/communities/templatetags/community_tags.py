@@ -3,11 +3,10 @@ the KS sections under a page (the home page's cards), the municipality's section
 KS page's structured data."""
 
 from django import template
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from portal.base.caching import content_version, kept
-from portal.base.jsonld import script
+from portal.base.caching import content_version
+from portal.base.jsonld import kept_script
 from portal.communities.directory import municipal_section as find_municipal_section
 from portal.communities.directory import section_for_path, sections
 from portal.communities.structured_data import community_data
@@ -70,16 +69,8 @@ def sections_under(page):
 @register.simple_tag(takes_context=True)
 def community_structured_data(context, page):
     """The KS's organisation as JSON-LD (`portal.communities.structured_data`), built once
-    a content version for each KS and host."""
+    a content version for each KS and public origin."""
     request = context.get("request")
-    if getattr(request, "is_preview", False):  # a draft: never kept
-        return mark_safe(script(community_data(page, request)))
-    host = request.get_host() if request is not None else ""
-    return mark_safe(
-        kept(
-            "community-structured-data",
-            lambda: script(community_data(page, request)),
-            (page.pk, host),
-            limit=1000,
-        )
+    return kept_script(
+        "community-structured-data", request, lambda: community_data(page, request), (page.pk,)
     )

@@ -11,10 +11,8 @@ of twenty dates renders those it has not rendered since the last publish, not al
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from portal.base.caching import kept
-from portal.base.jsonld import script
+from portal.base.jsonld import kept_script
 from portal.base.listing import item_fragment
 from portal.events.feeds import feed_for
 from portal.events.models import Occurrence
@@ -71,18 +69,16 @@ def calendar_feed_link(context, subject):
 @register.simple_tag(takes_context=True)
 def event_structured_data(context, event, upcoming_dates):
     """The schema.org `Event` of `event` as JSON-LD, escaped so it cannot end the script;
-    kept a content version for each event, host and next date, as it reads the event's
+    kept a content version for each event, public origin and next date, as it reads the event's
     organisers, places, images and changed dates."""
     request = context.get("request")
-
-    def build():
-        return script(event_data(event, upcoming_dates, request))
-
-    if getattr(request, "is_preview", False):  # a draft: never kept
-        return mark_safe(build())
     next_date = next((date.start for date in upcoming_dates if not date.cancelled), None)
-    host = request.get_host() if request is not None else ""
-    return mark_safe(kept("event-structured-data", build, (event.pk, host, next_date), limit=1000))
+    return kept_script(
+        "event-structured-data",
+        request,
+        lambda: event_data(event, upcoming_dates, request),
+        (event.pk, next_date),
+    )
 
 
 @register.simple_tag

@@ -2,10 +2,8 @@
 under a page."""
 
 from django import template
-from django.utils.safestring import mark_safe
 
-from portal.base.caching import kept
-from portal.base.jsonld import script
+from portal.base.jsonld import kept_script
 from portal.communities.models import attach_communities
 from portal.news.directory import feeds_for
 from portal.news.models import NewsPage
@@ -23,16 +21,9 @@ def news_feed_links(page):
 @register.simple_tag(takes_context=True)
 def news_structured_data(context, page):
     """The news item's `NewsArticle` as JSON-LD (`portal.news.structured_data`), built once
-    a content version for each news item and host."""
+    a content version for each news item and public origin."""
     request = context.get("request")
-    if getattr(request, "is_preview", False):  # a draft: never kept
-        return mark_safe(script(article_data(page, request)))
-    host = request.get_host() if request is not None else ""
-    return mark_safe(
-        kept(
-            "news-article", lambda: script(article_data(page, request)), (page.pk, host), limit=1000
-        )
-    )
+    return kept_script("news-article", request, lambda: article_data(page, request), (page.pk,))
 
 
 @register.simple_tag
