@@ -460,3 +460,16 @@ def test_news_with_a_go_live_date_appears_only_after_publish_scheduled(client, n
         call_command("publish_scheduled")
     assert listed() == [True, True, True]
     assert client.get("/golnik/novice/napoved-odprtje-vrta/").status_code == 200
+
+
+def test_a_news_item_links_its_newer_and_older_neighbours(client, golnik):
+    index = builders.news_index(golnik)
+    dates = [builders.days_ahead(-days) for days in (30, 20, 10)]
+    old, middle, new = (
+        builders.news(index, title, date=date)
+        for title, date in zip(("Stara", "Srednja", "Nova"), dates, strict=True)
+    )
+    html = client.get(middle.url).content.decode()
+    assert f'Novejša novica:</span> <a href="{new.url}">Nova</a>' in html
+    assert f'Starejša novica:</span> <a href="{old.url}">Stara</a>' in html
+    assert "Novejša novica" not in client.get(new.url).content.decode()

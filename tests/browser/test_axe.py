@@ -60,10 +60,15 @@ FOCUS_OBSCURED = r"""
         + " [tabindex], [contenteditable]";
     const name = (el) => !el ? "nothing (out of the window)"
         : [el.tagName.toLowerCase(), ...el.classList].join(".");
+    // Inside a closed <details> only its summary can take focus (the calendar's filters).
+    const folded = (el) => {
+        const details = el.closest("details:not([open])");
+        return details && !details.querySelector(":scope > summary")?.contains(el);
+    };
     const hidden = [];
     for (const el of everything(document)) {
         if (!el.matches(focusable) || el.tabIndex < 0 || el.disabled || el.type === "hidden"
-            || el.closest("[inert]") || !el.getClientRects().length
+            || el.closest("[inert]") || folded(el) || !el.getClientRects().length
             || getComputedStyle(el).visibility !== "visible") continue;
         el.focus();
         const root = el.getRootNode();

@@ -56,9 +56,14 @@ HELPERS = r"""
     // What a keyboard user can reach with Tab, in document order (no positive tabindex here).
     const focusable = "a[href], area[href], button, input, select, textarea, summary, iframe,"
         + " [tabindex], [contenteditable]";
+    // Inside a closed <details> only its summary is reached (the calendar's folded filters).
+    const folded = (el) => {
+        const details = el.closest("details:not([open])");
+        return details && !details.querySelector(":scope > summary")?.contains(el);
+    };
     window.__tabbable = () => everything(document).filter((el) => el.matches(focusable)
         && el.tabIndex >= 0 && !el.disabled && el.type !== "hidden"
-        && !el.closest("[inert]") && el.getClientRects().length
+        && !el.closest("[inert]") && !folded(el) && el.getClientRects().length
         && getComputedStyle(el).visibility === "visible");
 }
 """

@@ -6,8 +6,9 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 PHONE = {"width": 375, "height": 812}
-# The first event must be on the first screen, with room to spare for the browser's bars.
-FIRST_SCREEN_PX = 900
+# Issue 18's figure: the first event within the first 900 px; the test asks more, that it
+# begins on the first screen of a 375 × 812 phone.
+FIRST_SCREEN_PX = PHONE["height"]
 
 # How tall each part above the first event is, to tell what pushed it down.
 HEIGHTS = """
@@ -34,3 +35,7 @@ def test_on_a_phone_the_first_event_of_a_ks_calendar_is_on_the_first_screen(page
     assert not page.locator("#filter-q").is_visible()
     filters.locator("summary").click()
     assert page.locator("#filter-q").is_visible()
+    # Opened, the form takes the width of the page again, the quick picks below it.
+    form = page.locator("#filter-q").bounding_box()
+    picks = page.locator(".quick-picks").bounding_box()
+    assert picks["y"] > form["y"]
