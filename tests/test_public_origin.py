@@ -70,6 +70,14 @@ def test_with_a_public_origin_the_sitemap_links_it_whatever_host_was_asked(clien
         assert all(url.startswith(f"{ORIGIN}/") for url in locations), locations
 
 
+def test_robots_txt_names_the_sitemap_on_the_public_origin(client, settings):
+    asked = client.get("/robots.txt", HTTP_HOST="127.0.0.1:8801").content.decode()
+    assert "Sitemap: http://127.0.0.1:8801/sitemap.xml" in asked
+    settings.PORTAL_BASE_URL = ORIGIN
+    configured = client.get("/robots.txt", HTTP_HOST="localhost").content.decode()
+    assert f"Sitemap: {ORIGIN}/sitemap.xml" in configured
+
+
 def test_calendar_uids_are_the_same_under_every_host_name(client, event, settings):
     """Subscribers must never see an event twice: the UID is today's, whatever the host."""
     first = calendar_events(client, "localhost")

@@ -21,6 +21,7 @@ from portal.base.listing import item_fragment, load_listed
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
 from portal.base.privacy import public
+from portal.base.sites import absolute_url
 
 register = template.Library()
 
@@ -269,3 +270,10 @@ class KeptNode(template.Node):
 def count_label_tag(model, count):
     """`{% count_label model count %}`: "5 slik", in the form Slovenian takes after the number."""
     return count_label(model, count)
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, path):
+    """`{% public_url "/sitemap.xml" %}`: `path` on the portal's public origin (decision
+    0031): PORTAL_BASE_URL in production, the host that was asked in development."""
+    return absolute_url(path, context.get("request"))
