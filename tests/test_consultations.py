@@ -1,0 +1,244 @@
+"""Residents answer a KS's consultation ("Posvet") through the form on its page (issue 19)."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.consultations.models import Answer, ConsultationPage, Offer, Response
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+RESPONSES = "wagtailsnippets_consultations_response"
+
+
+@pytest.fixture
+def golnik_consultation(golnik_provisioned):
+    return builders.consultation(golnik_provisioned, "Posvet o skupnostnem prostoru")
+
+
+def answer_data(**fields):
+    data = {
+        "q-vrt": "Da",
+        "q-kdaj": ["Popoldne", "Ob koncih tedna"],
+        "q-energija": "4",
+        "q-potrebe": "Popravljalnico koles.",
+        "website": "",
+    }
+    data.update(fields)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def errors(response):
+    html = response.content.decode()
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+        for text in re.findall(
+            r'class="(?:form-field__error|notice__list)"[^>]*>(.*?)</(?:p|ul)>', html, re.S
+        )
+    ]
+
+
+def test_a_ks_editor_may_add_a_consultation_under_their_ks_only(golnik_provisioned):
+    assert ConsultationPage in golnik_provisioned.specific_class.allowed_subpage_models()
+    assert ConsultationPage.allowed_parent_page_models() == [type(golnik_provisioned)]
+
+
+def test_the_form_shows_a_fieldset_per_theme(client, golnik_consultation):
+    response = client.get(golnik_consultation.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    legends = re.findall(r'<legend class="form-section__title">(.*?)</legend>', html)
+    assert legends == [
+        "Splošna vprašanja",
+        "Prehranska samooskrba in ekološko kmetovanje",
+        "Lokalno krožno gospodarstvo in trajnostna potrošnja",
+        "Energetska učinkovitost in lokalni obnovljivi viri energije",
+    ]
+    assert "Bi sodelovali v skupnostnem vrtu?" in html
+    assert 'name="website"' in html
+    assert "no-cache" in response["Cache-Control"]
+    assert "<script" not in html.split("<main", 1)[-1].split("</main>")[0]
+
+
+def test_an_answer_is_stored_as_countable_rows(client, golnik_consultation):
+    data = answer_data(
+        **{
+            "q-ponudba-kinds": ["tools", "time"],
+            "q-ponudba-text": "Popravim kolo ob sobotah.",
+            "q-ponudba-name": "Ana Novak",
+            "q-ponudba-email": "ana@example.org",
+            "q-ponudba-consent": "on",
+        }
+    )
+    response = client.post(golnik_consultation.url, data)
+    assert response.status_code == 302
+    assert response["Location"] == golnik_consultation.url + "hvala/"
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "Hvala za vaš odgovor" in thanks.content.decode()
+    assert "no-cache" in thanks["Cache-Control"]
+
+    answer = Response.objects.get()
+    assert answer.community_id == golnik_consultation.get_parent().pk
+    assert answer.source == Response.Source.ONLINE
+    assert answer.people_count == 1
+    counts = dict(
+        Answer.objects.filter(question_id="kdaj").values_list("option", "response__people_count")
+    )
+    assert counts == {"Popoldne": 1, "Ob koncih tedna": 1}
+    assert Answer.objects.get(question_id="vrt").theme == "food"
+    assert Answer.objects.get(question_id="energija").value == 4
+    assert not Answer.objects.get(question_id="potrebe").approved_for_publication
+    offer = Offer.objects.get()
+    assert (offer.tools, offer.time, offer.money) == (True, True, False)
+    assert offer.consent_to_contact and offer.consent_at
+    assert offer.theme == "circular_economy"
+
+
+def test_errors_are_slovenian_keep_the_input_and_say_400(client, golnik_consultation):
+    data = answer_data(
+        **{
+            "q-vrt": None,
+            "q-potrebe": "Več klopi ob poti.",
+            "q-ponudba-text": "Lahko pomagam pri vrtu.",
+        }
+    )
+    response = client.post(golnik_consultation.url, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Vaš odgovor ni bil poslan" in html
+    assert "Več klopi ob poti." in html
+    assert "Lahko pomagam pri vrtu." in html
+    found = errors(response)
+    assert "Na to vprašanje je treba odgovoriti." in found
+    assert "Napišite svoje ime, da bomo vedeli, koga poklicati." in found
+    assert any("e-poštni naslov ali telefonsko številko" in error for error in found)
+    assert any("Označite, da vas krajevna skupnost lahko pokliče" in error for error in found)
+    assert not Response.objects.exists()
+
+
+def test_an_empty_answer_is_refused(client, golnik_consultation):
+    golnik_consultation.questions = builders.CONSULTATION_QUESTIONS[1:]
+    golnik_consultation.save_revision().publish()
+    response = client.post(golnik_consultation.url, {"website": ""})
+    assert response.status_code == 400
+    assert "Odgovorite vsaj na eno vprašanje, preden pošljete obrazec." in errors(response)
+
+
+def test_too_long_text_is_refused_with_its_limit(client, golnik_consultation):
+    response = client.post(golnik_consultation.url, answer_data(**{"q-potrebe": "a" * 3001}))
+    assert response.status_code == 400
+    assert any("3000" in error for error in errors(response))
+    assert not Response.objects.exists()
+
+
+def test_an_unknown_option_is_refused(client, golnik_consultation):
+    response = client.post(golnik_consultation.url, answer_data(**{"q-vrt": "Mogoče <b>"}))
+    assert response.status_code == 400
+    assert not Response.objects.exists()
+
+
+def test_the_honeypot_saves_nothing(client, golnik_consultation):
+    response = client.post(golnik_consultation.url, answer_data(website="http://spam.example"))
+    assert response.status_code == 302
+    assert not Response.objects.exists()
+
+
+def test_a_second_answer_from_the_device_is_welcome_with_a_notice(client, golnik_consultation):
+    notice = "Na ta posvet ste s te naprave že odgovorili"
+    assert notice not in client.get(golnik_consultation.url).content.decode()
+    assert client.post(golnik_consultation.url, answer_data()).status_code == 302
+    again = client.get(golnik_consultation.url)
+    assert notice in again.content.decode()
+    assert 'name="q-vrt"' in again.content.decode()
+    assert client.post(golnik_consultation.url, answer_data(**{"q-vrt": "Ne"})).status_code == 302
+    assert Response.objects.count() == 2
+    # A forged cookie is not read.
+    client.cookies["posvet"] = "[1,2,3]"
+    assert notice not in client.get(golnik_consultation.url).content.decode()
+
+
+@override_settings(CONSULTATION_ANSWERS_PER_HOUR=2)
+def test_too_many_answers_from_one_address_get_a_429(client, limit_clock, golnik_consultation):
+    for _ in range(2):
+        assert client.post(golnik_consultation.url, answer_data()).status_code == 302
+    response = client.post(golnik_consultation.url, answer_data())
+    assert response.status_code == 429
+    assert "Preveč odgovorov" in response.content.decode()
+    assert Response.objects.count() == 2
+    other = client.post(golnik_consultation.url, answer_data(), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_a_closed_consultation_has_no_form_and_refuses_answers(client, golnik_provisioned):
+    now = timezone.now()
+    closed = builders.consultation(
+        golnik_provisioned,
+        "Delavnica potreb 2017",
+        opens=now - datetime.timedelta(days=60),
+        closes=now - datetime.timedelta(days=30),
+    )
+    html = client.get(closed.url).content.decode()
+    assert "Posvet je zaključen" in html
+    assert "<form" not in html.split("<main", 1)[-1]
+    response = client.post(closed.url, answer_data())
+    assert response.status_code == 403
+    assert not Response.objects.exists()
+
+
+def test_a_consultation_not_yet_open_says_when_it_opens(client, golnik_provisioned):
+    now = timezone.now()
+    upcoming = builders.consultation(
+        golnik_provisioned,
+        "Pomladni posvet",
+        opens=now + datetime.timedelta(days=30),
+        closes=now + datetime.timedelta(days=60),
+    )
+    html = client.get(upcoming.url).content.decode()
+    assert "Posvet še ni odprt" in html
+    assert client.post(upcoming.url, answer_data()).status_code == 403
+
+
+def test_closing_before_opening_is_refused_in_the_admin_model(golnik_provisioned):
+    from django.core.exceptions import ValidationError
+
+    page = builders.consultation(golnik_provisioned)
+    page.closes_at = page.opens_at - datetime.timedelta(hours=1)
+    with pytest.raises(ValidationError):
+        page.full_clean()
+
+
+def test_an_answer_does_not_renew_the_content_version(client, golnik_consultation):
+    from portal.base.caching import content_version
+
+    before = content_version()
+    assert client.post(golnik_consultation.url, answer_data()).status_code == 302
+    assert content_version() == before
+
+
+def test_editors_see_only_their_own_ks_responses(
+    client, golnik_consultation, strazisce_provisioned, ks_editor
+):
+    foreign = builders.consultation(strazisce_provisioned, "Posvet v Stražišču")
+    assert client.post(golnik_consultation.url, answer_data()).status_code == 302
+    assert Client().post(foreign.url, answer_data()).status_code == 302
+    own = Response.objects.get(consultation=golnik_consultation)
+    other = Response.objects.get(consultation=foreign)
+
+    editor = Client()
+    editor.force_login(ks_editor)
+    listing = editor.get(reverse(f"{RESPONSES}:list"))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert reverse(f"{RESPONSES}:inspect", args=[own.pk]) in html
+    assert reverse(f"{RESPONSES}:inspect", args=[other.pk]) not in html
+    page = editor.get(reverse(f"{RESPONSES}:inspect", args=[own.pk]))
+    assert page.status_code == 200
+    assert "Popravljalnico koles." in page.content.decode()
+    assert editor.get(reverse(f"{RESPONSES}:inspect", args=[other.pk])).status_code == 404
+    assert editor.get(reverse(f"{RESPONSES}:add")).status_code in (302, 403, 404)
