@@ -2,11 +2,37 @@
 KS for municipal editors), filtered by consultation and source, and each response's page
 with its answers and offers."""
 
+import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 
+from portal.communities.access import communities_for, manages_all_communities
 from portal.communities.viewsets import CommunityOwnedViewSet
-from portal.consultations.models import Response
+from portal.consultations.models import ConsultationPage, Response
+
+
+def consultations_of(request):
+    """The consultations an editor may filter by: their own KS's (every one for the
+    municipality), never another KS's titles."""
+    pages = ConsultationPage.objects.order_by("title")
+    if request is None or manages_all_communities(request.user):
+        return pages
+    within = Q(pk__in=[])
+    for ks in communities_for(request.user):
+        within |= Q(path__startswith=ks.path)
+    return pages.filter(within)
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    consultation = django_filters.ModelChoiceFilter(
+        label=_("consultation"), queryset=consultations_of
+    )
+
+    class Meta:
+        model = Response
+        fields = ["source", "consultation"]
 
 
 class ResponseViewSet(CommunityOwnedViewSet):
@@ -27,7 +53,7 @@ class ResponseViewSet(CommunityOwnedViewSet):
         "workshop_round",
     ]
     list_display = ["consultation", "source", "people_count", "submitted_at"]
-    list_filter = ["source", "consultation"]
+    filterset_class = ResponseFilterSet
     ordering = ["-submitted_at"]
     inspect_template_name = "consultations/admin/response_inspect.html"
 
