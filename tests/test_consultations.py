@@ -242,3 +242,92 @@ def test_editors_see_only_their_own_ks_responses(
     assert "Popravljalnico koles." in page.content.decode()
     assert editor.get(reverse(f"{RESPONSES}:inspect", args=[other.pk])).status_code == 404
     assert editor.get(reverse(f"{RESPONSES}:add")).status_code in (302, 403, 404)
+
+
+def workshop_url(page):
+    return reverse("consultation_workshop_entry", args=[page.pk])
+
+
+NOTES = [
+    ("food", "need", "Skupnostni vrt za blokom", 7),
+    ("food", "offer", "Semena iz domačega vrta", 2),
+    ("circular_economy", "idea", "Popravljalnica enkrat na mesec", 9),
+    ("energy", "need", "Energetsko svetovanje v domu krajanov", 4),
+    ("spatial_planning", "idea", "Varna pot v šolo", 5),
+]
+
+
+def test_a_volunteer_enters_workshop_notes_one_after_another(golnik_consultation, ks_editor):
+    volunteer = Client()
+    volunteer.force_login(ks_editor)
+    edit = volunteer.get(reverse("wagtailadmin_pages:edit", args=[golnik_consultation.pk]))
+    assert workshop_url(golnik_consultation) in edit.content.decode()
+    next_url = workshop_url(golnik_consultation)
+    for theme, kind, text, people in NOTES:
+        form = volunteer.get(next_url)
+        assert form.status_code == 200
+        assert "Odgovori z delavnice" in form.content.decode()
+        response = volunteer.post(
+            workshop_url(golnik_consultation),
+            {
+                "workshop_date": "7. 11. 2017",
+                "table": "Miza 2",
+                "round": "1",
+                "theme": theme,
+                "note_type": kind,
+                "text": text,
+                "people_count": str(people),
+            },
+        )
+        assert response.status_code == 302
+        next_url = response["Location"]
+        assert "Miza+2" in next_url and "07.+11.+2017" in next_url
+    notes = Response.objects.from_workshops().filter(consultation=golnik_consultation)
+    assert notes.count() == 5
+    assert sum(note.people_count for note in notes) == 27
+    first = notes.get(answers__text="Varna pot v šolo")
+    assert (first.workshop_date, first.workshop_table, first.workshop_round) == (
+        datetime.date(2017, 11, 7),
+        "Miza 2",
+        1,
+    )
+    assert first.entered_by == ks_editor
+    assert first.community_id == golnik_consultation.get_parent().pk
+    assert Answer.objects.filter(note_type="need").count() == 2
+    sticky = volunteer.get(next_url).content.decode()
+    assert 'value="Miza 2"' in sticky
+    assert "5 zapisov z delavnic" in sticky
+
+
+def test_a_workshop_note_with_errors_says_400_and_keeps_the_text(golnik_consultation, ks_editor):
+    volunteer = Client()
+    volunteer.force_login(ks_editor)
+    response = volunteer.post(
+        workshop_url(golnik_consultation),
+        {"workshop_date": "32. 11. 2017", "theme": "food", "text": "Vrt", "people_count": "0"},
+    )
+    assert response.status_code == 400
+    assert "Vrt" in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_another_ks_editor_never_reaches_the_workshop_form(
+    golnik_consultation, strazisce_provisioned
+):
+    editor = Client()
+    editor.force_login(builders.ks_editor(strazisce_provisioned, "ks-strazisce"))
+    assert editor.get(workshop_url(golnik_consultation)).status_code == 404
+    post = editor.post(
+        workshop_url(golnik_consultation),
+        {
+            "workshop_date": "7. 11. 2017",
+            "theme": "food",
+            "note_type": "need",
+            "text": "Vrt",
+            "people_count": "3",
+        },
+    )
+    assert post.status_code == 404
+    assert not Response.objects.exists()
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=[golnik_consultation.pk]))
+    assert workshop_url(golnik_consultation) not in edit.content.decode()

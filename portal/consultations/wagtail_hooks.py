@@ -4,13 +4,17 @@ with its answers and offers."""
 
 import django_filters
 from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from portal.communities.access import communities_for, manages_all_communities
 from portal.communities.viewsets import CommunityOwnedViewSet
 from portal.consultations.models import ConsultationPage, Response
+from portal.consultations.workshop import WorkshopEntryView, entry_url
 
 
 def consultations_of(request):
@@ -62,3 +66,26 @@ class ResponseViewSet(CommunityOwnedViewSet):
 
 
 register_snippet(ResponseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_workshop_entry_url():
+    return [
+        path(
+            "consultations/<int:page_id>/workshop/",
+            WorkshopEntryView.as_view(),
+            name="consultation_workshop_entry",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def workshop_entry_button(page, user, view_name, next_url=None):
+    """On a consultation's pages in the admin: the volunteer's way to the workshop form."""
+    if page.specific_class is ConsultationPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Enter answers from a workshop"),
+            url=entry_url(page),
+            icon_name="form",
+            priority=25,
+        )
