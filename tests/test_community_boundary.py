@@ -127,6 +127,7 @@ def database_state():
         "revisions": Revision.objects.count(),
         "workflows": WorkflowState.objects.count(),
         "bookings": list(BookingRequest.objects.order_by("pk").values_list("pk", "status")),
+        "consultation_responses": list(Response.objects.order_by("pk").values_list("pk")),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
         ),
@@ -509,6 +510,26 @@ class ConsultationMatrixTests(BoundaryTestCase):
                 None,
             ),
         )
+
+    def test_the_workshop_entry_form(self):
+        def workshop(page, section):
+            return ("get", reverse("consultation_workshop_entry", args=[page.pk]), None)
+
+        def enter_note(page, section):
+            return (
+                "post",
+                reverse("consultation_workshop_entry", args=[page.pk]),
+                {
+                    "workshop_date": "7. 11. 2017",
+                    "theme": "food",
+                    "note_type": "need",
+                    "text": "Skupnostni vrt",
+                    "people_count": "3",
+                },
+            )
+
+        self.check_matrix("consultation", workshop)
+        self.check_matrix("consultation", enter_note)
 
     def test_a_response_page(self):
         self.check_matrix("response", lambda obj, section: ("get", self.url("inspect", obj), None))
