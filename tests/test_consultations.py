@@ -58,6 +58,7 @@ def test_the_form_shows_a_fieldset_per_theme(client, golnik_consultation):
         "Prehranska samooskrba in ekološko kmetovanje",
         "Lokalno krožno gospodarstvo in trajnostna potrošnja",
         "Energetska učinkovitost in lokalni obnovljivi viri energije",
+        "Potrditev odgovora (neobvezno)",
     ]
     assert "Bi sodelovali v skupnostnem vrtu?" in html
     assert 'name="website"' in html
@@ -331,3 +332,49 @@ def test_another_ks_editor_never_reaches_the_workshop_form(
     assert not Response.objects.exists()
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=[golnik_consultation.pk]))
     assert workshop_url(golnik_consultation) not in edit.content.decode()
+
+
+def test_an_answer_confirmed_by_e_mail(client, golnik_consultation, sent_mail):
+    data = answer_data(confirm_email="ana@example.org")
+    assert client.post(golnik_consultation.url, data).status_code == 302
+    answer = Response.objects.get()
+    assert answer.confirmed_at is None
+    [mail] = sent_mail()
+    assert mail.to == ["ana@example.org"]
+    assert "Potrdite svoj odgovor" in mail.subject
+    # The mail carries none of the answer, only the consultation and the link.
+    assert "Popravljalnico koles." not in mail.body
+    link = re.search(r"https?://\S+/potrditev/\?kljuc=\S+", mail.body).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    page = Client().get("/" + path)
+    assert page.status_code == 200
+    assert "no-cache" in page["Cache-Control"]
+    # Opening the link (as a mail scanner does) confirms nothing; the button does.
+    answer.refresh_from_db()
+    assert answer.confirmed_at is None
+    confirmed = Client().post("/" + path)
+    assert confirmed.status_code == 200
+    assert "Vaš odgovor je potrjen" in confirmed.content.decode()
+    answer.refresh_from_db()
+    assert answer.confirmed_at is not None
+    # The address is kept nowhere.
+    assert not Offer.objects.filter(email="ana@example.org").exists()
+
+
+def test_a_forged_confirmation_link_is_refused(client, golnik_consultation):
+    url = golnik_consultation.url + "potrditev/"
+    for token in ("", "abc", "1:xyz:zzz", "x" * 5000):
+        response = client.post(url + "?kljuc=" + token)
+        assert response.status_code == 404
+        assert "Ta povezava ne deluje" in response.content.decode()
+
+
+@override_settings(CONSULTATION_CONFIRMATIONS_PER_ADDRESS=2)
+def test_one_address_gets_few_confirmation_mails(
+    client, limit_clock, golnik_consultation, sent_mail
+):
+    for _ in range(4):
+        data = answer_data(confirm_email="Ana@Example.org")
+        assert client.post(golnik_consultation.url, data).status_code == 302
+    assert Response.objects.count() == 4
+    assert len(sent_mail()) == 2

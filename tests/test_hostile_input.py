@@ -290,6 +290,7 @@ CONSULTATION_ANSWER = {
     "q-ponudba-email": "ana@example.org",
     "q-ponudba-phone": "041 123 456",
     "q-ponudba-consent": "on",
+    "confirm_email": "",
 }
 
 

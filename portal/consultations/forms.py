@@ -31,6 +31,13 @@ class Question:
 
 
 class ConsultationForm(forms.Form):
+    confirm_email = forms.EmailField(
+        label=_("E-mail to confirm the answer (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("We send you a link that confirms your answer. We do not keep the address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     # A honeypot: hidden from people, filled by spam robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 

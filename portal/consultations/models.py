@@ -107,6 +107,12 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
 
         return views.answer_form(self, request)
 
+    @path("potrditev/", name="confirm")
+    def confirm(self, request):
+        from portal.consultations import views
+
+        return views.confirm(self, request)
+
     @path("hvala/", name="thanks")
     def thanks(self, request):
         from portal.consultations import views

@@ -15,7 +15,8 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from portal.consultations import ratelimit
+from portal.base import clock
+from portal.consultations import confirmation, ratelimit
 from portal.consultations.forms import ConsultationForm, save_response
 
 COOKIE = "posvet"
@@ -62,8 +63,10 @@ def send(page, request):
         return render(
             page, request, "consultations/consultation_page.html", {"form": form}, status=400
         )
-    save_response(page, form)
+    answer = save_response(page, form)
     ratelimit.count(request)
+    if form.cleaned_data.get("confirm_email"):
+        confirmation.send_confirmation(request, page, answer, form.cleaned_data["confirm_email"])
     response = HttpResponseRedirect(thanks_url)
     remember_answer(request, response, page)
     return response
@@ -73,6 +76,22 @@ def thanks(page, request):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
     return render(page, request, "consultations/consultation_thanks.html", {})
+
+
+def confirm(page, request):
+    """The link of the confirmation mail: a button that marks the answer confirmed."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    value = request.GET.get(confirmation.TOKEN_PARAMETER, "")
+    response = confirmation.response_for_token(page, value)
+    if response is None:
+        context = {"invalid": True}
+        return render(page, request, "consultations/consultation_confirm.html", context, 404)
+    if request.method == "POST" and response.confirmed_at is None:
+        response.confirmed_at = clock.now()
+        response.save(update_fields=["confirmed_at"])
+    context = {"confirmed": response.confirmed_at is not None}
+    return render(page, request, "consultations/consultation_confirm.html", context)
 
 
 def answered(request):
