@@ -66,6 +66,7 @@ def public_urls(golnik):
         "/golnik/novice/",
         "/golnik/posvet/",
         "/golnik/posvet/hvala/",
+        "/golnik/posvet/potrditev/",
         *NEWS_FEEDS,
         news.url,
         "/iskanje/",
