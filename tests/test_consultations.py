@@ -378,3 +378,35 @@ def test_one_address_gets_few_confirmation_mails(
         assert client.post(golnik_consultation.url, data).status_code == 302
     assert Response.objects.count() == 4
     assert len(sent_mail()) == 2
+
+
+def test_the_admin_of_consultations_speaks_slovenian(golnik_consultation, ks_editor):
+    """The crawl of tests/test_admin_language.py on the demo portal, which has no
+    consultation yet: here on the consultation's editor, its workshop form and its
+    responses."""
+    from tests.test_admin_language import NOT_WORDS, VisibleText, english_words
+
+    assert Client().post(golnik_consultation.url, answer_data()).status_code == 302
+    editor = Client()
+    editor.force_login(ks_editor)
+    golnik = golnik_consultation.get_parent()
+    response = Response.objects.get()
+    urls = [
+        reverse("wagtailadmin_pages:edit", args=[golnik_consultation.pk]),
+        reverse("wagtailadmin_pages:add", args=["consultations", "consultationpage", golnik.pk]),
+        workshop_url(golnik_consultation),
+        reverse(f"{RESPONSES}:list"),
+        reverse(f"{RESPONSES}:inspect", args=[response.pk]),
+    ]
+    english = english_words()
+    found = {}
+    for url in urls:
+        page = editor.get(url)
+        assert page.status_code == 200, url
+        parser = VisibleText()
+        parser.feed(page.content.decode())
+        text = NOT_WORDS.sub(" ", " ".join(parser.parts))
+        for match in re.finditer(r"[^\W\d_]+", text):
+            if match.group().lower() in english:
+                found[match.group()] = f"{text[match.start() - 40 : match.end() + 40]} on {url}"
+    assert found == {}
