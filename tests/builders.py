@@ -199,3 +199,81 @@ def municipal_editor(username="obcina", email="obcina@example.org"):
     user = get_user_model().objects.create_user(username, email=email, password="x")
     user.groups.add(ensure_municipal_editors())
     return user
+
+
+# The questions of a consultation in `consultation()`, with fixed block ids (the names of
+# their form fields are `q-<id>`, their answers are stored under the id).
+CONSULTATION_QUESTIONS = [
+    {
+        "type": "single_choice",
+        "id": "vrt",
+        "value": {
+            "theme": "food",
+            "question": "Bi sodelovali v skupnostnem vrtu?",
+            "help_text": "",
+            "required": True,
+            "options": ["Da", "Morda", "Ne"],
+        },
+    },
+    {
+        "type": "multiple_choice",
+        "id": "kdaj",
+        "value": {
+            "theme": "",
+            "question": "Kdaj imate čas?",
+            "help_text": "",
+            "required": False,
+            "options": ["Dopoldne", "Popoldne", "Ob koncih tedna"],
+        },
+    },
+    {
+        "type": "scale",
+        "id": "energija",
+        "value": {
+            "theme": "energy",
+            "question": "Kako pomembno je energetsko svetovanje v KS?",
+            "help_text": "",
+            "required": False,
+            "low_label": "nepomembno",
+            "high_label": "zelo pomembno",
+        },
+    },
+    {
+        "type": "long_text",
+        "id": "potrebe",
+        "value": {
+            "theme": "circular_economy",
+            "question": "Kaj v KS najbolj pogrešate?",
+            "help_text": "",
+            "required": False,
+        },
+    },
+    {
+        "type": "offer",
+        "id": "ponudba",
+        "value": {
+            "theme": "circular_economy",
+            "question": "Kaj lahko ponudite?",
+            "help_text": "",
+            "required": False,
+        },
+    },
+]
+
+
+def consultation(ks, title="Posvet o potrebah", opens=None, closes=None, **fields):
+    """A live consultation ("Posvet") under `ks`, open from a week ago for a month unless
+    `opens`/`closes` say otherwise, asking `CONSULTATION_QUESTIONS`."""
+    from portal.consultations.models import ConsultationPage
+
+    now = timezone.now()
+    fields.setdefault("questions", CONSULTATION_QUESTIONS)
+    return publish(
+        ks,
+        ConsultationPage(
+            title=title,
+            opens_at=opens or now - datetime.timedelta(days=7),
+            closes_at=closes or now + datetime.timedelta(days=30),
+            **fields,
+        ),
+    )

@@ -220,6 +220,8 @@ COUNTS = {1: 0, 2: 1, 3: 2, 4: 2, 5: 3, 101: 0, 102: 1, 111: 3}
         ("events.eventpage", ["dogodek", "dogodka", "dogodki", "dogodkov"]),
         ("news.newspage", ["novica", "novici", "novice", "novic"]),
         ("programmes.programme", ["program", "programa", "programi", "programov"]),
+        ("consultations.consultationpage", ["posvet", "posveta", "posveti", "posvetov"]),
+        ("consultations.response", ["odgovor", "odgovora", "odgovori", "odgovorov"]),
     ],
 )
 def test_counted_things_take_the_slovenian_form_of_their_number(model_label, forms):

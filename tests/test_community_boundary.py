@@ -43,6 +43,7 @@ from portal.communities.provisioning import (
     ensure_municipal_editors,
     provision_community,
 )
+from portal.consultations.models import Answer, Response
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.outbox import sender
@@ -126,6 +127,7 @@ def database_state():
         "revisions": Revision.objects.count(),
         "workflows": WorkflowState.objects.count(),
         "bookings": list(BookingRequest.objects.order_by("pk").values_list("pk", "status")),
+        "consultation_responses": list(Response.objects.order_by("pk").values_list("pk")),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
         ),
@@ -474,6 +476,81 @@ class BookingMatrixTests(BoundaryTestCase):
         listing = self.client.get(reverse(f"{BOOKINGS}:list")).content.decode()
         self.assertIn(self.url("inspect", self.golnik["booking"]), listing)
         self.assertNotIn(self.url("inspect", self.strazisce["booking"]), listing)
+
+
+RESPONSES = "wagtailsnippets_consultations_response"
+
+
+class ConsultationMatrixTests(BoundaryTestCase):
+    """Consultations (issue 19): the page's edit form and history, a response's page and
+    the listing of responses. Stražišče's editor would be refused Golnik's answers just
+    as Golnik's editor is refused Stražišče's here."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for section in (cls.golnik, cls.strazisce):
+            name = section["community"].name
+            page = builders.consultation(section["community"], f"Posvet {name}")
+            section["consultation"] = page
+            response = Response.objects.create(consultation=page)
+            Answer.objects.create(response=response, question_id="potrebe", text=f"Klopi {name}")
+            section["response"] = response
+
+    def url(self, name, response):
+        return reverse(f"{RESPONSES}:{name}", args=[response.pk])
+
+    def test_the_consultation_page_in_the_editor(self):
+        self.check_matrix("consultation", page_edit)
+        self.check_matrix(
+            "consultation",
+            lambda page, section: (
+                "get",
+                reverse("wagtailadmin_pages:history", args=[page.pk]),
+                None,
+            ),
+        )
+
+    def test_the_workshop_entry_form(self):
+        def workshop(page, section):
+            return ("get", reverse("consultation_workshop_entry", args=[page.pk]), None)
+
+        def enter_note(page, section):
+            return (
+                "post",
+                reverse("consultation_workshop_entry", args=[page.pk]),
+                {
+                    "workshop_date": "7. 11. 2017",
+                    "theme": "food",
+                    "note_type": "need",
+                    "text": "Skupnostni vrt",
+                    "people_count": "3",
+                },
+            )
+
+        self.check_matrix("consultation", workshop)
+        self.check_matrix("consultation", enter_note)
+
+    def test_a_response_page(self):
+        self.check_matrix("response", lambda obj, section: ("get", self.url("inspect", obj), None))
+
+    def test_a_ks_editor_may_not_change_delete_or_add_responses(self):
+        for name in ("edit", "delete"):
+            for section in (self.golnik, self.strazisce):
+                request = ("post", self.url(name, section["response"]), {})
+                self.assertRefused(*self.respond(self.ks_editor, request))
+        response, changed = self.respond(self.ks_editor, ("get", reverse(f"{RESPONSES}:add"), None))
+        self.assertRefused(response, changed)
+
+    def test_the_listing_shows_only_the_editors_own_ks(self):
+        self.client.force_login(self.ks_editor)
+        listing = self.client.get(reverse(f"{RESPONSES}:list")).content.decode()
+        self.assertIn(self.url("inspect", self.golnik["response"]), listing)
+        self.assertNotIn(self.url("inspect", self.strazisce["response"]), listing)
+        self.assertNotIn("Posvet Stražišče", listing)
+        self.client.force_login(self.municipal)
+        listing = self.client.get(reverse(f"{RESPONSES}:list")).content.decode()
+        self.assertIn(self.url("inspect", self.strazisce["response"]), listing)
 
 
 class ProgrammeMatrixTests(BoundaryTestCase):

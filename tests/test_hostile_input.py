@@ -45,6 +45,7 @@ def site():
     golnik = builders.section("Golnik")
     builders.section("Stražišče")
     programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
+    builders.consultation(golnik, "Posvet o potrebah", slug="posvet")
     return golnik
 
 
@@ -63,6 +64,9 @@ def public_urls(golnik):
         "/golnik/dogodki/",
         event.url,
         "/golnik/novice/",
+        "/golnik/posvet/",
+        "/golnik/posvet/hvala/",
+        "/golnik/posvet/potrditev/",
         *NEWS_FEEDS,
         news.url,
         "/iskanje/",
@@ -274,6 +278,43 @@ def test_every_field_of_the_booking_form(client, site, subtests):
             )
     assert saved_state() == before
     assert not BookingRequest.objects.exists()
+
+
+CONSULTATION_ANSWER = {
+    "q-vrt": "Da",
+    "q-kdaj": "Popoldne",
+    "q-energija": "3",
+    "q-potrebe": "Klopi.",
+    "q-ponudba-kinds": "time",
+    "q-ponudba-text": "Pomagam.",
+    "q-ponudba-name": "Ana Novak",
+    "q-ponudba-email": "ana@example.org",
+    "q-ponudba-phone": "041 123 456",
+    "q-ponudba-consent": "on",
+    "confirm_email": "",
+}
+
+
+@override_settings(CONSULTATION_ANSWERS_PER_HOUR=100_000)
+def test_every_field_of_the_consultation_form(client, site, subtests):
+    """Every payload in every field of the answer form: a clean 400 with the errors, or
+    a saved answer (a text may say anything), never a 500 nor the payload back unescaped."""
+    from portal.consultations.models import Offer, Response
+
+    url = "/golnik/posvet/"
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for field in [*CONSULTATION_ANSWER, "website"]:
+                response = client.post(url, {**CONSULTATION_ANSWER, field: payload})
+                assert response.status_code in (302, 400), (field, response.status_code)
+                if "<" in payload or '"' in payload:
+                    assert payload not in response.content.decode("utf-8", "replace")
+            everything = client.post(url, dict.fromkeys(CONSULTATION_ANSWER, payload))
+            assert everything.status_code == 400
+            assert_clean(everything, payload)
+    # Long texts are refused, never cut and stored.
+    assert all(len(offer.description) <= 3000 for offer in Offer.objects.all())
+    assert not Response.objects.filter(answers__text__contains="x" * 3001).exists()
 
 
 def test_search_shows_what_was_asked_escaped(client, site, subtests):

@@ -112,6 +112,7 @@ class CommunityPage(subpages.Subpages, KeepsAccessFields, BasePage):
         "events.EventCalendarPage",
         "news.NewsIndexPage",
         "base.ContentPage",
+        "consultations.ConsultationPage",
     ]
 
     class Meta:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "portal.spaces",
     "portal.events",
     "portal.news",
+    "portal.consultations",
     "portal.search",
     "portal.stakeholders",
     "portal.reviews",
@@ -541,6 +542,15 @@ LOGGING = {
 BOOKING_REQUESTS_PER_HOUR = int(os.environ.get("BOOKING_REQUESTS_PER_HOUR", "5"))
 BOOKING_CANCEL_LINK_DAYS = int(os.environ.get("BOOKING_CANCEL_LINK_DAYS", "400"))
 BOOKING_RETENTION_MONTHS = int(os.environ.get("BOOKING_RETENTION_MONTHS", "12"))
+
+# Consultations (`portal.consultations`): how many answers one client address may send an
+# hour (a household or a class may share one), and how long the "you answered already"
+# cookie is kept.
+CONSULTATION_ANSWERS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_HOUR", "10"))
+# How many confirmation mails one e-mail address may get a day.
+CONSULTATION_CONFIRMATIONS_PER_ADDRESS = int(
+    os.environ.get("CONSULTATION_CONFIRMATIONS_PER_ADDRESS", "3")
+)
 
 # Review dates (portal.reviews): publishing a page sets its "review by" date this many
 # months ahead (by page type, "app_label.model"; None: not reviewed). Events and news are

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "portal.consultations"
+    label = "consultations"
+    verbose_name = _("Consultations")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.permissions import register_permission_policy
+
+        from portal.base.caching import bump_content_version
+        from portal.consultations.models import Response
+        from portal.consultations.permissions import ResponsePermissionPolicy
+
+        # Replaces the KS policy that `portal.communities` registered for every KS-owned
+        # model: responses come from the public form, never from the admin's add view.
+        register_permission_policy(Response, ResponsePermissionPolicy(Response), exact_class=True)
+        # An answer is not public content: it must not renew the content version (and with
+        # it every kept page) each time a resident answers.
+        for signal in (post_save, post_delete):
+            signal.disconnect(bump_content_version, sender=Response)

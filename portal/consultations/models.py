@@ -1,0 +1,264 @@
+"""Consultations of a KS ("Posvet"): a page that asks residents about the "Dovolj za vse"
+themes, and the answers, online and from the workshop tables.
+
+Answers are rows made to be counted: a `Response` per respondent (or, from a workshop
+table, per note with the number of people who agreed), an `Answer` per chosen option,
+scale value or text, and an `Offer` per "what could you offer" answer. Counts per option
+and theme are one `GROUP BY` over `Answer`, weighted by `Response.people_count`. Why not
+Wagtail's form builder: docs/decisions/0035-consultations.md.
+
+Personal data, for the retention step (`PERSONAL_DATA`): the contact details and the
+description of an `Offer`, and the free text of an `Answer` (a resident may write their
+name in it). Nothing of a `Response` or `Answer` is public unless an editor approves a
+free-text answer for publication.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from portal.base import clock
+from portal.base.models import BasePage
+from portal.communities.models import CommunityOwned
+from portal.communities.ownership import CommunityOwnedModel
+from portal.consultations.blocks import QuestionsBlock
+from programmes.models import Theme
+
+
+class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
+    """A consultation of a KS: its questions per theme, open from `opens_at` to `closes_at`."""
+
+    count_label = ngettext_lazy("%(count)s consultation", "%(count)s consultations", "count")
+
+    opens_at = models.DateTimeField(_("open from"))
+    closes_at = models.DateTimeField(_("open until"))
+    results_public_while_open = models.BooleanField(
+        _("results public while open"),
+        default=False,
+        help_text=_("Residents may see the counts before the consultation closes."),
+    )
+    themes = ParentalManyToManyField(
+        "programmes.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="consultations",
+        help_text=_("Leave empty to ask about all four themes of “Dovolj za vse”."),
+    )
+    questions = StreamField(QuestionsBlock(), verbose_name=_("questions"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("results_public_while_open"),
+            ],
+            heading=_("When residents may answer"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("questions"),
+    ]
+
+    parent_page_types = ["communities.CommunityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
+
+    def asked_themes(self):
+        """The themes asked about, in their fixed order: all four when none is chosen."""
+        chosen = list(self.themes.all()) if self.pk else []
+        return chosen or list(Theme.objects.order_by("pk"))
+
+    @property
+    def state(self):
+        """ "upcoming", "open" or "closed" at this moment."""
+        now = clock.now()
+        if now < self.opens_at:
+            return "upcoming"
+        if now >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def is_open(self):
+        return self.state == "open"
+
+    # The public views (the form, the thank-you page): `portal.consultations.views`.
+    @path("", name="form")
+    def answer_form(self, request):
+        from portal.consultations import views
+
+        return views.answer_form(self, request)
+
+    @path("potrditev/", name="confirm")
+    def confirm(self, request):
+        from portal.consultations import views
+
+        return views.confirm(self, request)
+
+    @path("hvala/", name="thanks")
+    def thanks(self, request):
+        from portal.consultations import views
+
+        return views.thanks(self, request)
+
+
+class ResponseQuerySet(models.QuerySet):
+    def online(self):
+        return self.filter(source=Response.Source.ONLINE)
+
+    def from_workshops(self):
+        return self.filter(source=Response.Source.WORKSHOP)
+
+
+class Response(CommunityOwnedModel):
+    """One respondent's answer online, or one note from a workshop table ("z delavnice")
+    with the number of people who agreed with it (`people_count`)."""
+
+    count_label = ngettext_lazy("%(count)s response", "%(count)s responses", "count")
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("online")
+        WORKSHOP = "workshop", _("from a workshop")
+
+    consultation = models.ForeignKey(
+        ConsultationPage,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
+    submitted_at = models.DateTimeField(_("received"), default=clock.now)
+    confirmed_at = models.DateTimeField(_("confirmed by e-mail"), null=True, blank=True)
+    people_count = models.PositiveSmallIntegerField(
+        _("number of people"),
+        default=1,
+        help_text=_("For a workshop note: how many people at the table agreed with it."),
+    )
+    workshop_date = models.DateField(_("workshop date"), null=True, blank=True)
+    workshop_table = models.CharField(_("table"), max_length=60, blank=True)
+    workshop_round = models.PositiveSmallIntegerField(_("round"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ResponseQuerySet.as_manager()
+
+    # A KS's editors see their own KS's answers; entering workshop answers is a later step.
+    community_editor_actions = ("view",)
+
+    class Meta:
+        verbose_name = _("consultation response")
+        verbose_name_plural = _("consultation responses")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["consultation", "source"])]
+
+    def __str__(self):
+        return f"{self.consultation.title} – {self.submitted_at:%d. %m. %Y %H.%M}"
+
+    def save(self, *args, **kwargs):
+        # The consultation's KS: what the admin's KS boundary filters on.
+        if self.consultation_id and not self.community_id:
+            self.community = self.consultation.community
+        super().save(*args, **kwargs)
+
+
+class Answer(models.Model):
+    """One answer to one question: a chosen option (a row per option of a multiple
+    choice), a value of the scale, or a text. Workshop notes are texts typed as a need,
+    an idea or an offer."""
+
+    class NoteType(models.TextChoices):
+        NEED = "need", _("need")
+        IDEA = "idea", _("idea")
+        OFFER = "offer", _("offer")
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    # The StreamField block id of the question; empty for a workshop note.
+    question_id = models.CharField(_("question"), max_length=64, blank=True)
+    theme = models.CharField(_("theme"), max_length=40, blank=True, choices=Theme.Key.choices)
+    option = models.CharField(_("option"), max_length=200, blank=True)
+    value = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
+    # Personal data: free text may name people.
+    text = models.TextField(_("text"), blank=True)
+    note_type = models.CharField(_("type"), max_length=10, blank=True, choices=NoteType.choices)
+    approved_for_publication = models.BooleanField(
+        _("approved for publication"),
+        default=False,
+        help_text=_("Free-text answers are public only once an editor approves them."),
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [
+            models.Index(fields=["question_id", "option"]),
+            models.Index(fields=["theme", "note_type"]),
+        ]
+
+    def __str__(self):
+        return self.option or self.text[:60] or str(self.value or "")
+
+
+class Offer(models.Model):
+    """ "What could you offer?": the kinds of help (one flag each, counted cheaply), a
+    description and how to reach the resident, who must consent to be contacted."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="offers"
+    )
+    question_id = models.CharField(_("question"), max_length=64, blank=True)
+    theme = models.CharField(_("theme"), max_length=40, blank=True, choices=Theme.Key.choices)
+    skills = models.BooleanField(_("knowledge and skills"), default=False)
+    time = models.BooleanField(_("time (volunteering)"), default=False)
+    space = models.BooleanField(_("a space"), default=False)
+    tools = models.BooleanField(_("tools or equipment"), default=False)
+    money = models.BooleanField(_("money (a donation)"), default=False)
+    # Personal data, removed by the retention step (`PERSONAL_DATA`).
+    description = models.TextField(_("what and when"), blank=True)
+    name = models.CharField(_("name and surname"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    consent_to_contact = models.BooleanField(_("consents to be contacted"), default=False)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+
+    def __str__(self):
+        return self.description[:60] or self.name
+
+
+# What the retention step removes or blanks a set time after a consultation closes.
+PERSONAL_DATA = {
+    Offer: ("description", "name", "email", "phone"),
+    Answer: ("text",),
+}
