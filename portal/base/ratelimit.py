@@ -9,6 +9,7 @@ docs/decisions/0016-client-address.md.
 
 import logging
 
+from django.conf import settings
 from django_ratelimit.core import get_usage
 from redis.exceptions import RedisError
 
@@ -66,3 +67,13 @@ class Limit:
             if self.fail_open:
                 return None
             raise Unavailable(self.group) from None
+
+
+def per_hour(setting):
+    """A rate of so many an hour, read from the setting named `setting` when a request is
+    counted (so tests and deployments may change it): `Limit(…, per_hour("X_PER_HOUR"))`."""
+
+    def rate(group, request):
+        return f"{getattr(settings, setting)}/h"
+
+    return rate

@@ -59,7 +59,7 @@ def prefill(query):
 
 
 def send(space, request):
-    if ratelimit.exceeded(request):
+    if ratelimit.SENT.reached(request):
         return render(space, request, "bookings/too_many_requests.html", {}, status=429)
     form = BookingForm(request.POST, space=space)
     sent_url = routes.route_url(space, routes.SENT_ROUTE, request)
@@ -72,7 +72,7 @@ def send(space, request):
         problems = conflicts.problems(space, slots, room, form.cleaned_data["attendance"])
         if not problems:
             decisions.receive(space, room, slots, **form.request_fields())
-            ratelimit.count(request)
+            ratelimit.SENT.hit(request)
             return HttpResponseRedirect(sent_url)
         for problem in problems:
             form.add_error(None, problem)

@@ -46,3 +46,16 @@ class CommunityOwnedPermissionPolicy(ModelPermissionPolicy):
     @staticmethod
     def within_boundary(user, instance):
         return manages_all_communities(user) or instance.community_id in community_ids_for(user)
+
+
+class SentByResidentsPermissionPolicy(CommunityOwnedPermissionPolicy):
+    """KS-owned rows that residents send through a public form (booking requests,
+    consultation answers): the KS boundary, and no one adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)

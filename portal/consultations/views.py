@@ -52,7 +52,7 @@ def render(page, request, template, context, status=200):
 def send(page, request):
     if not page.is_open:
         return render(page, request, "consultations/consultation_page.html", {}, status=403)
-    if ratelimit.exceeded(request):
+    if ratelimit.SENT.reached(request):
         return render(page, request, "consultations/too_many_answers.html", {}, status=429)
     form = ConsultationForm(request.POST, consultation=page)
     thanks_url = page.url + page.reverse_subpage("thanks")
@@ -64,7 +64,7 @@ def send(page, request):
             page, request, "consultations/consultation_page.html", {"form": form}, status=400
         )
     answer = save_response(page, form)
-    ratelimit.count(request)
+    ratelimit.SENT.hit(request)
     if form.cleaned_data.get("confirm_email"):
         confirmation.send_confirmation(request, page, answer, form.cleaned_data["confirm_email"])
     response = HttpResponseRedirect(thanks_url)
