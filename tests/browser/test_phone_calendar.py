@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.test_reflow import CLIPPED
+
 # One test worker runs the browser tests, so the server and the browser start once.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -39,3 +41,8 @@ def test_on_a_phone_the_first_event_of_a_ks_calendar_is_on_the_first_screen(page
     form = page.locator("#filter-q").bounding_box()
     picks = page.locator(".quick-picks").bounding_box()
     assert picks["y"] > form["y"]
+    # And open, the form reflows at 320 px like every page (WCAG 1.4.10).
+    page.set_viewport_size({"width": 320, "height": 640})
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the open filters are {widths[0]} px wide at 320 px"
+    assert page.evaluate(CLIPPED) == []

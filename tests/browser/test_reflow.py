@@ -33,6 +33,9 @@ CLIPPED = """
 () => [...document.body.querySelectorAll("*")]
     .filter((el) => {
         const style = getComputedStyle(el);
+        // What a closed <details> folds away is not shown, so it is not cut off either.
+        const details = el.closest("details:not([open])");
+        if (details && !details.querySelector(":scope > summary")?.contains(el)) return false;
         return ["hidden", "clip"].includes(style.overflowX)
             && style.position !== "absolute"
             && el.clientWidth > 1
