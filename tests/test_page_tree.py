@@ -1,4 +1,5 @@
-"""Editors can only build the tree the portal expects: Home → KS → spaces, calendar, news."""
+"""Editors can only build the tree the portal expects: Home → KS → spaces, calendar, news
+and consultations."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import HomePage
 from portal.base.models import ContentPage
 from portal.communities.models import CommunityPage
+from portal.consultations.models import ConsultationPage
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.spaces.models import SpacePage
@@ -24,7 +26,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_community_holds_its_spaces_calendar_and_news(self):
         self.assertAllowedSubpageTypes(
-            CommunityPage, {SpacePage, EventCalendarPage, NewsIndexPage, ContentPage}
+            CommunityPage,
+            {SpacePage, EventCalendarPage, NewsIndexPage, ContentPage, ConsultationPage},
         )
         self.assertAllowedParentPageTypes(CommunityPage, {HomePage})
 
