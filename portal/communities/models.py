@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.base import names, subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Text
+from portal.communities.directory import section_for_path
 
 MANAGE_ALL_COMMUNITIES = "communities.manage_all_communities"
 
@@ -188,8 +189,6 @@ class CommunityOwned:
 
     @cached_property
     def community(self):
-        from portal.communities.directory import section_for_path
-
         section = section_for_path(self.path)
         if section is not None:
             return section.community
@@ -206,8 +205,6 @@ class SectionIndex:
 
     @property
     def heading(self):
-        from portal.communities.directory import section_for_path
-
         section = section_for_path(self.path)
         if section is None or section.community.title in self.title:
             return self.title

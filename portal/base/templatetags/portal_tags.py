@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -18,6 +19,7 @@ from portal.base.caching import kept, kept_html
 from portal.base.counting import count_label
 from portal.base.jsonld import breadcrumb_list, script
 from portal.base.listing import item_fragment, load_listed
+from portal.base.models import ContentPage, SiteSettings
 from portal.base.pagecache import declared_query
 from portal.base.pagination import PAGE_PARAMETER
 from portal.base.privacy import public
@@ -41,10 +43,6 @@ def site_name(context):
 def site_footer(context):
     """The footer (`includes/footer.html`): the site settings' contact and links, rendered
     once a content version for each host and year (saving the settings renews the version)."""
-    from django.utils import timezone
-
-    from portal.base.models import SiteSettings
-
     request = context.get("request")
     template = context.template.engine.get_template("includes/footer.html")
 
@@ -62,7 +60,6 @@ def menu_pages(page):
     that are shown in menus ("about the project"), so the home page links every one; the
     privacy notice and the accessibility statement are left out, as the footer links them.
     Read once a content version."""
-    from portal.base.models import ContentPage, SiteSettings
 
     def build():
         own_links = SiteSettings.objects.filter(site__root_page=page).values_list(
