@@ -15,14 +15,21 @@ free-text answer for publication.
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 
 from portal.base import clock
 from portal.base.models import BasePage
@@ -52,6 +59,14 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         help_text=_("Leave empty to ask about all four themes of “Dovolj za vse”."),
     )
     questions = StreamField(QuestionsBlock(), verbose_name=_("questions"), blank=True)
+    # "Kaj smo naredili": what came of the answers, shown on the results page with the
+    # programmes made from offers (`Offer.programme`) and the items listed in `outcomes`.
+    outcome = RichTextField(
+        _("what we did"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What came of the answers, in a few sentences, for the results page."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -65,6 +80,10 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         ),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("questions"),
+        MultiFieldPanel(
+            [FieldPanel("outcome"), InlinePanel("outcomes", label=_("what came of it"))],
+            heading=_("What we did"),
+        ),
     ]
 
     parent_page_types = ["communities.CommunityPage"]
@@ -75,8 +94,6 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         verbose_name_plural = _("consultations")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
@@ -118,6 +135,46 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         from portal.consultations import views
 
         return views.thanks(self, request)
+
+
+class ConsultationOutcome(Orderable):
+    """One thing that came of a consultation ("Kaj smo naredili"): a page (an event, a
+    space) or a programme, with a line on how. Programmes made from an offer in one click
+    are linked through `Offer.programme` and need no row here."""
+
+    consultation = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcomes")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(_("how it came of the answers"), max_length=300, blank=True)
+
+    panels = [
+        PageChooserPanel("page", ["events.EventPage", "spaces.SpacePage"]),
+        FieldPanel("programme"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("what came of it")
+        verbose_name_plural = _("what came of it")
+
+    def clean(self):
+        super().clean()
+        if not self.page_id and not self.programme_id:
+            raise ValidationError(_("Choose a page or a programme."))
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -247,6 +304,23 @@ class Offer(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     consent_to_contact = models.BooleanField(_("consents to be contacted"), default=False)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    # What the offer became, made in one click from the answer and linked back to it.
+    stakeholder = models.ForeignKey(
+        "stakeholders.Stakeholder",
+        verbose_name=_("stakeholder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_offers",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_offers",
+    )
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
 
     class Meta:
