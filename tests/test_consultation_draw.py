@@ -255,3 +255,34 @@ def test_entries_are_deleted_when_no_draw_came_in_time(prize_consultation, setti
     assert len(due) == 1
     assert retention.delete(due) == 1
     assert not DrawEntry.objects.exists()
+
+
+def test_the_draw_speaks_slovenian(prize_consultation, ks_editor):
+    """The crawl of tests/test_admin_language.py on the draw's page in each of its states
+    and on the editor of a consultation with a prize."""
+    from tests.test_admin_language import NOT_WORDS, VisibleText, english_words
+
+    english = english_words()
+    found = {}
+
+    def crawl(editor, url):
+        page = editor.get(url)
+        assert page.status_code == 200, url
+        parser = VisibleText()
+        parser.feed(page.content.decode())
+        text = NOT_WORDS.sub(" ", " ".join(parser.parts))
+        for match in re.finditer(r"[^\W\d_]+", text):
+            if match.group().lower() in english:
+                found[match.group()] = f"{text[match.start() - 40 : match.end() + 40]} on {url}"
+
+    for address in ADDRESSES[:3]:
+        enter(prize_consultation, address)
+    editor = editor_client(ks_editor)
+    crawl(editor, reverse("wagtailadmin_pages:edit", args=[prize_consultation.pk]))
+    crawl(editor, draw_url(prize_consultation))
+    with after_closing(prize_consultation):
+        editor = editor_client(ks_editor)
+        crawl(editor, draw_url(prize_consultation))
+        editor.post(draw_url(prize_consultation), {"winners_count": "2", "seed": "seme"})
+        crawl(editor, draw_url(prize_consultation))
+    assert found == {}
