@@ -18,6 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.blocks.base import get_error_json_data
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -43,7 +44,7 @@ from portal.communities.provisioning import (
     ensure_municipal_editors,
     provision_community,
 )
-from portal.consultations.models import Answer, Response
+from portal.consultations.models import Answer, ConsultationPage, Draw, DrawEntry, Response
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.outbox import sender
@@ -128,6 +129,7 @@ def database_state():
         "workflows": WorkflowState.objects.count(),
         "bookings": list(BookingRequest.objects.order_by("pk").values_list("pk", "status")),
         "consultation_responses": list(Response.objects.order_by("pk").values_list("pk")),
+        "prize_draws": (Draw.objects.count(), DrawEntry.objects.count()),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
         ),
@@ -530,6 +532,31 @@ class ConsultationMatrixTests(BoundaryTestCase):
 
         self.check_matrix("consultation", workshop)
         self.check_matrix("consultation", enter_note)
+
+    def test_the_prize_draw(self):
+        """Both consultations closed with a prize and entries: the draw's page and the
+        draw itself (each undone after the request)."""
+        past = timezone.now() - datetime.timedelta(days=1)
+        for section in (self.golnik, self.strazisce):
+            page = section["consultation"]
+            ConsultationPage.objects.filter(pk=page.pk).update(
+                opens_at=past - datetime.timedelta(days=30), closes_at=past, draw_prize="Kolo"
+            )
+            for number in range(3):
+                DrawEntry.objects.create(consultation=page, email=f"oseba{number}@example.org")
+
+        def draw_page(page, section):
+            return ("get", reverse("consultation_draw", args=[page.pk]), None)
+
+        def draw(page, section):
+            return (
+                "post",
+                reverse("consultation_draw", args=[page.pk]),
+                {"winners_count": "2", "seed": "seme"},
+            )
+
+        self.check_matrix("consultation", draw_page)
+        self.check_matrix("consultation", draw)
 
     def test_a_response_page(self):
         self.check_matrix("response", lambda obj, section: ("get", self.url("inspect", obj), None))

@@ -45,7 +45,7 @@ def site():
     golnik = builders.section("Golnik")
     builders.section("Stražišče")
     programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
-    builders.consultation(golnik, "Posvet o potrebah", slug="posvet")
+    builders.consultation(golnik, "Posvet o potrebah", slug="posvet", draw_prize="Kolo")
     return golnik
 
 
@@ -292,6 +292,8 @@ CONSULTATION_ANSWER = {
     "q-ponudba-phone": "041 123 456",
     "q-ponudba-consent": "on",
     "confirm_email": "",
+    "draw_entry": "on",
+    "draw_email": "ana@example.org",
 }
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.base import clock
 from portal.consultations.blocks import OFFER_KINDS
-from portal.consultations.models import Answer, Offer, Response
+from portal.consultations.models import Answer, DrawEntry, Offer, Response, normalise_email
 from programmes.models import Theme
 
 SHORT_TEXT = 300
@@ -47,6 +47,8 @@ class ConsultationForm(forms.Form):
         self.questions = [Question(block) for block in consultation.questions]
         for question in self.questions:
             getattr(self, f"add_{question.kind}")(question)
+        if consultation.draw_prize:
+            self.add_draw()
 
     @property
     def is_spam(self):
@@ -136,6 +138,21 @@ class ConsultationForm(forms.Form):
             label=_("The local community may contact me about my offer."), required=False
         )
 
+    def add_draw(self):
+        self.fields["draw_entry"] = forms.BooleanField(
+            label=_("I enter the prize draw."), required=False
+        )
+        self.fields["draw_email"] = forms.EmailField(
+            label=_("E-mail for the prize draw"),
+            max_length=254,
+            required=False,
+            help_text=_(
+                "Only the winners get a mail. The address is kept apart from your answer "
+                "and deleted after the draw."
+            ),
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        )
+
     # --- Validation ---------------------------------------------------------------
 
     def clean(self):
@@ -143,6 +160,15 @@ class ConsultationForm(forms.Form):
         for question in self.questions:
             if question.kind == "offer":
                 self.clean_offer(question, data)
+        if (
+            data.get("draw_entry")
+            and not data.get("draw_email")
+            and "draw_email" not in self.errors
+        ):
+            self.add_error(
+                "draw_email",
+                _("Write your e-mail address to enter the prize draw, or untick the box."),
+            )
         if not self.errors and not any(self.answered(question) for question in self.questions):
             raise forms.ValidationError(
                 _("Answer at least one question before you send the form."), code="empty"
@@ -205,7 +231,8 @@ class ConsultationForm(forms.Form):
 
 @transaction.atomic
 def save_response(consultation, form):
-    """The answer's rows: a `Response`, its `Answer`s and `Offer`s."""
+    """The answer's rows: a `Response`, its `Answer`s and `Offer`s; and the entry in the
+    prize draw, if the resident asked for one (not linked to the response)."""
     data = form.cleaned_data
     response = Response.objects.create(
         consultation=consultation, community=consultation.community, source=Response.Source.ONLINE
@@ -241,4 +268,12 @@ def save_response(consultation, form):
             )
     Answer.objects.bulk_create(answers)
     Offer.objects.bulk_create(offers)
+    if data.get("draw_entry"):
+        enter_draw(consultation, data["draw_email"])
     return response
+
+
+def enter_draw(consultation, address):
+    """Enter `address` in the consultation's prize draw, apart from the answer. An address
+    entered before is the same entry, accepted without a word that it was there."""
+    DrawEntry.objects.get_or_create(consultation=consultation, email=normalise_email(address))

@@ -10,8 +10,11 @@ Wagtail's form builder: docs/decisions/0035-consultations.md.
 Personal data, for the retention step (`PERSONAL_DATA`): the contact details and the
 description of an `Offer`, and the free text of an `Answer` (a resident may write their
 name in it). Nothing of a `Response` or `Answer` is public unless an editor approves a
-free-text answer for publication.
+free-text answer for publication. The addresses of a prize draw (`DrawEntry`) are kept
+apart from the answers and deleted by the draw, or by `retention.py` if no draw comes.
 """
+
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -68,6 +71,17 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         help_text=_("What came of the answers, in a few sentences, for the results page."),
     )
 
+    # The prize draw ("Nagradno žrebanje"): residents who answer may leave an address to
+    # enter it; an editor draws the winners once the consultation closes (`draw.py`).
+    draw_prize = models.CharField(
+        _("prize"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What can be won, e.g. “A basket of local produce”. Leave empty for no prize draw."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -84,6 +98,7 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
             [FieldPanel("outcome"), InlinePanel("outcomes", label=_("what came of it"))],
             heading=_("What we did"),
         ),
+        MultiFieldPanel([FieldPanel("draw_prize")], heading=_("Prize draw")),
     ]
 
     parent_page_types = ["communities.CommunityPage"]
@@ -331,7 +346,80 @@ class Offer(models.Model):
         return self.description[:60] or self.name
 
 
-# What the retention step removes or blanks a set time after a consultation closes.
+def normalise_email(address):
+    """One spelling per address, so that one resident is one entry and the order of the
+    entries (and so a draw) does not depend on how they typed it."""
+    return address.strip().lower()
+
+
+class DrawEntry(models.Model):
+    """An address entered in a consultation's prize draw. Never linked to the answer it
+    came with: a random key instead of a counting one and the day without the time, so
+    that neither the order nor the moment of an entry points to a `Response`."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    consultation = models.ForeignKey(
+        ConsultationPage,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="draw_entries",
+    )
+    email = models.EmailField(_("e-mail"), max_length=254)
+    entered_on = models.DateField(_("entered on"), default=clock.today)
+
+    class Meta:
+        verbose_name = _("prize draw entry")
+        verbose_name_plural = _("prize draw entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "email"], name="one_draw_entry_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return mask_email(self.email)
+
+
+def mask_email(address):
+    """ "j***@gmail.com": enough for the log to tell winners apart, not to write to them."""
+    local, _at, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+class Draw(models.Model):
+    """The log of a consultation's prize draw, made once: who drew, when, with which seed,
+    from how many entries. The winners' addresses are kept only masked (`mask_email`):
+    the full ones go into the winners' mails in the outbox and nowhere else."""
+
+    consultation = models.OneToOneField(
+        ConsultationPage,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="draw",
+    )
+    seed = models.CharField(_("seed"), max_length=64)
+    entries_count = models.PositiveIntegerField(_("number of entries"))
+    winners_count = models.PositiveIntegerField(_("number of winners"))
+    winners = models.JSONField(_("winners (masked addresses)"), default=list)
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drawn by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    drawn_at = models.DateTimeField(_("drawn at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("prize draw")
+        verbose_name_plural = _("prize draws")
+
+    def __str__(self):
+        return str(self.consultation)
+
+
+# What the retention step removes or blanks a set time after a consultation closes. The
+# addresses of a prize draw are whole rows to delete: `portal.consultations.retention`.
 PERSONAL_DATA = {
     Offer: ("description", "name", "email", "phone"),
     Answer: ("text",),

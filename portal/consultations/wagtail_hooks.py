@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from portal.communities.access import communities_for, manages_all_communities
 from portal.communities.viewsets import CommunityOwnedViewSet
+from portal.consultations.draw_view import DrawView, draw_url
 from portal.consultations.models import ConsultationPage, Response
 from portal.consultations.workshop import WorkshopEntryView, entry_url
 
@@ -69,19 +70,21 @@ register_snippet(ResponseViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_workshop_entry_url():
+def register_consultation_admin_urls():
     return [
         path(
             "consultations/<int:page_id>/workshop/",
             WorkshopEntryView.as_view(),
             name="consultation_workshop_entry",
-        )
+        ),
+        path("consultations/<int:page_id>/draw/", DrawView.as_view(), name="consultation_draw"),
     ]
 
 
 @hooks.register("register_page_header_buttons")
 def workshop_entry_button(page, user, view_name, next_url=None):
-    """On a consultation's pages in the admin: the volunteer's way to the workshop form."""
+    """On a consultation's pages in the admin: the volunteer's way to the workshop form,
+    and the editor's to the prize draw when the consultation has a prize."""
     if page.specific_class is ConsultationPage and page.permissions_for_user(user).can_edit():
         yield Button(
             _("Enter answers from a workshop"),
@@ -89,3 +92,5 @@ def workshop_entry_button(page, user, view_name, next_url=None):
             icon_name="form",
             priority=25,
         )
+        if page.specific.draw_prize:
+            yield Button(_("Draw the winners"), url=draw_url(page), icon_name="pick", priority=26)

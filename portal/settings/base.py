@@ -551,6 +551,11 @@ CONSULTATION_ANSWERS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_HOU
 CONSULTATION_CONFIRMATIONS_PER_ADDRESS = int(
     os.environ.get("CONSULTATION_CONFIRMATIONS_PER_ADDRESS", "3")
 )
+# How many days after a consultation closes the addresses entered in its prize draw are
+# deleted if no draw came (a draw deletes them at once).
+CONSULTATION_DRAW_ENTRY_RETENTION_DAYS = int(
+    os.environ.get("CONSULTATION_DRAW_ENTRY_RETENTION_DAYS", "90")
+)
 
 # Review dates (portal.reviews): publishing a page sets its "review by" date this many
 # months ahead (by page type, "app_label.model"; None: not reviewed). Events and news are
