@@ -4,6 +4,7 @@ one person, an offer's contact or an e-mail address."""
 
 import datetime
 
+import jsonschema_rs
 import pytest
 from django.test import override_settings
 from django.utils import timezone
@@ -11,12 +12,21 @@ from wagtail.models import PageViewRestriction
 
 from portal.consultations.blocks import OFFER_KINDS
 from portal.consultations.models import Answer, Response
+from programmes.models import Theme
 from tests import builders
 from tests.test_consultations import answer_data
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v2/consultations/"
+# An offer with what must never leave the portal.
+OFFER_CONTACT = {
+    "q-ponudba-text": "Popravim kolo ob sobotah, pokličite Marto.",
+    "q-ponudba-name": "Marta Zasebnik",
+    "q-ponudba-email": "marta.zasebnik@example.org",
+    "q-ponudba-phone": "041 987 654",
+    "q-ponudba-consent": "on",
+}
 
 
 def get(client, url, **params):
@@ -66,6 +76,8 @@ def test_the_list_shows_each_consultation_when_open_and_what_it_asks(
     data = get(client, LIST)
     assert data["meta"]["total_count"] == 3
     by_title = {item["title"]: item for item in data["items"]}
+    newest_first = ["Posvet v Stražišču", "Posvet o skupnostnem prostoru", "Lanski posvet"]
+    assert list(by_title) == newest_first
     assert {title: item["state"] for title, item in by_title.items()} == {
         "Posvet o skupnostnem prostoru": "open",
         "Posvet v Stražišču": "upcoming",
@@ -127,6 +139,11 @@ def test_the_detail_has_the_questions_with_their_options_and_kinds(client, golni
     page = get(client, f"/api/v2/pages/{golnik_consultation.pk}/")
     assert page["questions"] == item["questions"]
 
+    golnik_consultation.themes.set([Theme.objects.get(key="food")])
+    golnik_consultation.save_revision().publish()
+    themes = get(client, f"{LIST}{golnik_consultation.pk}/")["themes"]
+    assert themes == [{"key": "food", "label": str(Theme.Key.FOOD.label)}]
+
 
 def test_drafts_and_private_consultations_are_left_out(
     client, golnik_provisioned, strazisce_provisioned
@@ -169,12 +186,8 @@ def test_results_are_never_kept_by_the_server_and_always_revalidated(client, gol
     first = client.get(results_url(golnik_consultation))
     assert first["Cache-Control"] == "public, no-cache"
     assert "X-Cache" not in first
-    assert (
-        client.get(
-            results_url(golnik_consultation), headers={"if-none-match": first["ETag"]}
-        ).status_code
-        == 304
-    )
+    same = client.get(results_url(golnik_consultation), headers={"if-none-match": first["ETag"]})
+    assert same.status_code == 304
 
     answer(client, golnik_consultation, **{"q-vrt": "Ne"})
 
@@ -213,11 +226,7 @@ def test_nothing_personal_is_ever_in_the_api(client, golnik_consultation):
         **{
             "q-potrebe": "Janez Skrivnik iz Bleda bi rad vrt.",
             "q-ponudba-kinds": ["tools", "time"],
-            "q-ponudba-text": "Popravim kolo ob sobotah, pokličite Marto.",
-            "q-ponudba-name": "Marta Zasebnik",
-            "q-ponudba-email": "marta.zasebnik@example.org",
-            "q-ponudba-phone": "041 987 654",
-            "q-ponudba-consent": "on",
+            **OFFER_CONTACT,
         },
     )
     Response.objects.create(
@@ -277,3 +286,30 @@ def test_results_cost_the_same_queries_with_more_answers(
 # The consultation, its themes, all themes (it asks about all four), and the seven of
 # `results_of`.
 RESULTS_QUERIES = 10
+
+
+def test_the_answers_keep_to_the_openapi_description(client, golnik_consultation):
+    """Answers with counts, texts and workshop notes, checked against the description's
+    own schemas (the contract test's demo may have no consultation to check)."""
+    answer(client, golnik_consultation, **{"q-ponudba-kinds": ["time"], **OFFER_CONTACT})
+    note = Response.objects.create(
+        consultation=golnik_consultation, source=Response.Source.WORKSHOP, people_count=4
+    )
+    note.answers.create(
+        theme="food", note_type="idea", text="Semenjalnica.", approved_for_publication=True
+    )
+    spec = client.get("/api/openapi.json").json()
+
+    def conforms(url, schema):
+        item_schema = {"$ref": f"#/components/schemas/{schema}"}
+        jsonschema_rs.validate({**item_schema, "components": spec["components"]}, get(client, url))
+
+    for item in get(client, LIST)["items"]:
+        item_schema = {"$ref": "#/components/schemas/ConsultationsListItem"}
+        jsonschema_rs.validate({**item_schema, "components": spec["components"]}, item)
+    conforms(f"{LIST}{golnik_consultation.pk}/", "ConsultationsDetail")
+    conforms(results_url(golnik_consultation), "ConsultationsResults")
+
+    page = client.get("/api/").content.decode()
+    assert 'id="endpoint-consultations"' in page
+    assert "/api/v2/consultations/{id}/results/" in page
