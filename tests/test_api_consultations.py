@@ -254,7 +254,6 @@ def test_nothing_personal_is_ever_in_the_api(client, golnik_consultation):
         "marta.zasebnik@example.org",
         "@example.org",
         "041 987 654",
-        "987",
         "Popravim kolo",
         "Vesna",
         "Tajna",
