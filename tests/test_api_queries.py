@@ -25,6 +25,7 @@ QUERIES = {
     "/api/v2/communities/": 2,
     "/api/v2/spaces/": 5,  # + rooms, weekly hours, coming exceptions
     "/api/v2/news/": 4,  # + themes, tags
+    "/api/v2/consultations/": 4,  # + their themes, all themes (for those that chose none)
     "/api/v2/programmes/": (2, 6),  # + themes, audiences, organisers
     "/api/v2/stakeholders/": 2,
     "/api/v2/pages/": 2,
@@ -34,8 +35,8 @@ QUERIES = {
 
 
 def add_content(ks, number):
-    """One more of everything in `ks`: a space, an event that repeats, news, a programme
-    with an organiser and a theme, a stakeholder, an image and a document."""
+    """One more of everything in `ks`: a space, an event that repeats, news, a consultation,
+    a programme with an organiser and a theme, a stakeholder, an image and a document."""
     food = Theme.objects.get(key="food")
     image = Image.objects.create(title=f"Slika {number}", file=get_test_image_file())
     image.tags.add("vrt")
@@ -52,6 +53,7 @@ def add_content(ks, number):
     item.themes.set([food])
     item.tags.add(f"oznaka{number}")
     item.save_revision().publish()
+    builders.consultation(ks, f"Posvet {number}")
     organiser = Stakeholder.objects.create(name=f"Društvo {number}", sector="ngo", community=ks)
     programme(
         f"Vrt {number}",

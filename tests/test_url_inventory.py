@@ -50,6 +50,7 @@ API_ENDPOINTS = [
             "stakeholders",
             "events",
             "news",
+            "consultations",
             "pages",
             "images",
             "documents",

@@ -78,6 +78,9 @@ class PublicEndpoint:
     # Django REST framework's `as_view` sets those to None on the class.)
     api_summary = ""
     api_description = ""
+    # Further addresses of an item (`{id}/<path>`), each a dict: name, path, summary,
+    # description, the OpenAPI schema of its answer and the meaning of its 404.
+    item_resources = []
     # Fields shown only by the detail view (long texts whose links cost queries to expand).
     detail_only_fields = []
     # Keep each item of a listing, serialised, per content version (`kept_items`): for

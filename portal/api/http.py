@@ -8,6 +8,11 @@ delete anywhere gives every answer a new key and a new ETag at once. It is kept 
 `API_CACHE_SECONDS` at most, so lists that move with the clock ("from now") move on too.
 The HTML page cache leaves `/api/` alone: its entries would carry one caller's CORS
 headers to another and outlive the API's `max-age`.
+
+An answer that follows more than published content (a consultation's counts grow with
+each answer, and answers publish nothing) says so with `Cache-Control: LIVE`: it is never
+kept here, and clients and CDNs revalidate it each time; its ETag still spares them the
+body while it has not changed.
 """
 
 import hashlib
@@ -41,6 +46,8 @@ PREFLIGHT_MAX_AGE = 24 * 60 * 60
 # `Access-Control-Allow-Origin: *`, which browsers never combine with credentials
 # (docs/decisions/0014-embeddable-events-widget.md).
 OPEN_TO_ANY_ORIGIN = ("/api/v2/events/",)
+# The `Cache-Control` of an answer that may change without a publish (see above).
+LIVE = "public, no-cache"
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +82,11 @@ class ApiHttpMiddleware:
                         {"message": _("There is no such address in the API.")}, status=404
                     )
                 return response
-            stored = self.make_entry(response)
+            live = response.get("Cache-Control") == LIVE
+            stored = self.make_entry(response, live)
             # An endpoint reads every parameter (and refuses those it does not take); an
             # answer that leaves some unread would be kept once for every junk address.
-            cache_state = None if reads.unused() else "MISS"
+            cache_state = None if reads.unused() or live else "MISS"
             if cache_state:
                 self.store(request, stored)
         else:
@@ -117,7 +125,7 @@ class ApiHttpMiddleware:
         keep_response(self.key(request), entry, self.seconds())
 
     @staticmethod
-    def make_entry(response):
+    def make_entry(response, live=False):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         body = response.content
@@ -129,6 +137,7 @@ class ApiHttpMiddleware:
             "content_type": response["Content-Type"],
             "etag": etag,
             "last_modified": first_seen(f"api:{etag}"),
+            "live": live,
         }
 
 
@@ -144,7 +153,9 @@ def from_entry(entry):
     response = HttpResponse(entry["body"], content_type=entry["content_type"])
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["last_modified"])
-    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_SECONDS}"
+    response["Cache-Control"] = (
+        LIVE if entry.get("live") else f"public, max-age={settings.API_CACHE_SECONDS}"
+    )
     return response
 
 

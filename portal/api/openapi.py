@@ -96,6 +96,12 @@ def description():
             paths[f"{BASE_PATH}/{name}/{{id}}/"] = {
                 "get": detail_operation(name, endpoint, item_name)
             }
+        for resource in endpoint.item_resources:
+            resource_name = item_name + schema_name(resource["name"])
+            schemas[resource_name] = resource["schema"]
+            paths[f"{BASE_PATH}/{name}/{{id}}/{resource['path']}"] = {
+                "get": resource_operation(name, resource, resource_name)
+            }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -190,10 +196,34 @@ def listing_schema(item_name):
 
 
 def detail_operation(name, endpoint, item_name):
+    return item_operation(
+        f"get_{name}",
+        name,
+        str(endpoint.api_summary),
+        _("The item."),
+        ref(f"{item_name}Detail"),
+        _("There is no such item, or it is not public."),
+    )
+
+
+def resource_operation(name, resource, schema):
+    """A further address of an item (`PublicEndpoint.item_resources`)."""
+    operation = item_operation(
+        f"get_{name}_{resource['name']}",
+        name,
+        str(resource["summary"]),
+        str(resource["summary"]),
+        ref(schema),
+        str(resource["not_found"]),
+    )
+    return {**operation, "description": str(resource["description"])}
+
+
+def item_operation(operation_id, tag, summary, found, schema, not_found):
     return {
-        "operationId": f"get_{name}",
-        "summary": str(endpoint.api_summary),
-        "tags": [name],
+        "operationId": operation_id,
+        "summary": summary,
+        "tags": [tag],
         "parameters": [
             {
                 "name": "id",
@@ -204,21 +234,13 @@ def detail_operation(name, endpoint, item_name):
             }
         ],
         "responses": {
-            "200": kept(
-                {
-                    "description": _("The item."),
-                    "content": json_content(ref(f"{item_name}Detail")),
-                }
-            ),
+            "200": kept({"description": found, "content": json_content(schema)}),
             "304": not_modified(),
             "400": {
                 "description": _("This address takes no parameters."),
                 "content": json_content(ref("Error")),
             },
-            "404": {
-                "description": _("There is no such item, or it is not public."),
-                "content": json_content(ref("Error")),
-            },
+            "404": {"description": not_found, "content": json_content(ref("Error"))},
         },
     }
 

@@ -7,6 +7,7 @@ answer links to its own endpoint (the router picks the first endpoint of a model
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from portal.api.communities import CommunitiesEndpoint
+from portal.api.consultations import ConsultationsEndpoint
 from portal.api.events import EventsEndpoint
 from portal.api.media import DocumentsEndpoint, ImagesEndpoint
 from portal.api.pages import NewsEndpoint, PagesEndpoint, SpacesEndpoint
@@ -21,6 +22,7 @@ ENDPOINTS = {
     "stakeholders": StakeholdersEndpoint,
     "events": EventsEndpoint,
     "news": NewsEndpoint,
+    "consultations": ConsultationsEndpoint,
     "pages": PagesEndpoint,
     "images": ImagesEndpoint,
     "documents": DocumentsEndpoint,

@@ -33,7 +33,18 @@ def endpoint_docs(spec):
     docs = []
     for path, item in spec["paths"].items():
         operation = item["get"]
-        if operation["operationId"].startswith("get_"):
+        name = operation["tags"][0]
+        if operation["operationId"].startswith(f"get_{name}_"):  # a further address of an item
+            docs[-1]["resources"].append(
+                {
+                    "summary": operation["summary"],
+                    "description": operation["description"],
+                    "path": path,
+                    "fields": fields_of(resolve(schemas, operation, "200")),
+                }
+            )
+            continue
+        if operation["operationId"] == f"get_{name}":
             docs[-1]["detail_path"] = path
             listed = {field["name"] for field in docs[-1]["fields"]}
             docs[-1]["detail_only_fields"] = [
@@ -45,7 +56,7 @@ def endpoint_docs(spec):
         listing = resolve(schemas, operation, "200")
         docs.append(
             {
-                "name": operation["tags"][0],
+                "name": name,
                 "summary": operation["summary"],
                 "description": operation["description"],
                 "path": path,
@@ -61,6 +72,7 @@ def endpoint_docs(spec):
                 "fields": fields_of(deref(schemas, listing["properties"]["items"]["items"])),
                 "detail_path": None,
                 "detail_only_fields": [],
+                "resources": [],
             }
         )
     return docs

@@ -30,6 +30,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -38,7 +39,9 @@ from portal.base import clock
 from portal.base.models import BasePage
 from portal.communities.models import CommunityOwned
 from portal.communities.ownership import CommunityOwnedModel
+from portal.communities.serializers import Community
 from portal.consultations.blocks import QuestionsBlock
+from portal.consultations.serializers import AskedThemes, Questions, ResultsLinks, State
 from programmes.models import Theme
 
 
@@ -101,6 +104,18 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         MultiFieldPanel([FieldPanel("draw_prize")], heading=_("Prize draw")),
     ]
 
+    # Never the answers: their counts are the `results` the API serves on their own.
+    api_fields = [
+        APIField("intro"),
+        APIField("community", serializer=Community()),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("state", serializer=State()),
+        APIField("themes", serializer=AskedThemes()),
+        APIField("questions", serializer=Questions()),
+        APIField("results", serializer=ResultsLinks()),
+    ]
+
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []
 
@@ -131,6 +146,13 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
     @property
     def is_open(self):
         return self.state == "open"
+
+    @property
+    def results_are_public(self):
+        """Whether anyone may see the counts: once closed, or while open if the editor
+        allows it; never before it opens."""
+        state = self.state
+        return state == "closed" or (state == "open" and self.results_public_while_open)
 
     # The public views (the form, the thank-you page): `portal.consultations.views`.
     @path("", name="form")

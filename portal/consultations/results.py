@@ -42,7 +42,7 @@ class Count_:
             self.online += count
 
     def as_dict(self):
-        return {**asdict(self), "total": self.total}
+        return {**asdict(self), "label": str(self.label), "total": self.total}
 
 
 @dataclass
@@ -111,7 +111,7 @@ class ThemeResult:
             "total": self.total,
             "workshop_notes": [bar.as_dict() for bar in self.notes],
             "questions": [question.as_dict() for question in self.questions],
-            "approved_notes": [{"type": kind, "text": text} for kind, text in self.texts],
+            "approved_notes": [{"type": str(kind), "text": text} for kind, text in self.texts],
         }
 
 
