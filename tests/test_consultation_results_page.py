@@ -135,7 +135,10 @@ def test_the_figures_of_chart_and_table_are_the_answers_sent(client, open_with_r
         ["Morda", "1", "0", "1"],
         ["Ne", "0", "0", "0"],
     ]
-    assert table.caption.get_text(strip=True).startswith("Bi sodelovali v skupnostnem vrtu?")
+    assert table.caption.get_text(strip=True) == "V številkah: Bi sodelovali v skupnostnem vrtu?"
+    # Who answered the question: three online, five at a workshop table.
+    count = html.find("h3", string="Bi sodelovali v skupnostnem vrtu?").find_next("p")
+    assert count.get_text(strip=True) == "8 odgovorov"
     assert all(cell["scope"] == "col" for cell in table.thead.find_all("th"))
     assert all(row.th["scope"] == "row" for row in table.tbody.find_all("tr"))
     # The chart is an image named by its heading and caption; its parts are told apart
@@ -286,3 +289,39 @@ def test_counted_in_a_constant_number_of_queries(
         Answer.objects.create(response=paper, theme="energy", note_type="idea", text="Sonce")
     with django_assert_max_num_queries(20):
         assert client.get(results_url(closed)).status_code == 200
+
+
+def test_what_residents_and_editors_wrote_is_shown_escaped(client, golnik_provisioned):
+    option = '"><svg onload=alert(1)>'
+    questions = [
+        {
+            "type": "single_choice",
+            "id": "izbira",
+            "value": {
+                "theme": "",
+                "question": "Kaj izberete? <b>",
+                "help_text": "",
+                "required": False,
+                "options": [option, "Nič"],
+            },
+        },
+        {
+            "type": "long_text",
+            "id": "besedilo",
+            "value": {"theme": "", "question": "Kaj še?", "help_text": "", "required": False},
+        },
+    ]
+    page = builders.consultation(
+        golnik_provisioned, "Posvet", questions=questions, results_public_while_open=True
+    )
+    text = "<script>alert(1)</script>"
+    sent = client.post(page.url, {"q-izbira": option, "q-besedilo": text, "website": ""})
+    assert sent.status_code == 302
+    Answer.objects.filter(text=text).update(approved_for_publication=True)
+
+    html = client.get(results_url(page)).content.decode()
+
+    assert option not in html and text not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    table = BeautifulSoup(html, "html.parser").select_one(".results-table")
+    assert rows(table)[1] == [option, "1", "0", "1"]

@@ -4,8 +4,9 @@ approved for publication; and what came of them ("Kaj smo naredili", `outcomes_o
 Nothing personal: the public results page and the API read only this.
 
 A workshop note counts as many times as the people at the table who agreed with it
-(`Response.people_count`); an online answer counts once. Seven queries whatever the number of
-answers, each a `GROUP BY`.
+(`Response.people_count`); an online answer counts once. Eight queries: seven a
+`GROUP BY` whatever the number of answers, one a row per answer typed in from the paper of
+a workshop.
 """
 
 from collections import defaultdict
@@ -176,12 +177,23 @@ def results_of(consultation):
         .annotate(people=Sum("response__people_count"))
     ):
         by_value[row["question_id"], str(row["value"]), row["response__source"]] += row["people"]
-    answered = {
-        row["question_id"]: row["people"]
-        for row in answers.exclude(question_id="")
+    answered = defaultdict(int)
+    for row in (
+        answers.exclude(question_id="")
         .values("question_id")
-        .annotate(people=Count("response", distinct=True))
-    }
+        .annotate(people=Count("response", distinct=True, filter=Q(response__source=ONLINE)))
+    ):
+        answered[row["question_id"]] += row["people"]
+    # A questionnaire from a workshop counts its people, once however many options it ticked:
+    # a row per (question, questionnaire), and only few are typed in from paper.
+    for question_id, _response, people in (
+        answers.exclude(question_id="")
+        .filter(response__source=WORKSHOP)
+        .values_list("question_id", "response_id", "response__people_count")
+        .order_by()
+        .distinct()
+    ):
+        answered[question_id] += people
     by_note = defaultdict(int)
     for row in (
         answers.filter(question_id="")
