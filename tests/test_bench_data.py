@@ -230,3 +230,16 @@ def test_events_and_news_top_up_and_go_in_bulk():
     # Inserted in batches (as many rows as the database takes parameters for): 150 more
     # pages cost a few INSERTs more, where saving them one by one would cost hundreds.
     assert len(many) - len(few) < 30
+
+
+def test_the_first_ks_has_a_closed_consultation_to_measure_its_results(client):
+    from portal.consultations.models import ConsultationPage, Response
+
+    load(communities=2, spaces_per_community=1, stakeholders_per_community=1)
+    load(communities=2, spaces_per_community=1, stakeholders_per_community=1)
+    consultation = ConsultationPage.objects.get()
+    assert consultation.state == "closed"
+    assert Response.objects.filter(consultation=consultation).count() == 300 + 120
+    results = client.get(consultation.url + "rezultati/")
+    assert results.status_code == 200
+    assert "300 odgovorov na spletu, 120 zapisov z delavnic" in results.content.decode()

@@ -45,7 +45,14 @@ def site():
     golnik = builders.section("Golnik")
     builders.section("Stražišče")
     programme("Popravljalnica na Golniku", "repair_cafe", community=golnik)
-    builders.consultation(golnik, "Posvet o potrebah", slug="posvet", draw_prize="Kolo")
+    # A prize draw, and its results public while it is open: the results page renders.
+    builders.consultation(
+        golnik,
+        "Posvet o potrebah",
+        slug="posvet",
+        draw_prize="Kolo",
+        results_public_while_open=True,
+    )
     return golnik
 
 
@@ -67,6 +74,7 @@ def public_urls(golnik):
         "/golnik/posvet/",
         "/golnik/posvet/hvala/",
         "/golnik/posvet/potrditev/",
+        "/golnik/posvet/rezultati/",
         *NEWS_FEEDS,
         news.url,
         "/iskanje/",
@@ -400,6 +408,7 @@ WRITABLE_LOOKING_URLS = [
     "/golnik/programi/popravljalnica-na-golniku/",
     "/golnik/novice/",
     "/golnik/novice/rss/",
+    "/golnik/posvet/rezultati/",
     "/koledar/vsi-dogodki.ics",
     "/koledar/ks/golnik.ics",
     "/api/v2/events/",

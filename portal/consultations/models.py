@@ -154,7 +154,12 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         state = self.state
         return state == "closed" or (state == "open" and self.results_public_while_open)
 
-    # The public views (the form, the thank-you page): `portal.consultations.views`.
+    @property
+    def results_url(self):
+        return self.url + self.reverse_subpage("results")
+
+    # The public views (the form, the thank-you page): `portal.consultations.views`; the
+    # results: `portal.consultations.results_page`.
     @path("", name="form")
     def answer_form(self, request):
         from portal.consultations import views
@@ -172,6 +177,12 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         from portal.consultations import views
 
         return views.thanks(self, request)
+
+    @path("rezultati/", name="results")
+    def show_results(self, request):
+        from portal.consultations import results_page
+
+        return results_page.results_page(self, request)
 
 
 class ConsultationOutcome(Orderable):

@@ -1,11 +1,12 @@
 """What a consultation's answers add up to: counts per option, scale value, theme and kind
 of offer, online and from the workshops told apart, and the free-text answers an editor
-approved for publication. Nothing personal: the public results page and the API read only
-this.
+approved for publication; and what came of them ("Kaj smo naredili", `outcomes_of`).
+Nothing personal: the public results page and the API read only this.
 
 A workshop note counts as many times as the people at the table who agreed with it
-(`Response.people_count`); an online answer counts once. Seven queries whatever the number of
-answers, each a `GROUP BY`.
+(`Response.people_count`); an online answer counts once. Eight queries: seven a
+`GROUP BY` whatever the number of answers, one a row per answer typed in from the paper of
+a workshop.
 """
 
 from collections import defaultdict
@@ -13,9 +14,11 @@ from dataclasses import asdict, dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.consultations.blocks import OFFER_KINDS
 from portal.consultations.models import Answer, Offer, Response
+from programmes.models import Programme
 
 ONLINE = Response.Source.ONLINE
 WORKSHOP = Response.Source.WORKSHOP
@@ -174,12 +177,23 @@ def results_of(consultation):
         .annotate(people=Sum("response__people_count"))
     ):
         by_value[row["question_id"], str(row["value"]), row["response__source"]] += row["people"]
-    answered = {
-        row["question_id"]: row["people"]
-        for row in answers.exclude(question_id="")
+    answered = defaultdict(int)
+    for row in (
+        answers.exclude(question_id="")
         .values("question_id")
-        .annotate(people=Count("response", distinct=True))
-    }
+        .annotate(people=Count("response", distinct=True, filter=Q(response__source=ONLINE)))
+    ):
+        answered[row["question_id"]] += row["people"]
+    # A questionnaire from a workshop counts its people, once however many options it ticked:
+    # a row per (question, questionnaire), and only few are typed in from paper.
+    for question_id, _response, people in (
+        answers.exclude(question_id="")
+        .filter(response__source=WORKSHOP)
+        .values_list("question_id", "response_id", "response__people_count")
+        .order_by()
+        .distinct()
+    ):
+        answered[question_id] += people
     by_note = defaultdict(int)
     for row in (
         answers.filter(question_id="")
@@ -261,3 +275,53 @@ def results_of(consultation):
         workshop_people=totals["workshop_people"] or 0,
         themes=ordered,
     )
+
+
+@dataclass
+class Outcome:
+    """One thing that came of the answers: a live page or a public programme, and how."""
+
+    page: Page | None = None
+    programme: Programme | None = None
+    note: str = ""
+    from_offer: bool = False  # a programme made from a resident's offer
+
+    @property
+    def title(self):
+        return (self.page or self.programme).title
+
+
+def outcomes_of(consultation):
+    """ "Kaj smo naredili": the public programmes made from the consultation's offers, then
+    the items an editor listed (`ConsultationPage.outcomes`) whose page is live and public
+    or whose programme is public; drafts and unpublished ones are left out. At most four
+    queries."""
+    rows = list(consultation.outcomes.select_related("page", "programme"))
+    listed_programmes = {row.programme_id for row in rows if row.programme_id}
+    from_offers = (
+        Programme.objects.public()
+        .filter(consultation_offers__response__consultation=consultation)
+        .exclude(pk__in=listed_programmes)
+        .distinct()
+        .order_by("title")
+    )
+    page_ids = [row.page_id for row in rows if row.page_id]
+    live_pages = set(
+        Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)
+        if page_ids
+        else ()
+    )
+    public_programmes = set(
+        Programme.objects.public().filter(pk__in=listed_programmes).values_list("pk", flat=True)
+        if listed_programmes
+        else ()
+    )
+    outcomes = [Outcome(programme=programme, from_offer=True) for programme in from_offers]
+    for row in rows:
+        page = row.page if row.page_id in live_pages else None
+        programme = row.programme if row.programme_id in public_programmes else None
+        if page or programme:
+            outcomes.append(
+                Outcome(page=page, programme=None if page else programme, note=row.note)
+            )
+    return outcomes

@@ -31,6 +31,7 @@ from home.models import HomePage
 from portal.base.caching import bump_content_version
 from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
+from portal.consultations.models import Answer, ConsultationPage, Response
 from portal.demo.builder import DemoDataError
 from portal.demo.bulk_pages import add_children
 from portal.demo.programmes import details_json
@@ -183,6 +184,52 @@ STATUSES = [
 ]
 
 
+# The consultation of the first KS: its questions, its answers online and from workshops.
+CONSULTATION_QUESTIONS = [
+    {
+        "type": "single_choice",
+        "id": "vrt",
+        "value": {
+            "theme": "food",
+            "question": "Bi sodelovali v skupnostnem vrtu?",
+            "help_text": "",
+            "required": True,
+            "options": ["Da", "Morda", "Ne"],
+        },
+    },
+    {
+        "type": "scale",
+        "id": "energija",
+        "value": {
+            "theme": "energy",
+            "question": "Kako pomembno je energetsko svetovanje v KS?",
+            "help_text": "",
+            "required": False,
+            "low_label": "nepomembno",
+            "high_label": "zelo pomembno",
+        },
+    },
+    {
+        "type": "long_text",
+        "id": "potrebe",
+        "value": {
+            "theme": "",
+            "question": "Kaj v KS najbolj pogrešate?",
+            "help_text": "",
+            "required": False,
+        },
+    },
+]
+CONSULTATION_ANSWERS = 300
+CONSULTATION_NOTES = 120
+WORKSHOP_NOTES = [
+    ("food", "need", "Skupnostni vrt za blokom"),
+    ("food", "offer", "Semena iz domačega vrta"),
+    ("circular_economy", "idea", "Popravljalnica enkrat na mesec"),
+    ("energy", "need", "Energetsko svetovanje v domu krajanov"),
+    ("spatial_planning", "idea", "Varna pot v šolo"),
+]
+
 # Events of a KS cycle through these titles; every fifth repeats, in one of four ways.
 EVENT_TITLES = [
     "Popravljalnica",
@@ -290,6 +337,7 @@ class BenchBuilder:
                 self.programmes(community, place, number=done - 1)
                 self.events(community, place, number=done - 1)
                 self.news(community, place, number=done - 1)
+                self.consultation(community, place, number=done - 1)
             self.on_community(done, len(names))
         # Bulk inserts send no signals: tell the page cache that content changed.
         bump_content_version()
@@ -558,6 +606,46 @@ class BenchBuilder:
         if "until_days" in how:
             event.until = today + datetime.timedelta(days=how["until_days"])
         event.rrule = recurrence.rule_text(event)
+
+    def consultation(self, community, place, number):
+        """In the first KS only, a closed consultation with answers online and notes from
+        the workshops, inserted in bulk: what the results page is measured on."""
+        if number or ConsultationPage.objects.child_of(community).exists():
+            return
+        now = timezone.now()
+        page = ConsultationPage(
+            title=f"Posvet o skupnostnem prostoru {place}",
+            slug="posvet",
+            intro="Kaj naj ponuja skupnostni prostor? Odgovori krajanov, na spletu in z delavnic.",
+            opens_at=now - datetime.timedelta(days=60),
+            closes_at=now - datetime.timedelta(days=30),
+            questions=CONSULTATION_QUESTIONS,
+        )
+        community.add_child(instance=page)
+        page.save_revision().publish()
+        online, workshop = Response.Source.ONLINE, Response.Source.WORKSHOP
+        responses = Response.objects.bulk_create(
+            Response(consultation=page, community=community, source=online)
+            for _ in range(CONSULTATION_ANSWERS)
+        ) + Response.objects.bulk_create(
+            Response(
+                consultation=page, community=community, source=workshop, people_count=1 + i % 8
+            )
+            for i in range(CONSULTATION_NOTES)
+        )
+        answers = []
+        for i, response in enumerate(responses):
+            if response.source == workshop:
+                theme, kind, text = WORKSHOP_NOTES[i % len(WORKSHOP_NOTES)]
+                answers.append(Answer(response=response, theme=theme, note_type=kind, text=text))
+                continue
+            answers += [
+                Answer(response=response, question_id="vrt", option=("Da", "Morda", "Ne")[i % 3]),
+                Answer(response=response, question_id="energija", value=1 + i * 7 % 5),
+                Answer(response=response, question_id="potrebe", text="Prostor za mlade."),
+            ]
+        Answer.objects.bulk_create(answers)
+        self.progress.add("page", page.title)
 
     def news(self, community, place, number):
         """The KS's news, one every few days back over the years, inserted in bulk."""

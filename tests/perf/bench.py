@@ -228,6 +228,26 @@ def find_targets():
             raise SystemExit("No live programme to measure.")
         return programme.get_url()
 
+    def consultation_results_path():
+        """The results page of the closed consultation with the most answers (the bench
+        data's, in its first KS)."""
+        from django.db.models import Count
+        from django.utils import timezone
+
+        from portal.consultations.models import ConsultationPage
+
+        page = (
+            ConsultationPage.objects.live()
+            .public()
+            .filter(closes_at__lte=timezone.now())
+            .annotate(answers=Count("responses"))
+            .order_by("-answers", "path")
+            .first()
+        )
+        if page is None:
+            raise SystemExit("No closed consultation to measure.")
+        return page.get_url_parts()[2] + page.reverse_subpage("results")
+
     # The listings and feeds of the KS with the most events and news: a bench KS, whose
     # 200 events and 100 news items are what the targets of issue 6 are set at.
     busiest = {
@@ -261,6 +281,9 @@ def find_targets():
         ("KS RSS feed", f"{news_index}rss/"),
         ("content page", path_of(ContentPage)),
         ("search", "/iskanje/?q=" + SEARCH_QUERY.replace(" ", "+")),
+        # Counted afresh at most once a minute (its max-age), answers do not renew the
+        # content version.
+        ("consultation results", consultation_results_path()),
         # The headless API: a month of event dates of the busiest KS and of every KS, and
         # the programmes (issue 8).
         ("API events, KS", f"/api/v2/events/?community={ks_slug}&{month_span(today)}"),
