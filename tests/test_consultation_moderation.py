@@ -8,6 +8,8 @@ import re
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -293,3 +295,21 @@ def test_the_answers_view_speaks_slovenian(editor, golnik_consultation):
         text = NOT_WORDS.sub(" ", " ".join(parser.parts))
         words = {match.lower() for match in re.findall(r"[^\W\d_]+", text)}
         assert words & english == set(), shown
+
+
+def test_an_admin_user_who_may_not_edit_the_consultation_changes_nothing(golnik_consultation):
+    """Seeing responses in the admin is not enough: publishing asks for the page's edit right."""
+    bikes = answer(golnik_consultation, "Popravljalnica koles.")
+    reader = get_user_model().objects.create_user("bralec", password="x")
+    reader.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_response"),
+    )
+    client = Client()
+    client.force_login(reader)
+    assert client.get(answers_url(golnik_consultation)).status_code == 404
+    post = client.post(answers_url(golnik_consultation), {"action": "publish", "answer": bikes.pk})
+    assert post.status_code == 404
+    assert client.get(export_url(golnik_consultation, "xlsx")).status_code == 404
+    bikes.refresh_from_db()
+    assert not bikes.approved_for_publication
