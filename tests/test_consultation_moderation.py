@@ -10,7 +10,9 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.consultations.models import Answer, Offer, Response
@@ -313,3 +315,18 @@ def test_an_admin_user_who_may_not_edit_the_consultation_changes_nothing(golnik_
     assert client.get(export_url(golnik_consultation, "xlsx")).status_code == 404
     bikes.refresh_from_db()
     assert not bikes.approved_for_publication
+
+
+def test_the_answers_view_asks_the_same_queries_for_more_answers(editor, golnik_consultation):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor.get(answers_url(golnik_consultation)).status_code == 200
+        return len(captured)
+
+    workshop_note(golnik_consultation, "Skupnostni vrt za blokom")
+    queries()  # the first request fills the caches of the admin's menus
+    few = queries()
+    for number in range(5):
+        workshop_note(golnik_consultation, f"Zapis {number}")
+        answer(golnik_consultation, f"Besedilo {number}")
+    assert queries() == few
