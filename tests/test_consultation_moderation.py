@@ -139,6 +139,7 @@ def test_an_empty_selection_says_what_to_do(editor, golnik_consultation):
         {"action": "publish", "answer": ["1; DROP TABLE"]},
         {"action": "publish", "answer": ["9" * 40]},
         {"action": "publish", "answer": ["-1"]},
+        {"action": "publish", "answer": ["²"]},
         {"action": "delete", "answer": ["1"]},
         {"answer": ["1"]},
     ],

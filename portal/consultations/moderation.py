@@ -98,7 +98,7 @@ class ModerationView(WagtailAdminTemplateMixin, TemplateView):
         if action not in ("publish", "hide"):
             return HttpResponseBadRequest(_("Choose “Publish selected” or “Hide selected”."))
         chosen = request.POST.getlist("answer")
-        if not all(value.isdigit() and len(value) < 12 for value in chosen):
+        if not all(value.isascii() and value.isdigit() and len(value) < 12 for value in chosen):
             return HttpResponseBadRequest(_("The selection is not valid. Reload the page."))
         if not chosen:
             messages.error(request, _("Tick at least one answer first."))
