@@ -130,6 +130,9 @@ def database_state():
         "bookings": list(BookingRequest.objects.order_by("pk").values_list("pk", "status")),
         "consultation_responses": list(Response.objects.order_by("pk").values_list("pk")),
         "prize_draws": (Draw.objects.count(), DrawEntry.objects.count()),
+        "consultation_answers": list(
+            Answer.objects.order_by("pk").values_list("pk", "approved_for_publication")
+        ),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
         ),
@@ -496,7 +499,9 @@ class ConsultationMatrixTests(BoundaryTestCase):
             page = builders.consultation(section["community"], f"Posvet {name}")
             section["consultation"] = page
             response = Response.objects.create(consultation=page)
-            Answer.objects.create(response=response, question_id="potrebe", text=f"Klopi {name}")
+            section["answer"] = Answer.objects.create(
+                response=response, question_id="potrebe", text=f"Klopi {name}"
+            )
             section["response"] = response
 
     def url(self, name, response):
@@ -557,6 +562,33 @@ class ConsultationMatrixTests(BoundaryTestCase):
 
         self.check_matrix("consultation", draw_page)
         self.check_matrix("consultation", draw)
+
+    def test_the_answers_to_approve_and_their_files(self):
+        for name in (
+            "consultation_answers",
+            "consultation_export_responses_csv",
+            "consultation_export_offers_csv",
+            "consultation_export_xlsx",
+        ):
+            self.check_matrix(
+                "consultation",
+                lambda page, section, name=name: ("get", reverse(name, args=[page.pk]), None),
+            )
+
+    def test_publishing_and_hiding_answers(self):
+        def publish(page, section):
+            url = reverse("consultation_answers", args=[page.pk])
+            return ("post", url, {"action": "publish", "answer": section["answer"].pk})
+
+        self.check_matrix("consultation", publish)
+        for section in (self.golnik, self.strazisce):
+            Answer.objects.filter(pk=section["answer"].pk).update(approved_for_publication=True)
+
+        def hide(page, section):
+            url = reverse("consultation_answers", args=[page.pk])
+            return ("post", url, {"action": "hide", "answer": section["answer"].pk})
+
+        self.check_matrix("consultation", hide)
 
     def test_a_response_page(self):
         self.check_matrix("response", lambda obj, section: ("get", self.url("inspect", obj), None))

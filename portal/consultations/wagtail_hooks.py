@@ -8,13 +8,16 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from portal.communities.access import communities_for, manages_all_communities
 from portal.communities.viewsets import CommunityOwnedViewSet
+from portal.consultations import exports
 from portal.consultations.draw_view import DrawView, draw_url
 from portal.consultations.models import ConsultationPage, Response
+from portal.consultations.moderation import ModerationView, moderation_url
 from portal.consultations.workshop import WorkshopEntryView, entry_url
 
 
@@ -40,6 +43,15 @@ class ResponseFilterSet(WagtailFilterSet):
         fields = ["source", "consultation"]
 
 
+class AnswersColumn(Column):
+    """A link to the consultation's "Odgovori": its free texts to approve, and the files."""
+
+    cell_template_name = "consultations/admin/answers_cell.html"
+
+    def get_value(self, instance):
+        return moderation_url(instance.consultation)
+
+
 class ResponseViewSet(CommunityOwnedViewSet):
     model = Response
     icon = "form"
@@ -57,7 +69,13 @@ class ResponseViewSet(CommunityOwnedViewSet):
         "workshop_table",
         "workshop_round",
     ]
-    list_display = ["consultation", "source", "people_count", "submitted_at"]
+    list_display = [
+        "consultation",
+        "source",
+        "people_count",
+        "submitted_at",
+        AnswersColumn("answers", label=_("Approval and export")),
+    ]
     filterset_class = ResponseFilterSet
     ordering = ["-submitted_at"]
     inspect_template_name = "consultations/admin/response_inspect.html"
@@ -78,13 +96,34 @@ def register_consultation_admin_urls():
             name="consultation_workshop_entry",
         ),
         path("consultations/<int:page_id>/draw/", DrawView.as_view(), name="consultation_draw"),
+        path(
+            "consultations/<int:page_id>/answers/",
+            ModerationView.as_view(),
+            name="consultation_answers",
+        ),
+        path(
+            "consultations/<int:page_id>/answers/responses.csv",
+            exports.responses_csv,
+            name="consultation_export_responses_csv",
+        ),
+        path(
+            "consultations/<int:page_id>/answers/offers.csv",
+            exports.offers_csv,
+            name="consultation_export_offers_csv",
+        ),
+        path(
+            "consultations/<int:page_id>/answers/answers.xlsx",
+            exports.workbook,
+            name="consultation_export_xlsx",
+        ),
     ]
 
 
 @hooks.register("register_page_header_buttons")
-def workshop_entry_button(page, user, view_name, next_url=None):
-    """On a consultation's pages in the admin: the volunteer's way to the workshop form,
-    and the editor's to the prize draw when the consultation has a prize."""
+def consultation_buttons(page, user, view_name, next_url=None):
+    """On a consultation's pages in the admin: the volunteer's way to the workshop form and
+    to the free-text answers to approve and the files to export, and the editor's to the
+    prize draw when the consultation has a prize."""
     if page.specific_class is ConsultationPage and page.permissions_for_user(user).can_edit():
         yield Button(
             _("Enter answers from a workshop"),
@@ -92,5 +131,6 @@ def workshop_entry_button(page, user, view_name, next_url=None):
             icon_name="form",
             priority=25,
         )
+        yield Button(_("Answers"), url=moderation_url(page), icon_name="tasks", priority=26)
         if page.specific.draw_prize:
-            yield Button(_("Draw the winners"), url=draw_url(page), icon_name="pick", priority=26)
+            yield Button(_("Draw the winners"), url=draw_url(page), icon_name="pick", priority=27)
