@@ -491,6 +491,9 @@ def test_each_pilot_ks_has_its_november_2017_workshop_as_a_closed_consultation(c
     assert results.question("sodelovanje").mean
     html = client.get(workshop.url).content.decode()
     assert workshop.title in html
+    ks_html = client.get(ks.url).content.decode()
+    assert f'href="{workshop.url}"' in ks_html
+    assert f"Zaključen {timezone.localtime(workshop.closes_at).day}. novembra 2017." in ks_html
     assert "Posvet je zaključen" in html
 
 
@@ -566,6 +569,8 @@ def test_golnik_has_an_open_spring_consultation_with_online_answers(client, demo
         1 for r in responses if r.answers.filter(question_id="vrt-gredica")
     )
     assert max(garden.bars, key=lambda bar: bar.total).key == "Da, sam ali z družino"
+    ks_html = client.get(golnik.url).content.decode()
+    assert ks_html.index(f'href="{spring.url}"') < ks_html.index('href="/golnik/delavnica-potreb')
     html = client.get(spring.url).content.decode()
     assert "Bi spomladi prevzeli gredo na skupnostnem vrtu?" in html
     assert "<form" in html
