@@ -436,3 +436,153 @@ def test_no_event_to_come_clashes_with_its_space(demo):
         dates = [date for date in instances_of(event) if date.end > now]
         found += [f"{event.title}: {clash}" for clash in clashes.clashes(event.space, dates, event)]
     assert found == []
+
+
+# --- Consultations (issue 19) -------------------------------------------------------------
+
+PILOT_PROGRAMMES = {
+    "golnik": {"popravljalnica", "skupnostni-vrt", "energetsko-svetovanje"},
+    "zlato-polje": {"medgeneracijska-srecanja", "energetsko-svetovanje"},
+    "strazisce": {"popravljalnica-koles", "skupnostni-vrt"},
+}
+
+
+@pytest.mark.parametrize("slug", ["golnik", "zlato-polje", "strazisce"])
+def test_each_pilot_ks_has_its_november_2017_workshop_as_a_closed_consultation(client, demo, slug):
+    """The needs workshop of the first week of November 2017, entered from its tables:
+    30 to 60 notes over the four themes, needs, ideas and offers, some approved for
+    publication, and the show of hands at the end counted for the choice questions."""
+    from portal.consultations.models import Answer, ConsultationPage
+    from portal.consultations.results import results_of
+
+    ks = CommunityPage.objects.get(slug=slug)
+    workshop = ConsultationPage.objects.child_of(ks).live().get(slug="delavnica-potreb-2017")
+    assert workshop.state == "closed"
+    assert (workshop.opens_at.year, workshop.opens_at.month) == (2017, 11)
+    assert 1 <= timezone.localtime(workshop.opens_at).day <= 10
+    assert len(workshop.asked_themes()) == 4
+    assert {block.block_type for block in workshop.questions} >= {"single_choice", "scale"}
+
+    responses = workshop.responses.all()
+    assert {response.source for response in responses} == {"workshop"}
+    assert all(
+        response.workshop_date == timezone.localtime(workshop.opens_at).date()
+        and response.entered_by is None
+        and 1 <= response.people_count <= 40
+        for response in responses
+    )
+    notes = Answer.objects.filter(response__consultation=workshop, question_id="")
+    assert 30 <= notes.count() <= 60
+    assert set(notes.values_list("theme", flat=True)) == {
+        "spatial_planning",
+        "food",
+        "circular_economy",
+        "energy",
+    }
+    assert set(notes.values_list("note_type", flat=True)) == {"need", "idea", "offer"}
+    assert all(1 <= note.response.people_count <= 8 for note in notes.select_related("response"))
+    assert {note.response.workshop_round for note in notes.select_related("response")} == {1, 2, 3}
+    approved = notes.filter(approved_for_publication=True).count()
+    assert 0 < approved < notes.count()
+
+    results = results_of(workshop)
+    hands = results.question("potreba-po-prostoru")
+    assert max(hands.bars, key=lambda bar: bar.total).key == "Da"
+    assert results.question("sodelovanje").mean
+    html = client.get(workshop.url).content.decode()
+    assert workshop.title in html
+    ks_html = client.get(ks.url).content.decode()
+    assert f'href="{workshop.url}"' in ks_html
+    assert f"Zaključen {timezone.localtime(workshop.closes_at).day}. novembra 2017." in ks_html
+    assert "Posvet je zaključen" in html
+
+
+@pytest.mark.parametrize("slug", ["golnik", "zlato-polje", "strazisce"])
+def test_workshop_offers_are_linked_to_programmes_and_stakeholders_of_the_same_ks(demo, slug):
+    from portal.consultations.models import ConsultationPage, Offer
+
+    ks = CommunityPage.objects.get(slug=slug)
+    workshop = ConsultationPage.objects.child_of(ks).get(slug="delavnica-potreb-2017")
+    offers = Offer.objects.filter(response__consultation=workshop).select_related(
+        "programme", "stakeholder"
+    )
+    assert offers.count() >= 4
+    assert {offer.programme.slug for offer in offers if offer.programme} >= PILOT_PROGRAMMES[slug]
+    for offer in offers:
+        assert offer.programme or offer.stakeholder
+        assert offer.programme is None or (offer.programme.community_id, offer.programme.live) == (
+            ks.pk,
+            True,
+        )
+        assert offer.stakeholder is None or offer.stakeholder.community_id == ks.pk
+        assert any((offer.skills, offer.time, offer.space, offer.tools, offer.money))
+        # A contact only with consent, and an illustrative one.
+        if offer.name or offer.email:
+            assert offer.consent_to_contact and offer.email.endswith("@example.org")
+    outcomes = list(workshop.outcomes.all())
+    assert len(outcomes) >= 2 and workshop.outcome
+    for row in outcomes:
+        assert row.note
+        if row.page:
+            assert row.page.live and row.page.get_ancestors().filter(pk=ks.pk).exists()
+        else:
+            assert row.programme.live and row.programme.community_id == ks.pk
+
+
+def test_golnik_has_an_open_spring_consultation_with_online_answers(client, demo):
+    """Open at the moment the tests read the demo at and today, and for months after,
+    asking with every kind of question, with a few online answers counted publicly."""
+    import time_machine
+
+    from portal.consultations.models import Answer, ConsultationPage, Offer
+    from portal.consultations.results import results_of
+
+    golnik = CommunityPage.objects.get(slug="golnik")
+    spring = ConsultationPage.objects.child_of(golnik).live().get(slug="posvet-pomlad-2027")
+    assert spring.results_public_while_open
+    for moment in (
+        builders.DEMO_MOMENT,
+        timezone.now(),
+        timezone.now() + datetime.timedelta(days=90),
+    ):
+        with time_machine.travel(moment, tick=False):
+            assert spring.is_open, moment
+    kinds = {block.block_type: block.id for block in spring.questions}
+    assert set(kinds) == {
+        "single_choice",
+        "multiple_choice",
+        "scale",
+        "short_text",
+        "long_text",
+        "offer",
+    }
+    assert kinds["single_choice"] == "vrt-gredica"
+    responses = spring.responses.all()
+    assert 5 <= responses.count() <= 15
+    assert {response.source for response in responses} == {"online"}
+    assert all(response.submitted_at <= timezone.now() for response in responses)
+    assert Answer.objects.filter(response__consultation=spring, approved_for_publication=True)
+    assert Offer.objects.filter(response__consultation=spring, consent_to_contact=True).exists()
+    results = results_of(spring)
+    garden = results.question("vrt-gredica")
+    assert garden.answered == sum(
+        1 for r in responses if r.answers.filter(question_id="vrt-gredica")
+    )
+    assert max(garden.bars, key=lambda bar: bar.total).key == "Da, sam ali z družino"
+    ks_html = client.get(golnik.url).content.decode()
+    assert ks_html.index(f'href="{spring.url}"') < ks_html.index('href="/golnik/delavnica-potreb')
+    html = client.get(spring.url).content.decode()
+    assert "Bi spomladi prevzeli gredo na skupnostnem vrtu?" in html
+    assert "<form" in html
+
+
+def test_loading_again_adds_no_consultation_answer(demo):
+    from portal.consultations.models import Answer, ConsultationPage, Offer, Response
+
+    def counts():
+        return [model.objects.count() for model in (ConsultationPage, Response, Answer, Offer)]
+
+    before = counts()
+    assert before[0] == 4
+    call_command("load_demo_data", force=True, verbosity=0)
+    assert counts() == before

@@ -22,6 +22,7 @@ from portal.communities.models import CommunityPage
 from portal.communities.provisioning import provision_community
 from portal.demo import content, house_rules
 from portal.demo.bookings import ensure_bookings
+from portal.demo.consultations import ensure_consultations
 from portal.demo.drawing import render_floor_plan
 from portal.demo.floor_plans import PLANS, describe
 from portal.demo.media import ensure_document, ensure_image
@@ -126,6 +127,7 @@ class PortalBuilder:
         ensure_programmes(by_slug, self.progress)
         self.link_events(by_slug)
         ensure_bookings(communities, self.today, self.progress)
+        ensure_consultations(self, by_slug)
 
         calendar = self.text_page(self.home, EventCalendarPage, content.MUNICIPAL_CALENDAR)
         for spec in content.MUNICIPAL_EVENTS:

@@ -28,6 +28,9 @@ NOUNS = {
     "news": ("news item", "news items"),
     "booking request": ("booking request", "booking requests"),
     "past booking": ("weekly booking of the past months", "weekly bookings of the past months"),
+    "workshop note": ("workshop note of a consultation", "workshop notes of consultations"),
+    "online answer": ("online answer to a consultation", "online answers to consultations"),
+    "offer": ("offer from a consultation", "offers from consultations"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

@@ -1,0 +1,15 @@
+"""Template pieces of consultations: the consultations of a KS, for its page."""
+
+from django import template
+
+from portal.base.privacy import public
+from portal.consultations.models import ConsultationPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def consultations_of(page):
+    """`{% consultations_of page as consultations %}`: the live, public consultations of a
+    KS, the latest to close first (so an open one comes before those that have closed)."""
+    return public(ConsultationPage.objects.child_of(page).live()).order_by("-closes_at")
