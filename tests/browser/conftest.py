@@ -57,7 +57,6 @@ def _free_port():
 
 
 # Migrate and load the demo data in one process: Django and Wagtail start once, not twice.
-# Then what the demo lacks for a page of `portal_pages`.
 PREPARE_DATABASE = """
 import django
 from django.core.management import call_command
@@ -65,10 +64,6 @@ from django.core.management import call_command
 django.setup()
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_demo_data", force=True, verbosity=0)
-
-from tests.browser.portal_pages import add_consultation_results
-
-add_consultation_results()
 """
 
 

@@ -109,10 +109,10 @@ PAGES = {
     "search-no-results": PortalPage(
         "/iskanje/?q=nekaj+cesar+ni", "body.page-search .empty-state[role=status]"
     ),
-    # A closed consultation's results: charts, tables, approved texts, "what we did"
-    # (`add_consultation_results`).
+    # A closed consultation's results: charts, tables, approved texts, "what we did" (the
+    # demo's needs workshop of November 2017).
     "consultation-results": PortalPage(
-        "/golnik/posvet-o-prostoru/rezultati/",
+        "/golnik/delavnica-potreb-2017/rezultati/",
         "body.page-consultation-results:has(.results-quotes blockquote):has(#what-we-did)"
         " svg.results-chart__svg[role=img] ~ figcaption",
     ),
@@ -179,61 +179,3 @@ def submit_form(page, values):
     with page.expect_navigation(wait_until="load") as navigation:
         page.click("main form button[type=submit]")
     return navigation.value
-
-
-def add_consultation_results():
-    """A closed consultation of the demo's Golnik with answers online and from the
-    workshops, texts approved and not, and what came of it: the results page in every
-    part. The browser server's database gets it after the demo data."""
-    from portal.communities.models import CommunityPage
-    from portal.consultations.models import Answer, Offer, Response
-    from programmes.models import Programme
-
-    golnik = CommunityPage.objects.get(slug="golnik")
-    now = datetime.datetime.now(datetime.UTC)
-    page = builders.consultation(
-        golnik,
-        "Posvet o skupnostnem prostoru",
-        slug="posvet-o-prostoru",
-        opens=now - datetime.timedelta(days=40),
-        closes=now - datetime.timedelta(days=10),
-        outcome="<p>Iz odgovorov je nastala <b>popravljalnica</b>.</p>",
-    )
-    for number in range(12):
-        online = Response.objects.create(consultation=page)
-        Answer.objects.bulk_create(
-            [
-                Answer(response=online, question_id="vrt", option=("Da", "Morda")[number % 2]),
-                Answer(response=online, question_id="kdaj", option="Popoldne"),
-                Answer(response=online, question_id="energija", value=3 + number % 3),
-                Answer(
-                    response=online,
-                    question_id="potrebe",
-                    text=f"Prostor za mlade, ki bi ga odprli tudi ob nedeljah ({number}).",
-                    approved_for_publication=number < 2,
-                ),
-            ]
-        )
-    Offer.objects.create(
-        response=online,
-        question_id="ponudba",
-        tools=True,
-        time=True,
-        programme=Programme.objects.public().of_community(golnik).first(),
-    )
-    for theme, kind, text, people in [
-        ("food", "need", "Skupnostni vrt za blokom, z visokimi gredami", 7),
-        ("food", "offer", "Semena iz domačega vrta", 2),
-        ("circular_economy", "idea", "Popravljalnica enkrat na mesec", 9),
-        ("energy", "need", "Energetsko svetovanje v domu krajanov", 4),
-    ]:
-        note = Response.objects.create(
-            consultation=page, source=Response.Source.WORKSHOP, people_count=people
-        )
-        Answer.objects.create(
-            response=note, theme=theme, note_type=kind, text=text, approved_for_publication=True
-        )
-    paper = Response.objects.create(
-        consultation=page, source=Response.Source.WORKSHOP, people_count=5
-    )
-    Answer.objects.create(response=paper, question_id="vrt", option="Da")
