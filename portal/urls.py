@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.access import views as access
+from portal.base.bench import baseline
 from portal.base.caching import revalidated
 from portal.base.health import healthz
 from portal.base.spreadsheets import report_urls
@@ -56,8 +57,6 @@ urlpatterns = [
 ]
 
 if settings.BENCH_BASELINE:
-    from portal.base.bench import baseline
-
     urlpatterns.append(path("bench/baseline/", baseline, name="bench_baseline"))
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -16,6 +16,7 @@ from portal.base.privacy import is_public
 from portal.base.serializers import URL, absolute, detail_path, nullable
 from portal.communities.models import attach_communities
 from portal.communities.serializers import COMMUNITY_SCHEMA, community_link
+from portal.events.filters import matching_events
 from portal.events.models import Occurrence, Status
 from portal.events.models.occurrences import longest_date
 from portal.events.serializers import ProgrammeLink, programme_link, public_programme
@@ -217,7 +218,7 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
             programme=query.get("programme"),
             space=query.get("space"),
             free=query.get("free"),
-            terms=query.get("search", ""),
+            matching=matching_events(query["search"]) if query.get("search") else None,
         )
         ordering = ("-start", "-pk") if query.get("order") == "-start" else ("start", "pk")
         # Every date is serialised, so its event, space and programme come with it in the

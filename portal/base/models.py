@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.base.caching import kept
+from portal.base.privacy import needs_restriction_check
+from portal.base.routing import OneQueryRouting
 from portal.base.sites import public_root_url
 from portal.base.text import fold
 
@@ -29,11 +31,12 @@ RICH_TEXT_FEATURES = [
 ]
 
 
-class BasePage(Page):
+class BasePage(OneQueryRouting, Page):
     """A public page with a short lead text and an optional image.
 
     `folded_search_text` indexes an accent-free copy of the page's text: PostgreSQL's
-    full-text search keeps diacritics, and residents often type without them.
+    full-text search keeps diacritics, and residents often type without them. A URL
+    finds its page in one query for the whole path (`portal.base.routing`).
 
     Its admin form keeps an editor to what they may choose: the KS boundary sets it
     (`portal.communities.forms.BoundedPageForm`) when that app is ready.
@@ -98,23 +101,9 @@ class BasePage(Page):
 
     full_url = property(get_full_url)
 
-    def route(self, request, path_components):
-        """Wagtail's routing, in one query for the whole path (`portal.base.routing`)."""
-        if path_components:
-            from portal.base.routing import find_route
-
-            found = find_route(self, request, path_components)
-            if found is not None:
-                return found
-        return super().route(request, path_components)
-
     def get_view_restrictions(self):
         """Wagtail asks on every page served; most pages are in no private section, and
         that is known without a query (`portal.base.privacy`)."""
-        from wagtail.models import PageViewRestriction
-
-        from portal.base.privacy import needs_restriction_check
-
         if needs_restriction_check(self):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()

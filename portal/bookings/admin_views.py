@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView
 
 from portal.bookings import calendar, conflicts, decisions
 from portal.bookings.forms import DateDecisionForm, DecisionForm
+from portal.bookings.models import BookingRequest
 from portal.spaces import hours
 
 # What the admin shows for an empty value.
@@ -84,8 +85,6 @@ class DecideView(InspectView):
     inspect_url_name = None  # set by the viewset
 
     def get_object(self, queryset=None):
-        from portal.bookings.models import BookingRequest
-
         return get_object_or_404(
             BookingRequest.objects.select_related("space", "room", "event", "decided_by"),
             pk=unquote(str(self.object_pk)),

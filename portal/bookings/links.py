@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 
+from portal.bookings.models import BookingRequest
 from portal.bookings.routes import CANCEL_ROUTE
 
 SALT = "portal.bookings.cancel"
@@ -18,8 +19,6 @@ def cancel_token(booking):
 
 def booking_for_token(token):
     """The request the token names, or None if it is forged, expired or gone."""
-    from portal.bookings.models import BookingRequest
-
     try:
         pk = signing.loads(
             token, salt=SALT, max_age=settings.BOOKING_CANCEL_LINK_DAYS * 24 * 60 * 60

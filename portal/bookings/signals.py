@@ -5,13 +5,12 @@ from django.db.models.signals import post_save
 from wagtail.signals import post_page_move
 
 from portal.base.caching import bump_content_version
+from portal.bookings.models import BookingRequest
 from portal.communities.models import CommunityPage
 from portal.spaces.models import SpacePage
 
 
 def follow_moved_space(sender, instance, **kwargs):
-    from portal.bookings.models import BookingRequest
-
     if not isinstance(instance.specific_deferred, SpacePage):
         return
     community = CommunityPage.objects.ancestor_of(instance).first()
@@ -26,8 +25,6 @@ def decision_changes_public_pages(sender, instance, created, **kwargs):
 
 
 def connect():
-    from portal.bookings.models import BookingRequest
-
     post_page_move.connect(follow_moved_space, dispatch_uid="bookings-follow-moved-space")
     # Every KS-owned model renews the content version when saved
     # (`portal.communities.ownership`); a request from the public form must not empty

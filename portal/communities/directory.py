@@ -22,6 +22,7 @@ from wagtail.models import get_page_models
 
 from portal.base.caching import kept
 from portal.base.privacy import public
+from portal.communities.pages import CommunityPage
 
 MUNICIPALITY = "municipality"
 CALENDAR = "calendar"
@@ -85,8 +86,6 @@ def sections():
 
 
 def build_sections():
-    from portal.communities.models import CommunityPage
-
     communities = list(
         public(CommunityPage.objects.live()).select_related("image").order_by("path")
     )

@@ -12,10 +12,12 @@ but cannot subclass `CommunityOwnedModel` (a programme) is declared KS-owned wit
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 
 from portal.base.caching import affects_public_pages
 from portal.communities.choosing import register_choice_rule, rows_of_own_community
 from portal.communities.forms import CommunityOwnedForm
+from portal.communities.permissions import CommunityOwnedPermissionPolicy
 
 
 class CommunityOwnedModel(models.Model):
@@ -83,10 +85,6 @@ def register_community_owned(model, refused_choice):
     """A KS-owned model gets the KS permission policy, a KS editor may refer only to its
     rows of their own KS and of the municipality, and its changes refresh the cached
     public pages that list it."""
-    from wagtail.permissions import register_permission_policy
-
-    from portal.communities.permissions import CommunityOwnedPermissionPolicy
-
     register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
     register_choice_rule(model, rows_of_own_community, refused_choice)
     affects_public_pages(model)

@@ -25,8 +25,8 @@ from wagtail.models import (
 )
 
 from portal.communities.directory import provisioned_page_models
-from portal.communities.models import CommunityPage
 from portal.communities.ownership import community_editor_actions, community_owned_models
+from portal.communities.pages import CommunityPage, collection_name, editors_group_name
 
 MUNICIPAL_EDITORS = "Občinski uredniki"
 APPROVAL_WORKFLOW = "Odobritev občinskih urednikov"
@@ -35,14 +35,6 @@ APPROVAL_TASK = "Odobritev občinskih urednikov"
 COMMUNITY_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
 MUNICIPAL_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 COMMUNITY_MEDIA_ACTIONS = ("add", "change", "delete", "choose")
-
-
-def editors_group_name(community):
-    return f"KS {community.name} – uredniki"
-
-
-def collection_name(community):
-    return f"KS {community.name}"
 
 
 @transaction.atomic
@@ -65,18 +57,6 @@ def provision_community(community, user=None):
     grant_community_rights(community, group, collection)
     apply_approval_setting(community)
     return community
-
-
-def keep_names_in_step(community):
-    """After a KS is renamed, its group and collection carry the new name."""
-    if community.editors_group_id:
-        Group.objects.filter(pk=community.editors_group_id).exclude(
-            name=editors_group_name(community)
-        ).update(name=editors_group_name(community))
-    if community.collection_id:
-        Collection.objects.filter(pk=community.collection_id).exclude(
-            name=collection_name(community)
-        ).update(name=collection_name(community))
 
 
 def ensure_section_pages(community, user=None):

@@ -37,7 +37,13 @@ from portal.events.ics import (
     event_text,
     write_calendar,
 )
-from portal.events.models import DateChange, EventPage, ExcludedDate, Occurrence
+from portal.events.models import (
+    DateChange,
+    EventCalendarPage,
+    EventPage,
+    ExcludedDate,
+    Occurrence,
+)
 from portal.spaces.models import SpacePage
 from programmes.models import Programme, Theme
 
@@ -323,8 +329,6 @@ def feed_for(subject, request=None):
 
 
 def feed_path(subject):
-    from portal.events.models import EventCalendarPage
-
     if kind_of(subject) == MUNICIPALITY:
         return municipality_title(), reverse("events:ics-municipality")
     if isinstance(subject, EventCalendarPage):

@@ -21,6 +21,7 @@ from portal.events.calendar import (
     in_calendar_years,
     quick_pick_days,
 )
+from portal.events.models.pages import EventPage
 from portal.spaces.models import SpacePage
 from programmes import registry
 from programmes.models import Audience, Programme, Theme
@@ -97,13 +98,14 @@ class EventFilterForm(ListingFilterForm):
         values = self.valid_values()
         if "community" in values:
             occurrences = occurrences.filter(path__startswith=community_path(values["community"]))
+        terms = search_terms(values.get("q", ""))
         occurrences = occurrences.about(
             theme=values.get("theme"),
             audience=values.get("audience"),
             programme=values.get("programme"),
             space=values.get("space"),
             free=values.get("free"),
-            terms=search_terms(values.get("q", "")),
+            matching=matching_events(terms) if terms else None,
         )
         start, end = self.date_span(values, today or timezone.localdate())
         if start:
@@ -130,8 +132,6 @@ class EventFilterForm(ListingFilterForm):
 def matching_events(terms):
     """The live events that `terms` find as site search finds them (`portal.base.matching`:
     accent-free, the last word as a beginning too), as a subquery."""
-    from portal.events.models import EventPage
-
     found = matching(EventPage.objects.live(), terms, order_by_relevance=False)
     return found.get_queryset().values("pk")
 

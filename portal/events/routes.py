@@ -19,6 +19,8 @@ from portal.base.caching import kept
 from portal.base.pagination import paginate
 from portal.communities.directory import municipal_section, section_for_path, section_of_community
 from portal.events.calendar import Month, MonthRange, QuickPick, by_day
+from portal.events.filters import EventFilterForm
+from portal.events.models.occurrences import Occurrence
 
 UPCOMING_ROUTE = "upcoming"
 MONTH_ROUTE = "month"
@@ -100,13 +102,9 @@ class CalendarRoutes(RoutablePageMixin):
         return section.community if section else None
 
     def section_dates(self):
-        from portal.events.models import Occurrence
-
         return Occurrence.objects.public().filter(path__startswith=self.section_path())
 
     def filter_form(self, request):
-        from portal.events.filters import EventFilterForm
-
         return EventFilterForm(request.GET, self.section_path(), self.calendar_community())
 
     def listing(self, request, dates):
@@ -158,8 +156,6 @@ class CalendarRoutes(RoutablePageMixin):
     def month_range(self):
         """The months this calendar has a grid for (`MonthRange`): the first date of its
         section is read once per content version."""
-        from portal.events.models import Occurrence
-
         section_path = self.section_path()
 
         def first_date():

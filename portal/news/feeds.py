@@ -21,6 +21,7 @@ from portal.base.sites import absolute_url
 from portal.communities.directory import section_for_path
 from portal.communities.models import attach_communities
 from portal.news.directory import feed_title
+from portal.news.items import NewsPage, NewsPageTag
 from programmes.models import Theme
 
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
@@ -109,8 +110,6 @@ class NewsRssFeed(Feed):
 def categories_of(ids):
     """Each news item's themes (as the site names them), then its tags, read as plain rows
     in two queries: a feed has no use for their model instances."""
-    from portal.news.models import NewsPage, NewsPageTag
-
     labels = dict(Theme.Key.choices)
     categories = {}
     themes = NewsPage.themes.through.objects.filter(newspage_id__in=ids).order_by("theme_id")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.communities.filters import ListingFilterForm, everything
-from portal.news.directory import tags_in, years_in
+from portal.news.archive import tags_in, years_in
 from programmes.models import Theme
 
 

@@ -1,34 +1,29 @@
-"""News of a KS, and of the municipality across all KS."""
+"""News of a KS, and of the municipality across all KS: the index of a section's news,
+with its filters and feeds, and the news items (`portal.news.items`)."""
 
-from django import forms
-from django.db import models
-from django.db.models import Q
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
-from wagtail.search import index
 
-from portal.base.caching import kept
 from portal.base.models import BasePage
 from portal.base.pagination import paginate
-from portal.base.privacy import public
-from portal.base.serializers import Tags
-from portal.communities.directory import NEWS, Provisioned
-from portal.communities.models import CommunityOwned, SectionIndex, attach_communities
-from portal.communities.serializers import Community
-from portal.news.blocks import NewsBodyBlock
-from portal.news.directory import ATOM_ROUTE, RSS_ROUTE, feeds_for, tags_in
-from programmes.api import TermsField
+from portal.communities.directory import NEWS, Provisioned, section_for_path
+from portal.communities.models import SectionIndex, attach_communities
+from portal.news.archive import tags_in
+from portal.news.directory import (
+    ATOM_PATH,
+    ATOM_ROUTE,
+    RSS_PATH,
+    RSS_ROUTE,
+    NewsFeeds,
+    feed_title,
+    section_feeds,
+)
+from portal.news.feeds import NewsAtomFeed, NewsRssFeed
+from portal.news.filters import NewsFilterForm
+from portal.news.items import NewsPage, NewsPageTag, NewsQuerySet
+
+__all__ = ["NewsIndexPage", "NewsPage", "NewsPageTag", "NewsQuerySet", "feeds_for"]
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndex, BasePage):
@@ -63,21 +58,15 @@ class NewsIndexPage(RoutablePageMixin, SectionIndex, BasePage):
         status = 400 if context["filters"].errors else 200
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    @path("rss/", name=RSS_ROUTE)
+    @path(RSS_PATH, name=RSS_ROUTE)
     def rss_feed(self, request):
-        from portal.news.feeds import NewsRssFeed
-
         return NewsRssFeed()(request, index=self)
 
-    @path("atom/", name=ATOM_ROUTE)
+    @path(ATOM_PATH, name=ATOM_ROUTE)
     def atom_feed(self, request):
-        from portal.news.feeds import NewsAtomFeed
-
         return NewsAtomFeed()(request, index=self)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.news.filters import NewsFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         filters = NewsFilterForm(request.GET, scope_path=self.scope_path)
         news_page = paginate(
@@ -95,114 +84,10 @@ class NewsIndexPage(RoutablePageMixin, SectionIndex, BasePage):
         return context
 
 
-class NewsQuerySet(PageQuerySet):
-    def latest_in(self, page):
-        """Live, public news anywhere under `page`, newest first."""
-        return self.latest_in_path(page.path)
-
-    def latest_in_path(self, tree_path):
-        """Live, public news under the page with this tree path, newest first; no query
-        for the page itself."""
-        return (
-            public(self.live())
-            .filter(path__startswith=tree_path)
-            .select_related("image")
-            .order_by("-date", "-first_published_at", "-pk")
-        )
-
-
-class NewsPageTag(TaggedItemBase):
-    """A tag on a news item (Wagtail's tags, shared by every news item)."""
-
-    content_object = ParentalKey(
-        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
-class NewsPage(CommunityOwned, BasePage):
-    count_label = ngettext_lazy("%(count)s news item", "%(count)s news items", "count")
-    date = models.DateField(
-        _("date"),
-        default=timezone.localdate,
-        help_text=_("Shown with the news item; the lists are ordered by it."),
-    )
-    body = StreamField(NewsBodyBlock(), verbose_name=_("body"), blank=True)
-    themes = ParentalManyToManyField(
-        "programmes.Theme", verbose_name=_("themes"), blank=True, related_name="news"
-    )
-    tags = ClusterTaggableManager(
-        through=NewsPageTag,
-        verbose_name=_("tags"),
-        blank=True,
-        help_text=_("A few words residents may look for, e.g. repair café, garden."),
-    )
-
-    folded_text_fields = ("title", "intro", "body_text")
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("intro"), FieldPanel("image")],
-            heading=_("Date, lead text and image"),
-        ),
-        FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
-            heading=_("Themes and tags"),
-            help_text=_("Residents filter the news by them."),
-        ),
-    ]
-
-    api_fields = [
-        APIField("date"),
-        APIField("intro"),
-        APIField("body"),
-        APIField("community", serializer=Community()),
-        APIField("themes", serializer=TermsField()),
-        APIField("tags", serializer=Tags()),
-        APIField("image"),
-    ]
-
-    parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = []
-
-    objects = PageManager.from_queryset(NewsQuerySet)()
-
-    class Meta:
-        verbose_name = _("news item")
-        verbose_name_plural = _("news")
-        # Newest first: the database walks this index back from the latest date and stops
-        # at a page of news, instead of sorting every news item of the municipality.
-        indexes = [models.Index(fields=["date"], name="news_date")]
-
-    @property
-    def body_text(self):
-        """The words of the body (text, quotes, captions), for the folded search text."""
-        return " ".join(self.body.stream_block.get_searchable_content(self.body))
-
-    def neighbours(self):
-        """(title, URL) of the news item just newer and the one just older than this one
-        in its index, or None: each item links on to the next, so every one is a link
-        away however deep it sits in the listing's pages. Read once a content version."""
-        if self.pk is None:  # the preview of a new item
-            return None, None
-
-        def build():
-            siblings = NewsPage.objects.latest_in_path(self.path[: -self.steplen])
-            siblings = siblings.exclude(pk=self.pk)
-            same_day = Q(date=self.date)
-            newer = siblings.filter(Q(date__gt=self.date) | same_day & Q(pk__gt=self.pk))
-            older = siblings.filter(Q(date__lt=self.date) | same_day & Q(pk__lt=self.pk))
-            found = (newer.order_by("date", "pk").first(), older.order_by("-date", "-pk").first())
-            return tuple(item and (item.title, item.get_url()) for item in found)
-
-        return kept("news-neighbours", build, key=self.pk)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["newer"], context["older"] = self.neighbours()
-        feeds = feeds_for(self)  # a draft KS (in a preview) is not in the directory
-        context["index_url"] = feeds.url if feeds else self.get_parent().url
-        context["themes"] = list(self.themes.all())
-        context["tags"] = list(self.tags.all())
-        return context
+def feeds_for(page):
+    """The news feeds that belong with `page`: its own if it is a news index, else its
+    KS's, else the municipality's (`portal.news.directory.section_feeds`)."""
+    if isinstance(page, NewsIndexPage):
+        section = section_for_path(page.path)
+        return NewsFeeds(feed_title(section.community if section else None), page.url)
+    return section_feeds(page)

@@ -15,6 +15,8 @@ from wagtail.admin.widgets import AdminDateInput
 
 from portal.base import clock
 from portal.communities.forms import BoundedPageForm
+from portal.spaces.models.facilities import Equipment
+from portal.spaces.models.schedule import minutes
 
 HOURS = "weekly_hours"
 # What a row of weekly hours says, besides its date.
@@ -48,8 +50,6 @@ class SpacePageForm(BoundedPageForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from portal.spaces.models import Equipment
-
         super().__init__(*args, **kwargs)
         self.show_latest_hours()
         if "equipment" in self.fields:
@@ -158,8 +158,6 @@ class SpacePageForm(BoundedPageForm):
 
     def check_overlaps(self, name, day_of):
         """Two ranges of one day may not overlap: says so on the later one."""
-        from portal.spaces.models.schedule import minutes
-
         formset = self.formsets.get(name)
         if formset is None or not formset.is_valid():
             return

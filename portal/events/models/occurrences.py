@@ -16,6 +16,7 @@ from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.base.caching import kept
 from portal.base.listing import ListedIterable, listed
@@ -80,11 +81,12 @@ class OccurrenceQuerySet(models.QuerySet):
         out as `portal.base.privacy` knows them."""
         return public(self)
 
-    def about(self, theme=None, audience=None, programme=None, space=None, free=False, terms=""):
+    def about(
+        self, theme=None, audience=None, programme=None, space=None, free=False, matching=None
+    ):
         """Dates of events with this theme, for this audience, of this programme, in this
-        space, free, matching these search terms: the calendar's filters and the API's."""
-        from portal.events.filters import matching_events
-
+        space, free, among `matching` (a subquery of events, as search terms find them:
+        `portal.events.filters.matching_events`): the calendar's filters and the API's."""
         dates = self
         if theme:
             dates = dates.filter(event__themes__key=theme)
@@ -96,8 +98,8 @@ class OccurrenceQuerySet(models.QuerySet):
             dates = dates.filter(event__space_id=space)
         if free:
             dates = dates.filter(event__is_free=True)
-        if terms:
-            dates = dates.filter(event__in=matching_events(terms))
+        if matching is not None:
+            dates = dates.filter(event__in=matching)
         return dates
 
     def for_listing(self):
@@ -110,10 +112,11 @@ class OccurrenceQuerySet(models.QuerySet):
 class ListedDatesIterable(ListedIterable):
     @staticmethod
     def load(dates):
-        from portal.events.models.pages import EventPage
-
-        ids = {date.event_id for date in dates}
-        events = EventPage.objects.select_related("image", "space").in_bulk(ids)
+        # The events through the dates' own relation, in one query: one instance an event.
+        events = {}
+        rows = Occurrence.objects.filter(pk__in=[date.pk for date in dates])
+        for row in rows.select_related("event__image", "event__space"):
+            events.setdefault(row.event_id, row.event)
         attach_communities(events.values())
         for date in dates:
             Occurrence.event.field.set_cached_value(date, events[date.event_id])
@@ -224,14 +227,10 @@ def forget(event):
 
 
 def follow_move(page):
-    """After `page` moved, its events' rows carry their new paths."""
-    from portal.events.models.pages import EventPage
-
-    moved = EventPage.objects.descendant_of(page, inclusive=True)
-    Occurrence.objects.filter(event__in=moved).update(
-        path=models.Subquery(
-            EventPage.objects.filter(pk=models.OuterRef("event_id")).values("path")[:1]
-        )
+    """After `page` moved, its events' rows carry their new paths (those of the event
+    pages it and its descendants are now)."""
+    Occurrence.objects.filter(event__path__startswith=page.path).update(
+        path=models.Subquery(Page.objects.filter(pk=models.OuterRef("event_id")).values("path")[:1])
     )
 
 

@@ -1,4 +1,5 @@
-"""The calendar page of a KS and its events, with how each event repeats."""
+"""The events of a KS, with how each one repeats; their calendar page is
+`portal.events.models.calendars`."""
 
 import datetime
 import json
@@ -21,33 +22,15 @@ from wagtail.search import index
 
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Choice
-from portal.communities.directory import CALENDAR, Provisioned
-from portal.communities.models import CommunityOwned, SectionIndex
+from portal.communities.models import CommunityOwned
 from portal.communities.serializers import Community
 from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.panels import ClashesPanel
-from portal.events.routes import CalendarRoutes
 from portal.events.serializers import ProgrammeLink, public_programme
 from portal.spaces.models.serializers import SpaceLink
 from programmes.api import TermsField
-
-
-class EventCalendarPage(CalendarRoutes, SectionIndex, BasePage):
-    """The events of its KS (or, at the top, of the whole municipality): upcoming by day,
-    a month at a time, and those that are over (`portal.events.routes`)."""
-
-    # A section's calendar, which every KS gets (`portal.communities.directory`).
-    section_kind = CALENDAR
-    section_provisioning = Provisioned(title="Dogodki", slug="dogodki", order=1)
-    parent_page_types = ["communities.CommunityPage", "home.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("events calendar")
-        verbose_name_plural = _("events calendars")
 
 
 class Status(models.TextChoices):

@@ -5,8 +5,7 @@ from django import template
 
 from portal.base.jsonld import kept_script
 from portal.communities.models import attach_communities
-from portal.news.directory import feeds_for
-from portal.news.models import NewsPage
+from portal.news.models import NewsPage, feeds_for
 from portal.news.structured_data import article_data
 
 register = template.Library()
