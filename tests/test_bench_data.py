@@ -232,12 +232,15 @@ def test_events_and_news_top_up_and_go_in_bulk():
     assert len(many) - len(few) < 30
 
 
-def test_the_first_ks_has_a_closed_consultation_to_measure_its_results(client):
+def test_the_first_ks_has_a_closed_consultation_and_an_open_one_to_measure(client):
     from portal.consultations.models import ConsultationPage, Response
 
     load(communities=2, spaces_per_community=1, stakeholders_per_community=1)
     load(communities=2, spaces_per_community=1, stakeholders_per_community=1)
-    consultation = ConsultationPage.objects.get()
+    consultation, open_one = ConsultationPage.objects.order_by("closes_at")
+    form = client.get(open_one.url)
+    assert form.status_code == 200
+    assert "Pošlji odgovor" in form.content.decode()
     assert consultation.state == "closed"
     assert Response.objects.filter(consultation=consultation).count() == 300 + 120
     results = client.get(consultation.url + "rezultati/")

@@ -609,7 +609,8 @@ class BenchBuilder:
 
     def consultation(self, community, place, number):
         """In the first KS only, a closed consultation with answers online and notes from
-        the workshops, inserted in bulk: what the results page is measured on."""
+        the workshops, inserted in bulk (what the results page is measured on), and an open
+        one (the answer form)."""
         if number or ConsultationPage.objects.child_of(community).exists():
             return
         now = timezone.now()
@@ -646,6 +647,18 @@ class BenchBuilder:
             ]
         Answer.objects.bulk_create(answers)
         self.progress.add("page", page.title)
+        # And an open one: what the answer form is measured on.
+        form = ConsultationPage(
+            title=f"Posvet o programu za pomlad {place}",
+            slug="posvet-pomlad",
+            intro="Kaj bi radi počeli spomladi? Odgovorite do konca meseca.",
+            opens_at=now - datetime.timedelta(days=7),
+            closes_at=now + datetime.timedelta(days=3650),
+            questions=CONSULTATION_QUESTIONS,
+        )
+        community.add_child(instance=form)
+        form.save_revision().publish()
+        self.progress.add("page", form.title)
 
     def news(self, community, place, number):
         """The KS's news, one every few days back over the years, inserted in bulk."""

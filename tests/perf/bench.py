@@ -228,9 +228,9 @@ def find_targets():
             raise SystemExit("No live programme to measure.")
         return programme.get_url()
 
-    def consultation_results_path():
-        """The results page of the closed consultation with the most answers (the bench
-        data's, in its first KS)."""
+    def closed_consultation():
+        """The closed consultation with the most answers (the bench data's, in its first
+        KS)."""
         from django.db.models import Count
         from django.utils import timezone
 
@@ -246,7 +246,25 @@ def find_targets():
         )
         if page is None:
             raise SystemExit("No closed consultation to measure.")
-        return page.get_url_parts()[2] + page.reverse_subpage("results")
+        return page
+
+    def open_consultation_path():
+        from django.utils import timezone
+
+        from portal.consultations.models import ConsultationPage
+
+        page = (
+            ConsultationPage.objects.live()
+            .public()
+            .filter(opens_at__lte=timezone.now(), closes_at__gt=timezone.now())
+            .order_by("path")
+            .first()
+        )
+        if page is None:
+            raise SystemExit("No open consultation to measure.")
+        return page.get_url_parts()[2]
+
+    closed = closed_consultation()
 
     # The listings and feeds of the KS with the most events and news: a bench KS, whose
     # 200 events and 100 news items are what the targets of issue 6 are set at.
@@ -283,12 +301,16 @@ def find_targets():
         ("search", "/iskanje/?q=" + SEARCH_QUERY.replace(" ", "+")),
         # Counted afresh at most once a minute (its max-age), answers do not renew the
         # content version.
-        ("consultation results", consultation_results_path()),
+        ("consultation results", closed.get_url_parts()[2] + closed.reverse_subpage("results")),
+        # Never kept by the page cache: a form with its CSRF token.
+        ("consultation form", open_consultation_path()),
         # The headless API: a month of event dates of the busiest KS and of every KS, and
         # the programmes (issue 8).
         ("API events, KS", f"/api/v2/events/?community={ks_slug}&{month_span(today)}"),
         ("API events, all", f"/api/v2/events/?{month_span(today)}"),
         ("API programmes", "/api/v2/programmes/"),
+        # Counted afresh for each request (revalidated by an ETag of the body).
+        ("API consultation results", f"/api/v2/consultations/{closed.pk}/results/"),
         # The events widget's page, with every KS's snippet.
         ("widget page", "/api/vticnik/"),
     ]
