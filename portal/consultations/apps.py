@@ -12,12 +12,16 @@ class ConsultationsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from portal.base.caching import bump_content_version
-        from portal.consultations.models import Response
-        from portal.consultations.permissions import ResponsePermissionPolicy
+        from portal.consultations.models import Offer, Response
+        from portal.consultations.permissions import (
+            OfferPermissionPolicy,
+            ResponsePermissionPolicy,
+        )
 
         # Replaces the KS policy that `portal.communities` registered for every KS-owned
         # model: responses come from the public form, never from the admin's add view.
         register_permission_policy(Response, ResponsePermissionPolicy(Response), exact_class=True)
+        register_permission_policy(Offer, OfferPermissionPolicy(Offer))
         # An answer is not public content: it must not renew the content version (and with
         # it every kept page) each time a resident answers.
         for signal in (post_save, post_delete):
