@@ -7,7 +7,7 @@ here is a draft (not live, one revision) for the editor to complete and publish.
 """
 
 from django.db import transaction
-from django.utils.html import escape, linebreaks
+from django.utils.html import format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import policy_registry
@@ -28,6 +28,13 @@ def title_of(offer):
     """A short form of the offer's description (its first line), for a title to edit later."""
     first_line = (offer.description.strip().splitlines() or [""])[0]
     return Truncator(first_line).chars(TITLE_LENGTH) or offer.name or str(_("Offer"))
+
+
+def as_paragraphs(text):
+    """Plain text as rich text: a paragraph a line (what the rich-text editor reads)."""
+    return format_html_join(
+        "", "<p>{}</p>", ((line,) for line in text.splitlines() if line.strip())
+    )
 
 
 def check(offer, user, model):
@@ -55,7 +62,7 @@ def make_stakeholder(offer, user):
         name=offer.name or title_of(offer),
         sector=Stakeholder.Sector.INDIVIDUAL,
         community=offer.response.community,
-        description=linebreaks(escape(offer.description)),
+        description=as_paragraphs(offer.description),
         contact_person=offer.name,
         email=offer.email,
         phone=offer.phone,
