@@ -11,7 +11,9 @@ class ConsultationsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
+        from portal.base import retention as retention_policies
         from portal.base.caching import bump_content_version
+        from portal.consultations import retention
         from portal.consultations.models import Offer, Response
         from portal.consultations.permissions import (
             OfferPermissionPolicy,
@@ -26,3 +28,6 @@ class ConsultationsConfig(AppConfig):
         # it every kept page) each time a resident answers.
         for signal in (post_save, post_delete):
             signal.disconnect(bump_content_version, sender=Response)
+        # Residents' personal data goes CONSULTATION_RETENTION_MONTHS after a consultation
+        # closes. (The prize draw's entries: register their policy here too.)
+        retention_policies.register(retention.policy)

@@ -1,0 +1,60 @@
+"""How long a consultation keeps residents' personal data (`PERSONAL_DATA` in models.py):
+until `CONSULTATION_RETENTION_MONTHS` months after it closes. Then the "consultations"
+policy of `portal.base.retention` blanks the contact and description of each offer (and
+marks it anonymised) and the free text of each answer. The counts stay, as do the texts an
+editor approved for the public results (checked to name no one), and what the offers
+became: a stakeholder or programme is the KS's own record, made with the resident's
+consent. The prize draw's entries have a policy of their own, registered next to this
+one in `apps.py`."""
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+
+from portal.base import clock
+from portal.base.retention import Policy
+from portal.consultations.models import PERSONAL_DATA, Answer, Offer, Response
+
+
+def cutoff(now=None):
+    return (now or clock.now()) - relativedelta(months=settings.CONSULTATION_RETENTION_MONTHS)
+
+
+def personal_answers():
+    return Answer.objects.exclude(text="").filter(approved_for_publication=False)
+
+
+def due(now=None):
+    """Responses to consultations closed before the cutoff that still hold personal data."""
+    return (
+        Response.objects.filter(consultation__closes_at__lt=cutoff(now))
+        .filter(
+            Q(pk__in=Offer.objects.filter(anonymised_at__isnull=True).values("response"))
+            | Q(pk__in=personal_answers().values("response"))
+        )
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def anonymise(pks, now=None):
+    """Blank the personal data of the responses `pks`; how many responses it changed."""
+    offers = Offer.objects.filter(response__in=pks, anonymised_at__isnull=True)
+    answers = personal_answers().filter(response__in=pks)
+    changed = set(offers.values_list("response", flat=True))
+    changed |= set(answers.values_list("response", flat=True))
+    offers.update(anonymised_at=now or clock.now(), **dict.fromkeys(PERSONAL_DATA[Offer], ""))
+    answers.update(**dict.fromkeys(PERSONAL_DATA[Answer], ""))
+    return len(changed)
+
+
+policy = Policy(
+    name="consultations",
+    setting="CONSULTATION_RETENTION_MONTHS",
+    due=due,
+    anonymise=anonymise,
+    rows="consultation responses",
+    found="{count} consultation responses to consultations closed more than {months} months "
+    "ago still hold personal data.",
+)
