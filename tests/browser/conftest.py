@@ -197,7 +197,9 @@ def browser_context(browser):
 # JSON). The server refuses it with 400 by design when the form is not valid yet or when a
 # publish has overtaken it ("invalid_revision"), and the browser logs every 4xx as a console
 # error. That refusal is Wagtail's answer, not the portal's fault; any other status still counts.
-AUTOSAVE_REFUSED = "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+AUTOSAVE_REFUSED = (
+    "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+)
 
 
 def _is_autosave(request):
