@@ -86,9 +86,10 @@ def make_draft_programme(offer, user, programme_type):
     plugin = registry.get(programme_type)
     if plugin is None:
         raise Refused(_("Choose one of the programme types offered."))
+    title = title_of(offer)
     programme = Programme(
-        title=title_of(offer),
-        summary=Truncator(offer.description.strip()).chars(SUMMARY_LENGTH),
+        title=title,
+        summary=Truncator(offer.description.strip()).chars(SUMMARY_LENGTH) or title,
         programme_type=plugin.key,
         details=plugin.get_prep_value(plugin.to_python({})),
         community=offer.response.community,
