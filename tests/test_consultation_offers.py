@@ -210,3 +210,32 @@ def test_a_workshop_contact_needs_consent_and_an_offer(editor, golnik_consultati
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Offer.objects.exists()
+
+
+def test_the_listing_takes_as_many_queries_for_many_offers_as_for_one(
+    editor, golnik_consultation, ks_editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.consultations import offers
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor.get(reverse(f"{OFFERS}:list")).status_code == 200
+        return [query["sql"] for query in captured]
+
+    def offer_made_into_both():
+        offer = an_offer(golnik_consultation)
+        offers.make_stakeholder(offer, ks_editor)
+        offers.make_draft_programme(offer, ks_editor, "repair_cafe")
+
+    # A new stakeholder or programme renews the content version: a first request after
+    # making them fills the kept values again (the site, the sections), then we count.
+    offer_made_into_both()
+    editor.get(reverse(f"{OFFERS}:list"))
+    one = queries()
+    for _ in range(5):
+        offer_made_into_both()
+    editor.get(reverse(f"{OFFERS}:list"))
+    assert len(queries()) == len(one)
