@@ -44,7 +44,14 @@ from portal.communities.provisioning import (
     ensure_municipal_editors,
     provision_community,
 )
-from portal.consultations.models import Answer, ConsultationPage, Draw, DrawEntry, Response
+from portal.consultations.models import (
+    Answer,
+    ConsultationPage,
+    Draw,
+    DrawEntry,
+    Offer,
+    Response,
+)
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.outbox import sender
@@ -132,6 +139,9 @@ def database_state():
         "prize_draws": (Draw.objects.count(), DrawEntry.objects.count()),
         "consultation_answers": list(
             Answer.objects.order_by("pk").values_list("pk", "approved_for_publication")
+        ),
+        "consultation_offers": list(
+            Offer.objects.order_by("pk").values_list("pk", "stakeholder_id", "programme_id")
         ),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
@@ -484,6 +494,7 @@ class BookingMatrixTests(BoundaryTestCase):
 
 
 RESPONSES = "wagtailsnippets_consultations_response"
+OFFERS = "wagtailsnippets_consultations_offer"
 
 
 class ConsultationMatrixTests(BoundaryTestCase):
@@ -503,6 +514,13 @@ class ConsultationMatrixTests(BoundaryTestCase):
                 response=response, question_id="potrebe", text=f"Klopi {name}"
             )
             section["response"] = response
+            section["offer"] = Offer.objects.create(
+                response=response,
+                description=f"Popravljam kolesa, {name}",
+                name="Ana Novak",
+                email="ana@example.org",
+                consent_to_contact=True,
+            )
 
     def url(self, name, response):
         return reverse(f"{RESPONSES}:{name}", args=[response.pk])
@@ -592,6 +610,32 @@ class ConsultationMatrixTests(BoundaryTestCase):
 
     def test_a_response_page(self):
         self.check_matrix("response", lambda obj, section: ("get", self.url("inspect", obj), None))
+
+    def test_an_offer_its_page_and_what_it_becomes(self):
+        def offer_url(name, offer):
+            return reverse(f"{OFFERS}:{name}", args=[offer.pk])
+
+        self.check_matrix("offer", lambda obj, section: ("get", offer_url("inspect", obj), None))
+        self.check_matrix(
+            "offer", lambda obj, section: ("post", offer_url("make_stakeholder", obj), {})
+        )
+        self.check_matrix(
+            "offer",
+            lambda obj, section: (
+                "post",
+                offer_url("make_programme", obj),
+                {"programme_type": "repair_cafe"},
+            ),
+        )
+
+    def test_the_offers_listing_shows_only_the_editors_own_ks(self):
+        self.client.force_login(self.ks_editor)
+        listing = self.client.get(reverse(f"{OFFERS}:list")).content.decode()
+        self.assertIn("Popravljam kolesa, Golnik", listing)
+        self.assertNotIn("Popravljam kolesa, Stražišče", listing)
+        for name in ("edit", "delete"):
+            request = ("post", reverse(f"{OFFERS}:{name}", args=[self.golnik["offer"].pk]), {})
+            self.assertRefused(*self.respond(self.ks_editor, request))
 
     def test_a_ks_editor_may_not_change_delete_or_add_responses(self):
         for name in ("edit", "delete"):

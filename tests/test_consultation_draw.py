@@ -4,9 +4,11 @@ get a mail, the draw is logged and the entries are deleted."""
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -244,17 +246,24 @@ def test_another_ks_editor_never_reaches_the_draw(
 
 
 def test_entries_are_deleted_when_no_draw_came_in_time(prize_consultation, settings):
-    from portal.consultations import retention
-
+    """By the one retention command, run daily (`remove_expired_personal_data`)."""
     settings.CONSULTATION_DRAW_ENTRY_RETENTION_DAYS = 30
     enter(prize_consultation, "ana@example.org")
-    soon = prize_consultation.closes_at + datetime.timedelta(days=29)
-    assert not retention.due(soon).exists()
-    later = prize_consultation.closes_at + datetime.timedelta(days=31)
-    due = list(retention.due(later).values_list("pk", flat=True))
-    assert len(due) == 1
-    assert retention.delete(due) == 1
+    closed = prize_consultation.closes_at
+
+    with time_machine.travel(closed + datetime.timedelta(days=29), tick=False):
+        assert "0 prize draw entries" in run_retention()
+    assert DrawEntry.objects.count() == 1
+    with time_machine.travel(closed + datetime.timedelta(days=31), tick=False):
+        report = run_retention()
+    assert "1 prize draw entries of consultations closed more than 30 days ago" in report
     assert not DrawEntry.objects.exists()
+
+
+def run_retention():
+    out = StringIO()
+    call_command("remove_expired_personal_data", "--only=draw_entries", stdout=out)
+    return out.getvalue()
 
 
 def test_the_draw_speaks_slovenian(prize_consultation, ks_editor):

@@ -10,8 +10,9 @@ class BookingsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from portal.base import retention as retention_policies
         from portal.base import subpages
-        from portal.bookings import clashes, routes, signals, views, week
+        from portal.bookings import clashes, retention, routes, signals, views, week
         from portal.bookings.models import BookingRequest
         from portal.bookings.permissions import BookingRequestPermissionPolicy
         from portal.events.clashes import register_clash_source
@@ -35,3 +36,5 @@ class BookingsConfig(AppConfig):
         signals.connect()
         # The event form warns of an event set over an approved booking.
         register_clash_source(clashes.approved_bookings)
+        # A request's personal data goes BOOKING_RETENTION_MONTHS after its last date.
+        retention_policies.register(retention.policy)

@@ -2,7 +2,8 @@
 months after its last date. Then `anonymise_bookings` removes the name, e-mail, phone and
 free text (the reasons given for declined dates too, which may name people); what the
 space was used for, when and by how many stays for the KS's records
-(the purpose only of public bookings: a private one's may name people)."""
+(the purpose only of public bookings: a private one's may name people). Registered as
+the "bookings" policy of `portal.base.retention` (see `apps.py`)."""
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from portal.base import clock
+from portal.base.retention import Policy
 
 
 def cutoff(now=None):
@@ -45,3 +47,14 @@ def anonymise(pks, now=None):
     count = rows.filter(is_public=True).update(**cleared)
     count += rows.filter(is_public=False).update(purpose=_("private use"), **cleared)
     return count
+
+
+policy = Policy(
+    name="bookings",
+    setting="BOOKING_RETENTION_MONTHS",
+    due=due,
+    anonymise=anonymise,
+    rows="booking requests",
+    found="{count} booking requests ended more than {period} months ago and still hold "
+    "personal data.",
+)

@@ -1,36 +1,28 @@
 """Consultation responses in the admin: a listing per KS (the editor's own KS only, every
 KS for municipal editors), filtered by consultation and source, and each response's page
-with its answers and offers."""
+with its answers and offers; the offers' own listing (`offer_views`), and in the editor
+of a stakeholder or programme made from an offer, a link back to it."""
 
 import django_filters
-from django.db.models import Q
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
-from portal.communities.access import communities_for, manages_all_communities
 from portal.communities.viewsets import CommunityOwnedViewSet
 from portal.consultations import exports
 from portal.consultations.draw_view import DrawView, draw_url
-from portal.consultations.models import ConsultationPage, Response
+from portal.consultations.models import ConsultationPage, Offer, Response
 from portal.consultations.moderation import ModerationView, moderation_url
+from portal.consultations.offer_views import OfferViewSet
+from portal.consultations.permissions import consultations_of
 from portal.consultations.workshop import WorkshopEntryView, entry_url
-
-
-def consultations_of(request):
-    """The consultations an editor may filter by: their own KS's (every one for the
-    municipality), never another KS's titles."""
-    pages = ConsultationPage.objects.order_by("title")
-    if request is None or manages_all_communities(request.user):
-        return pages
-    within = Q(pk__in=[])
-    for ks in communities_for(request.user):
-        within |= Q(path__startswith=ks.path)
-    return pages.filter(within)
+from portal.stakeholders.models import Stakeholder
+from programmes.models import Programme
 
 
 class ResponseFilterSet(WagtailFilterSet):
@@ -85,6 +77,7 @@ class ResponseViewSet(CommunityOwnedViewSet):
 
 
 register_snippet(ResponseViewSet)
+register_snippet(OfferViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -134,3 +127,51 @@ def consultation_buttons(page, user, view_name, next_url=None):
         yield Button(_("Answers"), url=moderation_url(page), icon_name="tasks", priority=26)
         if page.specific.draw_prize:
             yield Button(_("Draw the winners"), url=draw_url(page), icon_name="pick", priority=27)
+
+
+class CameFromOfferMenuItem(ActionMenuItem):
+    """In the editor of a stakeholder or programme made from an offer: a link back to the
+    response the offer came with (`Offer.stakeholder`, `Offer.programme`)."""
+
+    name = "came-from-offer"
+    icon_name = "help"
+    order = 900
+
+    def __init__(self, field):
+        super().__init__()
+        self.field = field
+
+    def offer(self, context):
+        instance = context.get("instance")
+        if instance is None or instance.pk is None:
+            return None
+        return (
+            Offer.objects.filter(**{self.field: instance})
+            .select_related("response__consultation")
+            .first()
+        )
+
+    def is_shown(self, context):
+        context[f"offer_{self.field}"] = self.offer(context)
+        return context[f"offer_{self.field}"] is not None
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        offer = parent_context[f"offer_{self.field}"]
+        context["label"] = _("From an offer in “%(consultation)s”") % {
+            "consultation": offer.response.consultation.title
+        }
+        return context
+
+    def get_url(self, parent_context):
+        offer = parent_context[f"offer_{self.field}"]
+        return reverse("wagtailsnippets_consultations_offer:inspect", args=[offer.pk])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def came_from_offer(model):
+    if model is Stakeholder:
+        return CameFromOfferMenuItem("stakeholder")
+    if model is Programme:
+        return CameFromOfferMenuItem("programme")
+    return None

@@ -547,6 +547,9 @@ BOOKING_RETENTION_MONTHS = int(os.environ.get("BOOKING_RETENTION_MONTHS", "12"))
 # hour (a household or a class may share one), and how long the "you answered already"
 # cookie is kept.
 CONSULTATION_ANSWERS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_HOUR", "10"))
+# How many months after a consultation closes its residents' personal data (the contacts
+# and descriptions of offers, free-text answers) is removed (`remove_expired_personal_data`).
+CONSULTATION_RETENTION_MONTHS = int(os.environ.get("CONSULTATION_RETENTION_MONTHS", "12"))
 # How many confirmation mails one e-mail address may get a day.
 CONSULTATION_CONFIRMATIONS_PER_ADDRESS = int(
     os.environ.get("CONSULTATION_CONFIRMATIONS_PER_ADDRESS", "3")
