@@ -80,10 +80,6 @@ def test_no_import_inside_a_function_crosses_apps():
     assert found == [], "\n".join(f"{m}:{line} imports {name}" for m, line, name in found)
 
 
-# Being reworked in parallel; empty this list.
-TUCKED_IMPORTS_ALLOWED = {"portal/consultations/models.py", "portal/bookings/retention.py"}
-
-
 def is_app_ready(node, parent):
     """An AppConfig's `ready()`, where Django wants the imports that need the models."""
     return (
@@ -95,13 +91,13 @@ def is_app_ready(node, parent):
     )
 
 
-def tucked_imports(allowed=TUCKED_IMPORTS_ALLOWED):
+def tucked_imports():
     """(file, line, imported) for each import of the project's own code inside a function
     or method body (an AppConfig's `ready()` aside): one that dodges a cycle is a cycle."""
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
-            if {"migrations", "tests"} & set(path.parts) or relative in allowed:
+            if {"migrations", "tests"} & set(path.parts):
                 continue
             tree = ast.parse(path.read_text(), relative)
             parents = {
@@ -132,12 +128,6 @@ def test_the_project_imports_its_own_modules_at_the_top():
     modules of an app form no cycle (docs/architecture.md, "Imports at the top")."""
     found = list(tucked_imports())
     assert found == [], "\n".join(f"{path}:{line} imports {name}" for path, line, name in found)
-
-
-def test_the_allow_list_names_only_files_that_still_tuck_imports_away():
-    """An entry goes as soon as its file imports at the top."""
-    still = {path for path, _line, _name in tucked_imports(allowed=set())}
-    assert TUCKED_IMPORTS_ALLOWED - still == set()
 
 
 # Where Django's cache may be used directly: the caching layer, its backends, and the

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from portal.base import clock
 from portal.base.retention import Policy
+from portal.bookings.models import BookingDate, BookingRequest
 
 
 def cutoff(now=None):
@@ -20,8 +21,6 @@ def cutoff(now=None):
 
 def due(now=None):
     """Requests whose personal data is due for removal, not yet removed."""
-    from portal.bookings.models import BookingRequest
-
     return (
         BookingRequest.objects.filter(anonymised_at__isnull=True)
         .annotate(last_end=Max("dates__end"))
@@ -32,8 +31,6 @@ def due(now=None):
 
 def anonymise(pks, now=None):
     """Remove the personal data of the requests `pks`; the number changed."""
-    from portal.bookings.models import BookingDate, BookingRequest
-
     rows = BookingRequest.objects.filter(pk__in=pks, anonymised_at__isnull=True)
     BookingDate.objects.filter(request__in=rows).exclude(reason="").update(reason="")
     cleared = {

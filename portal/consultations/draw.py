@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.base.sites import absolute_url
-from portal.consultations.models import Draw, DrawEntry, mask_email, normalise_email
+from portal.consultations.answers import Draw, DrawEntry, mask_email, normalise_email
 
 SEED_LENGTH = 64
 

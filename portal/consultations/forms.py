@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.base import clock
+from portal.consultations.answers import Answer, DrawEntry, Offer, Response, normalise_email
 from portal.consultations.blocks import OFFER_KINDS
-from portal.consultations.models import Answer, DrawEntry, Offer, Response, normalise_email
 from programmes.models import Theme
 
 SHORT_TEXT = 300

@@ -16,8 +16,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from portal.consultations.answers import Answer, Offer, Response
 from portal.consultations.blocks import OFFER_KINDS
-from portal.consultations.models import Answer, Offer, Response
 from programmes.models import Programme
 
 ONLINE = Response.Source.ONLINE

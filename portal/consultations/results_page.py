@@ -15,8 +15,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.consultations.answers import Response
 from portal.consultations.charts import bar_chart
-from portal.consultations.models import Response
 from portal.consultations.results import outcomes_of, results_of
 
 # Caching: the page is the same for every visitor, so the page cache may keep it, but an

@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from portal.base import clock
 from portal.base.retention import Policy
-from portal.consultations.models import PERSONAL_DATA, Answer, DrawEntry, Offer, Response
+from portal.consultations.answers import PERSONAL_DATA, Answer, DrawEntry, Offer, Response
 
 
 def cutoff(now=None):
