@@ -2,33 +2,16 @@
 results page (issue 19), in a browser: from the consultation's editor to "Odgovori", a
 tick and "Objavi izbrane"."""
 
-import datetime
-import re
-
 import pytest
 
-from tests.browser.test_admin_dates import log_in, spaced, type_date
+from tests.browser.test_consultation_workshop import add_workshop_consultation
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def test_the_volunteer_publishes_a_workshop_note(page, portal_url):
-    log_in(page, portal_url)
-    api = portal_url + "/admin/api/main/pages/"
-    found = page.request.get(api, params={"type": "communities.CommunityPage", "slug": "golnik"})
-    golnik = found.json()["items"][0]["id"]
-    page.goto(
-        f"{portal_url}/admin/pages/add/consultations/consultationpage/{golnik}/",
-        wait_until="load",
-    )
-    page.fill("#id_title", "Posvet o skupnostnem vrtu")
-    start = datetime.date(2017, 11, 6)
-    type_date(page, "#id_opens_at", spaced(start, "17:00"))
-    type_date(page, "#id_closes_at", spaced(start + datetime.timedelta(days=7), "20:00"))
-    with page.expect_navigation(wait_until="load"):
-        page.click("button.action-save")
+    consultation = add_workshop_consultation(page, portal_url, "Posvet o skupnostnem vrtu")
     edit_url = page.url
-    consultation = re.search(r"/admin/pages/(\d+)/edit/", edit_url).group(1)
     page.goto(f"{portal_url}/admin/consultations/{consultation}/workshop/", wait_until="load")
     page.fill("#id_workshop_date", "7. 11. 2017")
     page.fill("#id_table", "Miza 1")

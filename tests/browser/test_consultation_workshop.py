@@ -21,7 +21,9 @@ NOTES = [
 ]
 
 
-def test_a_volunteer_enters_five_workshop_notes_in_under_two_minutes(page, portal_url):
+def add_workshop_consultation(page, portal_url, title):
+    """As the demo's `ks-golnik`, add a consultation of the week of 6 November 2017 in the
+    admin and save it; its page id (the editor stays open)."""
     log_in(page, portal_url)
     api = portal_url + "/admin/api/main/pages/"
     found = page.request.get(api, params={"type": "communities.CommunityPage", "slug": "golnik"})
@@ -30,13 +32,17 @@ def test_a_volunteer_enters_five_workshop_notes_in_under_two_minutes(page, porta
         f"{portal_url}/admin/pages/add/consultations/consultationpage/{golnik}/",
         wait_until="load",
     )
-    page.fill("#id_title", "Delavnica potreb, november 2017")
+    page.fill("#id_title", title)
     start = datetime.date(2017, 11, 6)
     type_date(page, "#id_opens_at", spaced(start, "17:00"))
     type_date(page, "#id_closes_at", spaced(start + datetime.timedelta(days=7), "20:00"))
     with page.expect_navigation(wait_until="load"):
         page.click("button.action-save")
-    consultation = re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1)
+    return re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1)
+
+
+def test_a_volunteer_enters_five_workshop_notes_in_under_two_minutes(page, portal_url):
+    consultation = add_workshop_consultation(page, portal_url, "Delavnica potreb, november 2017")
     entry = f"{portal_url}/admin/consultations/{consultation}/workshop/"
     # The editor's header offers the workshop form (in its menu of more actions).
     assert (
