@@ -1236,6 +1236,45 @@ class ChoiceMatrixTests(BoundaryTestCase):
             REFUSED_DOCUMENT,
         )
 
+    def test_what_came_of_a_consultation(self):
+        """ "Kaj smo naredili" of Golnik's consultation lists Golnik's programmes, never
+        Stražišče's, and pages a link may point to (never another KS's draft): the rows'
+        choices are bounded like any other."""
+        consultations = {
+            "golnik": builders.consultation(self.golnik["community"], "Posvet Golnik"),
+            "strazisce": builders.consultation(self.strazisce["community"], "Posvet Stražišče"),
+        }
+        refusals = {"programme": REFUSED_PROGRAMME, "page": REFUSED_PAGE}
+
+        def outcome(user, field, value):
+            rows = inline_formset(
+                [{"page": "", "programme": "", "note": "Iz odgovorov", field: value}]
+            )
+            return self.page_post(
+                consultations["golnik"],
+                user,
+                nested_form_data({"questions": streamfield([]), "outcomes": rows}),
+            )
+
+        for field, kind in (("programme", "programme"), ("page", "draft")):
+            cases = [
+                (self.ks_editor, self.golnik, True),
+                (self.ks_editor, self.strazisce, False),
+                (self.municipal, self.strazisce, True),
+            ]
+            for user, section, allowed in cases:
+                request = outcome(user, field, str(section[kind].pk))
+                with self.subTest(field=field, user=user.username, ks=section["community"].name):
+                    response, changed = self.respond(user, request)
+                    self.assertEqual(
+                        response.status_code, 302 if allowed else 200, self.errors_of(response)
+                    )
+                    self.assertEqual(changed, allowed)
+                    if not allowed:
+                        (rows,) = response.context["form"].formsets["outcomes"].errors
+                        self.assertIn(field, rows, rows)
+                        self.assertIn(refusals[field], str(rows[field]))
+
     def test_a_photo_in_the_space_gallery(self):
         space = self.golnik["space"]
 

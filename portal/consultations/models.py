@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 
 from portal.base import clock
 from portal.base.models import BasePage
+from portal.communities.forms import BoundedPageForm
 from portal.communities.models import CommunityOwned
 from portal.communities.serializers import Community
 from portal.consultations import results_page, views
@@ -116,6 +117,9 @@ class ConsultationPage(RoutablePageMixin, CommunityOwned, BasePage):
         APIField("questions", serializer=Questions()),
         APIField("results", serializer=ResultsLinks()),
     ]
+
+    # What came of it refers only to pages and programmes the editor may choose.
+    base_form_class = BoundedPageForm
 
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []
