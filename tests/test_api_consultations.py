@@ -282,9 +282,9 @@ def test_results_cost_the_same_queries_with_more_answers(
     queries()
 
 
-# The consultation, its themes, all themes (it asks about all four), and the seven of
+# The consultation, its themes, all themes (it asks about all four), and the eight of
 # `results_of`.
-RESULTS_QUERIES = 10
+RESULTS_QUERIES = 11
 
 
 def test_the_answers_keep_to_the_openapi_description(client, golnik_consultation):

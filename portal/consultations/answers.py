@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from portal.base import clock
+from portal.communities.forms import BoundedModelForm
 from portal.communities.ownership import CommunityOwnedModel
 from programmes.models import Theme
 
@@ -173,6 +174,10 @@ class Offer(models.Model):
         related_name="consultation_offers",
     )
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    # Offers are never edited in the admin (`OfferPermissionPolicy`); were one to be, its
+    # stakeholder and programme are chosen within the boundary like any other.
+    base_form_class = BoundedModelForm
 
     class Meta:
         verbose_name = _("offer")

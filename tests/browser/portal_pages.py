@@ -109,6 +109,28 @@ PAGES = {
     "search-no-results": PortalPage(
         "/iskanje/?q=nekaj+cesar+ni", "body.page-search .empty-state[role=status]"
     ),
+    # Golnik's open consultation: its form, fieldset per theme (issue 19).
+    "consultation": PortalPage(
+        "/golnik/posvet-pomlad-2027/", "body.page-consultation form fieldset.form-section"
+    ),
+    # Sent with a telephone number of letters: the form again, with what was typed.
+    "consultation-errors": PortalPage(
+        "/golnik/posvet-pomlad-2027/",
+        "body.page-consultation #form-errors ~ form .form-field--error",
+        400,
+        submit={
+            "q-vrt-gredica": "Morda",
+            "q-predlogi": "Tečaj kvačkanja ob sredah.",
+            "q-ponudba-phone": "pokličite me",
+        },
+    ),
+    "consultation-thanks": PortalPage(
+        "/golnik/posvet-pomlad-2027/hvala/", "body.page-consultation-thanks .notice"
+    ),
+    # A closed one: what it asked and a link to its results, no form.
+    "consultation-closed": PortalPage(
+        "/golnik/delavnica-potreb-2017/", "body.page-consultation .notice a[href$='rezultati/']"
+    ),
     # A closed consultation's results: charts, tables, approved texts, "what we did" (the
     # demo's needs workshop of November 2017).
     "consultation-results": PortalPage(
@@ -172,6 +194,8 @@ def submit_form(page, values):
     for name, value in values.items():
         if value is True:
             page.check(f"[name={name}]")
+        elif page.locator(f"input[type=radio][name={name}]").count():
+            page.check(f"input[type=radio][name={name}][value='{value}']")
         elif page.locator(f"select[name={name}]").count():
             page.select_option(f"select[name={name}]", value)
         else:

@@ -61,10 +61,17 @@ HELPERS = r"""
         const details = el.closest("details:not([open])");
         return details && !details.querySelector(":scope > summary")?.contains(el);
     };
+    // Tab stops once in a group of radio buttons: on the checked one, else the first.
+    const radioStop = (el) => {
+        if (el.type !== "radio" || !el.name) return true;
+        const group = [...(el.form || document).querySelectorAll("input[type=radio]")]
+            .filter((radio) => radio.name === el.name);
+        return el === (group.find((radio) => radio.checked) || group[0]);
+    };
     window.__tabbable = () => everything(document).filter((el) => el.matches(focusable)
         && el.tabIndex >= 0 && !el.disabled && el.type !== "hidden"
         && !el.closest("[inert]") && !folded(el) && el.getClientRects().length
-        && getComputedStyle(el).visibility === "visible");
+        && getComputedStyle(el).visibility === "visible" && radioStop(el));
 }
 """
 
