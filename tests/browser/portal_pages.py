@@ -113,7 +113,8 @@ PAGES = {
     "consultation": PortalPage(
         "/golnik/posvet-pomlad-2027/", "body.page-consultation form fieldset.form-section"
     ),
-    # Sent with a telephone number of letters: the form again, with what was typed.
+    # An offer sent with a telephone number of letters and no name: the form again, with
+    # what was typed.
     "consultation-errors": PortalPage(
         "/golnik/posvet-pomlad-2027/",
         "body.page-consultation #form-errors ~ form .form-field--error",
@@ -121,6 +122,7 @@ PAGES = {
         submit={
             "q-vrt-gredica": "Morda",
             "q-predlogi": "Tečaj kvačkanja ob sredah.",
+            "q-ponudba-text": "Pomagam pri presajanju sadik.",
             "q-ponudba-phone": "pokličite me",
         },
     ),

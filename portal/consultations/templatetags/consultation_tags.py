@@ -17,8 +17,6 @@ def consultations_of(page):
     is told as it is shown, from its dates."""
     return kept(
         "ks-consultations",
-        lambda: list(
-            public(ConsultationPage.objects.child_of(page).live()).order_by("-closes_at")
-        ),
+        lambda: list(public(ConsultationPage.objects.child_of(page).live()).order_by("-closes_at")),
         key=page.pk,
     )
