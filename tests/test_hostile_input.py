@@ -564,3 +564,70 @@ def reverse_add_market():
     from django.urls import reverse
 
     return reverse("wagtailsnippets_programmes_programme:add") + "?type=market"
+
+
+WORKSHOP_NOTE = {
+    "workshop_date": "7. 11. 2017",
+    "table": "Miza 1",
+    "round": "1",
+    "theme": "food",
+    "note_type": "offer",
+    "text": "Semena iz domačega vrta",
+    "people_count": "3",
+    "contact_name": "Ana Novak",
+    "contact": "ana@example.org",
+    "consent_to_contact": "on",
+}
+
+
+@override_settings(CONSULTATION_ANSWERS_PER_HOUR=100_000)
+def test_every_field_of_the_consultation_admin_forms(client, site, subtests):
+    """As Golnik's editor, the admin forms of a consultation: the workshop notes,
+    approving answers, the prize draw and an offer made a draft programme. Every payload
+    in every field gets a 4xx with the reason or a clean page, never a 500."""
+    from django.utils import timezone
+
+    from portal.consultations.models import Answer, ConsultationPage, Draw, Offer
+
+    page = ConsultationPage.objects.get(slug="posvet")
+    client.post(page.url, CONSULTATION_ANSWER)  # an answer with an offer to act on
+    offer = Offer.objects.get()
+    answer = Answer.objects.exclude(text="").first()
+    ConsultationPage.objects.filter(pk=page.pk).update(closes_at=timezone.now())
+    client.force_login(builders.ks_editor(site))
+    workshop = reverse("consultation_workshop_entry", args=[page.pk])
+    answers = reverse("consultation_answers", args=[page.pk])
+    draw = reverse("consultation_draw", args=[page.pk])
+    programme = reverse("wagtailsnippets_consultations_offer:make_programme", args=[offer.pk])
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for field in WORKSHOP_NOTE:
+                response = client.post(workshop, {**WORKSHOP_NOTE, field: payload})
+                assert response.status_code in (200, 302, 400), (field, response.status_code)
+                assert_clean(response, payload)
+            for data in (
+                {"action": payload, "answer": answer.pk},
+                {"action": "publish", "answer": payload},
+                {"action": "hide", "answer": [answer.pk, payload]},
+            ):
+                response = client.post(answers, data)
+                # An id of no answer ("0") changes nothing and says so.
+                assert response.status_code in (302, 400), (data, response.status_code)
+                assert_clean(response, payload)
+            listing = client.get(answers, {"prikaz": payload})
+            assert listing.status_code in (200, 400)
+            assert_clean(listing, payload)
+            for data in (
+                {"winners_count": payload, "seed": "seme"},
+                {"winners_count": "1", "seed": payload},
+            ):
+                response = client.post(draw, data)
+                assert response.status_code in (302, 400, 409), (data, response.status_code)
+                assert_clean(response, payload)
+            response = client.post(programme, {"programme_type": payload})
+            assert response.status_code == 403
+            assert_clean(response, payload)
+    # One draw at most, whatever was sent; the offer became nothing.
+    assert Draw.objects.filter(consultation=page).count() <= 1
+    offer.refresh_from_db()
+    assert offer.programme_id is None
