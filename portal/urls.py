@@ -10,11 +10,16 @@ from portal.access import views as access
 from portal.base.bench import baseline
 from portal.base.caching import revalidated
 from portal.base.health import healthz
+from portal.base.pagecache import declare_query_parameters
 from portal.base.spreadsheets import report_urls
 from portal.communities import admin_urls as boundary_admin_urls
 from portal.embed.views import documentation as embed_documentation
 from portal.media.views import serve as serve_media
 from portal.search.views import search
+
+# The sitemap's page number (Django's sitemap view reads it): the page cache keeps a page
+# only under the query parameters declared.
+declare_query_parameters("p")
 
 urlpatterns = [
     # The KS boundary answers some of the admin's URLs before Wagtail does.
@@ -47,7 +52,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Uploaded images, in every environment (a remote storage links its own addresses).
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"),
-    # Revalidated: a crawler that asks again before a publish gets a 304.
+    # Revalidated: a crawler that asks again before a publish gets a 304; kept by the page
+    # cache like a page (its page number, `p`, is declared above).
     path("sitemap.xml", revalidated(sitemap), name="sitemap"),
     path(
         "robots.txt",

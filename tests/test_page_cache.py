@@ -174,3 +174,17 @@ def test_a_publish_commits_under_a_version_no_other_request_used_before(golnik_s
         in_the_transaction = content_version()
         assert caches["versions"].get(VERSION_KEY) == before  # what other workers read
     assert content_version() not in (before, in_the_transaction)
+
+
+def test_the_sitemap_is_kept_like_a_page(client, golnik_section, django_assert_num_queries):
+    """Crawlers ask for the sitemap often: its second request is served from the cache,
+    without a query (it reads `p`, its page number, which is declared)."""
+    client.get("/golnik/")  # what a process declares once in its life, as it first serves
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get("/sitemap.xml")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert client.get("/sitemap.xml", {"p": "1"}).content == first.content
