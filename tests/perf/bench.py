@@ -75,7 +75,8 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 class Target:
     name: str
     path: str
-    # "baseline", "static", "page", "form" (never cached: measured uncached) or "admin"
+    # "baseline", "static", "page", "fresh" (never kept by the server: a form with its
+    # visitor's CSRF token, counts asked afresh; measured uncached only) or "admin"
     # (a logged-in editor's page: uncached, with `cookie`)
     kind: str
     queries_uncached: int | None = None
@@ -302,15 +303,11 @@ def find_targets():
         # Counted afresh at most once a minute (its max-age), answers do not renew the
         # content version.
         ("consultation results", closed.get_url_parts()[2] + closed.reverse_subpage("results")),
-        # Never kept by the page cache: a form with its CSRF token.
-        ("consultation form", open_consultation_path()),
         # The headless API: a month of event dates of the busiest KS and of every KS, and
         # the programmes (issue 8).
         ("API events, KS", f"/api/v2/events/?community={ks_slug}&{month_span(today)}"),
         ("API events, all", f"/api/v2/events/?{month_span(today)}"),
         ("API programmes", "/api/v2/programmes/"),
-        # Counted afresh for each request (revalidated by an ETag of the body).
-        ("API consultation results", f"/api/v2/consultations/{closed.pk}/results/"),
         # The events widget's page, with every KS's snippet.
         ("widget page", "/api/vticnik/"),
     ]
@@ -322,7 +319,10 @@ def find_targets():
         Target("widget script", "/embed/events.js", "static"),
         *(Target(name, path, "page") for name, path in pages),
         # A form carries its visitor's CSRF token: never cached, measured uncached only.
-        Target("booking form", path_of(SpacePage) + "rezervacija/", "form"),
+        Target("booking form", path_of(SpacePage) + "rezervacija/", "fresh"),
+        Target("consultation form", open_consultation_path(), "fresh"),
+        # Counted afresh for each request, never stored by the server (decision 0037).
+        Target("API consultation results", f"/api/v2/consultations/{closed.pk}/results/", "fresh"),
         # A year of every space's utilisation, as a municipal editor opens it.
         Target(
             "space use report",
@@ -608,7 +608,7 @@ def judge(result):
     misses = result.misses
     if result.errors:
         misses.append(f"{result.errors} errors or non-2xx answers")
-    if result.target.kind not in ("page", "form", "admin"):
+    if result.target.kind not in ("page", "fresh", "admin"):
         return
     if result.cached:
         if result.ratio < CACHED_MIN_RATIO:
@@ -867,7 +867,7 @@ def main():
             others = others_cpu_share()
             say("  " + console_row(CONSOLE_HEADER))
             # Static files only from the cache, forms and admin pages only without it.
-            skipped = ("form", "admin") if cached else ("static",)
+            skipped = ("fresh", "admin") if cached else ("static",)
             chosen = [t for t in targets if t.kind not in skipped]
             results += run_targets(server, chosen, cached, args.duration)
             servers.append(
