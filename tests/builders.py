@@ -107,7 +107,7 @@ def section(title, **fields):
 def event_form(**fields):
     """What the event editor's form sends for a new event left at its defaults, plus
     `fields`; pass it through `nested_form_data`."""
-    from wagtail.test.utils.form_data import inline_formset, rich_text
+    from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
     data = {
         "location": "Dom krajanov",
@@ -119,6 +119,9 @@ def event_form(**fields):
         "ends": "never",
         "is_free": "on",
         "registration": "none",
+        "signup_max_places": "4",
+        "signup_deadline_hours": "0",
+        "signup_questions": streamfield([]),
         "excluded_dates": inline_formset([]),
         "date_changes": inline_formset([]),
     }
@@ -277,3 +280,18 @@ def consultation(ks, title="Posvet o potrebah", opens=None, closes=None, **field
             **fields,
         ),
     )
+
+
+def signup_event(cal, title="Popravljalnica", capacity=5, start=None, **fields):
+    """A published event that takes sign-ups on the portal, with `capacity` places."""
+    fields.setdefault("registration", "portal")
+    fields.setdefault("signup_capacity", capacity)
+    return event(cal, title, start=start, **fields)
+
+
+def signup_date(event, occurrence=None):
+    """The sign-up date of `event`'s first (or given) occurrence."""
+    from portal.signups.dates import date_for
+
+    occurrence = occurrence or event.occurrences.order_by("start").first()
+    return date_for(event, occurrence)

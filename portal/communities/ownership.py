@@ -39,6 +39,11 @@ class CommunityOwnedModel(models.Model):
         "whole municipality."
     )
 
+    # Saving a row changes what the public pages show (so it renews the content version
+    # every kept page depends on). A model whose rows change often and show only through
+    # short-lived, uncached parts (sign-ups) says False.
+    shown_on_public_pages = True
+
     base_form_class = CommunityOwnedForm
 
     class Meta:
@@ -87,4 +92,5 @@ def register_community_owned(model, refused_choice):
     public pages that list it."""
     register_permission_policy(model, CommunityOwnedPermissionPolicy(model))
     register_choice_rule(model, rows_of_own_community, refused_choice)
-    affects_public_pages(model)
+    if getattr(model, "shown_on_public_pages", True):
+        affects_public_pages(model)

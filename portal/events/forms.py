@@ -38,6 +38,10 @@ class EventPageForm(BoundedPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and "signup_questions-count" not in self.data:
+            # The questions' block editor is drawn by JavaScript: a form sent without it
+            # (a script blocked, a hand-made request) leaves the saved questions as they are.
+            self.fields.pop("signup_questions", None)
         self.initial["weekdays"] = self.instance.weekday_list
         self.clashes = []
         if not self.is_bound and self.instance.start and self.instance.space_id:

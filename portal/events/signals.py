@@ -1,9 +1,19 @@
-"""Keep each event's dates (`Occurrence` rows) in step with its live version."""
+"""Keep each event's dates (`Occurrence` rows) in step with its live version.
+
+`dates_refreshed` is sent (with `sender=EventPage` and `event=`) at the end of
+`occurrences.refresh()`, inside its transaction, each time an event's rows are rewritten:
+on publish and by the nightly `refresh_occurrences`. An app that keeps something per
+date (sign-ups) listens to it to follow moved, cancelled or dropped dates; its receiver
+runs in the same transaction, so what it writes (the outbox's mail too) is rolled back
+with a failed publish.
+"""
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.events.models import EventPage
-from portal.events.models.occurrences import follow_move, forget, refresh
+from portal.events.models.occurrences import dates_refreshed, follow_move, forget, refresh
+
+__all__ = ["dates_refreshed", "connect"]
 
 
 def event_published(sender, instance, **kwargs):

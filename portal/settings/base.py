@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "portal.stakeholders",
     "portal.reviews",
     "portal.programme_pages",
+    "portal.signups",
     "portal.bookings",
     "portal.api",
     "portal.embed",
@@ -590,3 +591,11 @@ OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", str(4 * 60 * 60)))
 OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "14"))
 OUTBOX_KEEP_FAILED_DAYS = int(os.environ.get("OUTBOX_KEEP_FAILED_DAYS", "30"))
+
+# Event sign-ups (portal.signups, decision 0039): sign-ups one client address may send per
+# hour, how long a cancel link works, when the reminder goes (hours before the date) and
+# when personal data of a date's sign-ups is removed (months after the date).
+SIGNUPS_PER_HOUR = int(os.environ.get("SIGNUPS_PER_HOUR", "10"))
+SIGNUP_CANCEL_LINK_DAYS = int(os.environ.get("SIGNUP_CANCEL_LINK_DAYS", "400"))
+SIGNUP_REMINDER_HOURS = int(os.environ.get("SIGNUP_REMINDER_HOURS", "24"))
+SIGNUP_RETENTION_MONTHS = int(os.environ.get("SIGNUP_RETENTION_MONTHS", "6"))

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Window
 from django.db.models.functions import RowNumber
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -198,6 +199,10 @@ def horizon(today=None):
     return timezone.make_aware(datetime.datetime.combine(last, datetime.time.max))
 
 
+# Sent with `event=` at the end of `refresh()`, in its transaction (`portal.events.signals`).
+dates_refreshed = Signal()
+
+
 def instances_of(event, today=None):
     """The dates of `event` (as it is in memory, a draft too) up to the horizon."""
     return recurrence.expand(
@@ -213,12 +218,14 @@ def refresh(event, today=None):
     with transaction.atomic():
         Occurrence.objects.filter(event_id=event.pk).delete()
         if not event.live:
+            dates_refreshed.send(sender=type(event), event=event)
             return 0
         instances = instances_of(event, today)
         Occurrence.objects.bulk_create(
             Occurrence(event_id=event.pk, path=event.path, **vars(instance))
             for instance in instances
         )
+        dates_refreshed.send(sender=type(event), event=event)
         return len(instances)
 
 

@@ -14,12 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.base import subpages
 from portal.base.models import RICH_TEXT_FEATURES, BasePage
 from portal.base.serializers import Choice
 from portal.communities.models import CommunityOwned
@@ -44,6 +47,26 @@ class Registration(models.TextChoices):
     NONE = "none", _("no registration needed")
     LINK = "link", _("register through a link")
     CONTACT = "contact", _("register with the organiser")
+    PORTAL = "portal", _("sign up on this site")
+
+
+# Most places one sign-up may take (a family, a group of friends).
+MAX_PLACES_PER_SIGNUP = 10
+
+
+class SignupQuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question"), max_length=200)
+    required = blocks.BooleanBlock(label=_("an answer is required"), required=False)
+
+    class Meta:
+        icon = "help"
+
+
+class SignupQuestions(blocks.StreamBlock):
+    """Questions the organiser asks everyone who signs up; answers are kept by block id."""
+
+    short_text = SignupQuestionBlock(label=_("short answer"))
+    yes_no = SignupQuestionBlock(label=_("yes or no"))
 
 
 @dataclass(frozen=True)
@@ -70,7 +93,7 @@ def shown_when(repeating=False, frequency=None):
     }
 
 
-class EventPage(CommunityOwned, BasePage):
+class EventPage(subpages.Subpages, CommunityOwned, BasePage):
     count_label = ngettext_lazy("%(count)s event", "%(count)s events", "count")
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
@@ -139,6 +162,43 @@ class EventPage(CommunityOwned, BasePage):
         default=Registration.NONE,
     )
     registration_url = models.URLField(_("registration link"), blank=True)
+    # Sign-ups on the portal (`Registration.PORTAL`): `portal.signups` takes them.
+    signup_room = models.ForeignKey(
+        "spaces.Room",
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The room of the space where it happens: its seated capacity is the default."),
+    )
+    signup_capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text=_(
+            "How many people may sign up for each date. Left empty: the room's seated capacity."
+        ),
+    )
+    signup_max_places = models.PositiveSmallIntegerField(
+        _("places per sign-up"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PLACES_PER_SIGNUP)],
+        help_text=_("How many places one person may take for themselves and others."),
+    )
+    signup_deadline_hours = models.PositiveSmallIntegerField(
+        _("sign-ups close (hours before)"),
+        default=0,
+        validators=[MaxValueValidator(24 * 30)],
+        help_text=_("0 closes sign-ups when the date starts."),
+    )
+    signup_questions = StreamField(
+        SignupQuestions(),
+        verbose_name=_("questions for those who sign up"),
+        blank=True,
+        default=list,
+    )
     contact_name = models.CharField(
         _("contact person"),
         max_length=200,
@@ -259,10 +319,25 @@ class EventPage(CommunityOwned, BasePage):
             [
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
                 FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("signup_room"), FieldPanel("signup_capacity")]),
+                        FieldRowPanel(
+                            [FieldPanel("signup_max_places"), FieldPanel("signup_deadline_hours")]
+                        ),
+                        FieldPanel("signup_questions"),
+                    ],
+                    heading=_("Sign-ups on this site"),
+                    attrs={
+                        "data-w-rules-target": "show",
+                        "data-w-rules": json.dumps({"registration": Registration.PORTAL}),
+                    },
+                ),
                 FieldPanel("contact_name"),
                 FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
             ],
             heading=_("Price, registration and contact"),
+            attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
         ),
     ]
 
@@ -295,6 +370,8 @@ class EventPage(CommunityOwned, BasePage):
     dates_unfolded = 5
 
     base_form_class = EventPageForm
+    # Apps higher up add routes below an event page (`portal.signups`: its sign-up form).
+    subpage_kind = "event"
     parent_page_types = ["events.EventCalendarPage"]
     subpage_types = []
 
@@ -320,10 +397,38 @@ class EventPage(CommunityOwned, BasePage):
                 "People register with the organiser: give a contact e-mail or phone (or "
                 "choose a programme or organiser that has one)."
             )
+        errors.update(self.signup_errors())
         errors.update(self.repeat_errors())
         if errors:
             raise ValidationError(errors)
         self.rrule = recurrence.rule_text(self)
+
+    def signup_errors(self):
+        if self.registration != Registration.PORTAL:
+            return {}
+        errors = {}
+        room = self.signup_room if self.signup_room_id else None
+        if room is not None and room.page_id != self.space_id:
+            errors["signup_room"] = _("Choose a room of the event's community space.")
+        elif self.signup_capacity is None and (room is None or not room.seated_capacity):
+            errors["signup_capacity"] = _(
+                "Give the number of places, or choose a room whose seated capacity is known."
+            )
+        return errors
+
+    @property
+    def takes_signups(self):
+        return self.registration == Registration.PORTAL
+
+    @property
+    def signup_places(self):
+        """How many people may sign up for each date: the number given, else the seated
+        capacity of the room (None if neither is known)."""
+        if self.signup_capacity:
+            return self.signup_capacity
+        if self.signup_room_id and self.signup_room is not None:
+            return self.signup_room.seated_capacity
+        return None
 
     def repeat_errors(self):
         if not self.frequency or not self.start:
@@ -431,6 +536,10 @@ class EventPage(CommunityOwned, BasePage):
     def contact_reachable(self):
         contact = self.contact
         return contact is not None and bool(contact.email or contact.phone)
+
+    @path("", name="event")
+    def event_view(self, request):
+        return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
