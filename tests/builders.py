@@ -16,6 +16,7 @@ from portal.communities.provisioning import (
 )
 from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.signups.dates import date_for
 from portal.spaces.models import SpacePage
 
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
@@ -291,7 +292,5 @@ def signup_event(cal, title="Popravljalnica", capacity=5, start=None, **fields):
 
 def signup_date(event, occurrence=None):
     """The sign-up date of `event`'s first (or given) occurrence."""
-    from portal.signups.dates import date_for
-
     occurrence = occurrence or event.occurrences.order_by("start").first()
     return date_for(event, occurrence)
