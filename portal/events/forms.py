@@ -21,6 +21,10 @@ from portal.events.models.occurrences import horizon, instances_of
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
+def room_label(room):
+    return f"{room.page.title} – {room.name}"
+
+
 class EventPageForm(BoundedPageForm):
     weekdays = forms.MultipleChoiceField(
         label=_("on these days"),
@@ -42,6 +46,13 @@ class EventPageForm(BoundedPageForm):
             # The questions' block editor is drawn by JavaScript: a form sent without it
             # (a script blocked, a hand-made request) leaves the saved questions as they are.
             self.fields.pop("signup_questions", None)
+        room = self.fields.get("signup_room")
+        if room is not None:
+            # Rooms are named within their space ("Dvorana"): say whose.
+            room.queryset = room.queryset.select_related("page").order_by(
+                "page__title", "sort_order"
+            )
+            room.label_from_instance = room_label
         self.initial["weekdays"] = self.instance.weekday_list
         self.clashes = []
         if not self.is_bound and self.instance.start and self.instance.space_id:
