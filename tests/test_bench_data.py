@@ -246,3 +246,16 @@ def test_the_first_ks_has_a_closed_consultation_and_an_open_one_to_measure(clien
     results = client.get(consultation.url + "rezultati/")
     assert results.status_code == 200
     assert "300 odgovorov na spletu, 120 zapisov z delavnic" in results.content.decode()
+
+
+def test_the_first_ks_has_an_event_to_come_taking_sign_ups_to_measure(client):
+    from portal.signups.models import SignUpDate
+
+    load(communities=2, stakeholders_per_community=1, events_per_community=3)
+    load(communities=2, stakeholders_per_community=1, events_per_community=3)
+    (date,) = SignUpDate.objects.all()
+    assert date.event.registration == "portal" and date.is_open
+    assert date.confirmed_places == date.signups.count() == 24
+    assert date.event.url_path.split("/")[2] == CommunityPage.objects.order_by("path")[0].slug
+    page = client.get(date.event.url)
+    assert page.status_code == 200

@@ -36,9 +36,11 @@ from portal.demo.builder import DemoDataError
 from portal.demo.bulk_pages import add_children
 from portal.demo.programmes import details_json
 from portal.events import recurrence
-from portal.events.models import EventCalendarPage, EventPage, Occurrence, Status
+from portal.events.models import EventCalendarPage, EventPage, Occurrence, Registration, Status
 from portal.events.models.occurrences import horizon
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.signups.booking import sign_up
+from portal.signups.dates import date_for
 from portal.spaces.models import SpacePage, WeeklyHours
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Audience, Programme, Theme
@@ -247,6 +249,16 @@ EVENT_TITLES = [
     "Joga za vse",
     "Kuharska delavnica",
     "Seja sveta KS",
+]
+# In the first KS, its second event takes sign-ups on the portal, two weeks ahead, with
+# some places taken: the event page with its places and the sign-up form are measured.
+SIGNUP_EVENT = 1
+SIGNUP_DAYS_AHEAD = 14
+SIGNUP_CAPACITY = 40
+SIGNUP_NAMES = [
+    f"{first} {last}"
+    for last in ("Novak", "Kovač", "Zupan", "Kos")
+    for first in ("Ana", "Marko", "Petra", "Jure", "Maja", "Luka")
 ]
 EVENT_INTRO = "Vabljeni krajani {locative}: druženje, učenje in pogovor v domačem kraju."
 EVENT_BODY = (
@@ -545,6 +557,9 @@ class BenchBuilder:
                 self.progress.found("event", title)
                 continue
             day = today + datetime.timedelta(days=(index * 7 + number) % 545 - 180)
+            takes_signups = number == 0 and index == SIGNUP_EVENT
+            if takes_signups:
+                day = today + datetime.timedelta(days=SIGNUP_DAYS_AHEAD)
             start = timezone.make_aware(
                 datetime.datetime.combine(day, datetime.time(9 + (index + number) % 11))
             )
@@ -572,6 +587,9 @@ class BenchBuilder:
                 is_free=index % 4 != 3,
                 price="" if index % 4 != 3 else "5 EUR, upokojenci 3 EUR",
             )
+            if takes_signups:
+                event.registration = Registration.PORTAL
+                event.signup_capacity = SIGNUP_CAPACITY
             if index % 5 == 0:
                 self.repeat(event, REPEATS[index // 5 % len(REPEATS)], today)
             event.themes.set([themes[index % len(themes)]] if themes else [])
@@ -590,6 +608,17 @@ class BenchBuilder:
             batch_size=1000,
         )
         self.progress.add("event", community.title, count=len(new))
+        for event in new:
+            if event.registration == Registration.PORTAL:
+                self.sign_ups(event)
+
+    @staticmethod
+    def sign_ups(event):
+        """Sign-ups for the first date of `event`, as from the public form (no mail)."""
+        date = date_for(event, Occurrence.objects.filter(event=event).order_by("start").first())
+        for name in SIGNUP_NAMES:
+            email = f"{slugify(anyascii(name)).replace('-', '.')}@example.org"
+            sign_up(date, name=name, email=email, mail=False)
 
     @staticmethod
     def repeat(event, how, today):

@@ -52,6 +52,22 @@ class Upcoming:
 
 
 @dataclass(frozen=True)
+class WeeksAgo:
+    """A slot on `weekday` of the week `weeks` weeks before the one `today` is in: the first
+    date of a series that is under way (a course with dates behind it and dates to come)."""
+
+    weeks: int
+    weekday: int
+    start: datetime.time = datetime.time(0, 0)
+    end: datetime.time | None = None
+
+    def resolve(self, today):
+        monday = today - datetime.timedelta(days=today.weekday())
+        day = monday - datetime.timedelta(weeks=self.weeks) + datetime.timedelta(days=self.weekday)
+        return _moment(day, self.start), _moment(day, self.end)
+
+
+@dataclass(frozen=True)
 class FirstInMonth:
     """The first `weekday` of the month after the one `today` is in (a repair café on the
     first Saturday)."""
@@ -130,7 +146,7 @@ class Event:
     title: str
     intro: str
     body: str
-    when: On | Upcoming | FirstInMonth
+    when: On | Upcoming | FirstInMonth | WeeksAgo
     space: str = ""
     location: str = ""
     all_day: bool = False
@@ -976,8 +992,27 @@ lotiti energetske obnove, kje poiskati spodbude in kako si razdeliti stroške.</
             when=Upcoming(week=3, weekday=TUE, start=at(17), end=at(19)),
             space="dvorana",
             organiser="Sosedje z Gradnikove",
-            registration="link",
-            registration_url="https://prijave.example.org/energetsko-svetovanje-zlato-polje",
+            # Sign-ups on the portal, in the meeting room: `portal/demo/signups.py`.
+        ),
+        Event(
+            slug="tecaj-digitalnih-vescin",
+            title="Tečaj digitalnih veščin za starejše",
+            intro=(
+                "Šest ponedeljkovih večerov v sejni sobi: pametni telefon, e-pošta, spletna "
+                "banka in eUprava, po korakih in v majhni skupini."
+            ),
+            body="""
+<p>Tečaj vodijo prostovoljci Ljudske univerze Kranj. Vsak večer je namenjen eni temi: osnove
+pametnega telefona, fotografije in sporočila, e-pošta, varno spletno bančništvo, eUprava in
+zVEM ter videoklici z vnuki.</p>
+<p>Prinesite svoj telefon ali tablico. Mest je toliko, kolikor je stolov v sejni sobi, zato se
+prijavite za vsak večer posebej.</p>
+""",
+            when=WeeksAgo(weeks=8, weekday=MON, start=at(18), end=at(19, 30)),
+            space="dvorana",
+            repeat=Repeat("WEEKLY", weekdays="MO", count=6),
+            organiser="Ljudska univerza Kranj",
+            # Over: sign-ups and attendance of its evenings in `portal/demo/signups.py`.
         ),
     ],
     news=[

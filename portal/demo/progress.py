@@ -31,6 +31,8 @@ NOUNS = {
     "workshop note": ("workshop note of a consultation", "workshop notes of consultations"),
     "online answer": ("online answer to a consultation", "online answers to consultations"),
     "offer": ("offer from a consultation", "offers from consultations"),
+    "sign-up event": ("event opened for sign-ups", "events opened for sign-ups"),
+    "sign-up": ("sign-up for an event", "sign-ups for events"),
     "user": ("user", "users"),
     "membership": ("group membership", "group memberships"),
 }

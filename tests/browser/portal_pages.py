@@ -39,6 +39,9 @@ BOOKING_WITH_ERRORS = {
     "consent": True,
 }
 
+# The demo's event that takes sign-ups with questions (`portal/demo/signups.py`).
+SIGNUP_EVENT = "/strazisce/dogodki/popravljalnica-koles/"
+
 # How long a page may take to show its marker after `load`: the widget page's preview
 # reads the API first.
 SHOWS_TIMEOUT_MS = 5000
@@ -73,6 +76,18 @@ PAGES = {
         "/golnik/skupnostni-prostor/rezervacija/poslano/", "body.page-booking-sent .notice"
     ),
     "event": PortalPage("/golnik/dogodki/popravljalnica/", "body.page-event"),
+    # An event taking sign-ups on the portal (issue 20): Stražišče's bicycle repair café,
+    # many places left and two questions (`portal/demo/signups.py`), with a link to its form.
+    "event-signups": PortalPage(SIGNUP_EVENT, "body.page-event a[href*='prijava/']"),
+    "signup-form": PortalPage(f"{SIGNUP_EVENT}prijava/", "body.page-signup-form main form"),
+    # Sent with an e-mail address that is none and the required question unanswered: the
+    # form again, with what was typed.
+    "signup-form-errors": PortalPage(
+        f"{SIGNUP_EVENT}prijava/",
+        "body.page-signup-form main form .form-field--error",
+        400,
+        submit={"name": "Ana Novak", "email": "ni-naslov"},
+    ),
     "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
     "calendar-month": PortalPage(
         f"/dogodki/mesec/{NEXT_MONTH.year}/{NEXT_MONTH.month}/",

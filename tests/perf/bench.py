@@ -265,7 +265,31 @@ def find_targets():
             raise SystemExit("No open consultation to measure.")
         return page.get_url_parts()[2]
 
+    def signup_event_path():
+        """An event to come that takes sign-ups on the portal and has some (the bench
+        data's, in its first KS; else the demo's)."""
+        from django.utils import timezone
+
+        from portal.signups.models import SignUpDate
+
+        date = (
+            SignUpDate.objects.filter(
+                event__live=True,
+                event__registration="portal",
+                start__gt=timezone.now(),
+                cancelled_at=None,
+                confirmed_places__gt=0,
+            )
+            .select_related("event")
+            .order_by("-confirmed_places", "event__path")
+            .first()
+        )
+        if date is None:
+            raise SystemExit("No event taking sign-ups to measure.")
+        return date.event.get_url_parts()[2]
+
     closed = closed_consultation()
+    signup_event = signup_event_path()
 
     # The listings and feeds of the KS with the most events and news: a bench KS, whose
     # 200 events and 100 news items are what the targets of issue 6 are set at.
@@ -293,6 +317,8 @@ def find_targets():
         ("past events", f"{calendar}preteklo/"),
         ("all events", municipal(EventCalendarPage)),
         ("event", path_of(EventPage)),
+        # Its places are shown through a short-lived part; the page itself is kept.
+        ("event with sign-ups", signup_event),
         ("KS ICS feed", f"/koledar/ks/{ks_slug}.ics"),
         ("news index", news_index),
         ("all news", municipal(NewsIndexPage)),
@@ -321,6 +347,7 @@ def find_targets():
         # A form carries its visitor's CSRF token: never cached, measured uncached only.
         Target("booking form", path_of(SpacePage) + "rezervacija/", "fresh"),
         Target("consultation form", open_consultation_path(), "fresh"),
+        Target("sign-up form", signup_event + "prijava/", "fresh"),
         # Counted afresh for each request, never stored by the server (decision 0037).
         Target("API consultation results", f"/api/v2/consultations/{closed.pk}/results/", "fresh"),
         # A year of every space's utilisation, as a municipal editor opens it.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from portal.demo.accounts import PASSWORD, create_demo_accounts
 from portal.demo.builder import DemoDataError, PortalBuilder
 from portal.demo.progress import Progress, quiet_wagtail_log
+from portal.demo.signups import ensure_signups
 
 
 class Command(BaseCommand):
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             with quiet_wagtail_log(verbosity), transaction.atomic():
                 communities = PortalBuilder(today, progress).build()
                 create_demo_accounts(communities, progress)
+                ensure_signups(communities, progress)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         if verbosity >= 1:
