@@ -18,6 +18,7 @@ OPERATIONS = [
     *(f"/api/v2/{name}/" for name in ENDPOINTS),
     *(f"/api/v2/{name}/{{id}}/" for name in ENDPOINTS if name != "events"),
     "/api/v2/consultations/{id}/results/",
+    "/api/v2/events/{id}/places/",
 ]
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from portal.bookings.models import BookingDate, BookingRequest
 from portal.events.models import DateChange
+from portal.signups import booking as signup_booking
 from portal.stakeholders.models import Stakeholder
 from tests import builders
 from tests.builders import at
@@ -384,6 +385,7 @@ def test_csv_and_xlsx_have_the_same_figures_as_the_page(client, municipal, may_i
             "Zasedenost (%)",
             "Programi",
             "Organizatorji",
+            "Doseženi ljudje",
         ]
     )
     assert numbers(as_csv[1:]) == numbers(as_xlsx[1:])
@@ -397,6 +399,7 @@ def test_csv_and_xlsx_have_the_same_figures_as_the_page(client, municipal, may_i
         "60.0",
         "2",
         "3",
+        "0",
     ]
     response = report(client, export="xlsx", **params)
     assert 'filename="raba-prostorov-2026-04-2026-05.xlsx"' in response["Content-Disposition"]
@@ -433,7 +436,8 @@ def fill(ks, spaces):
         booking(space, at(may(9), 9), at(may(9), 11), organisation=f"Društvo {number}")
 
 
-REPORT_QUERIES = 16
+# 16, and one for the people reached (`portal.signups.reach`).
+REPORT_QUERIES = 17
 
 
 @pytest.mark.parametrize(("communities", "spaces", "months"), [(1, 1, 1), (3, 4, 24)])
@@ -467,3 +471,81 @@ def test_names_typed_by_editors_reach_the_files_as_text(
     heading, *rows = exported(client, export=export, **params)
     assert {row[1] for row in rows} == {"'" + hostile}
     assert [float(row[3]) for row in rows] == [12.0, 12.0]  # figures stay numbers
+
+
+# --- People reached (sign-ups, decision 0039) -----------------------------------------------
+
+
+def record_attendance(date, came, walk_ins):
+    """What the organiser's attendance sheet records: who came, and walk-ins."""
+    for signup in date.signups.all():
+        signup.attended = signup.name in came
+        signup.save(update_fields=["attended"])
+    date.walk_ins = walk_ins
+    date.attendance_recorded_at = at(date.start.date(), 22)
+    date.save(update_fields=["walk_ins", "attendance_recorded_at"])
+
+
+def test_people_reached_are_those_who_came_and_walk_ins_on_recorded_dates(
+    client, municipal, golnik_provisioned, dom
+):
+    cal = calendar_of(golnik_provisioned)
+    cafe = programme("Popravljalnica", "repair_cafe", community=golnik_provisioned)
+    garden = programme("Skupnostni vrt", "community_garden", community=golnik_provisioned)
+
+    def signed_up(title, day, programme_, people):
+        event = builders.signup_event(
+            cal,
+            title,
+            capacity=10,
+            start=at(day, 17),
+            end=at(day, 19),
+            space=dom,
+            programme=programme_,
+        )
+        date = builders.signup_date(event)
+        for name, places in people:
+            signup_booking.sign_up(
+                date,
+                name=name,
+                email=f"{name.lower()}@example.org",
+                places=places,
+                added_by=municipal,
+                mail=False,
+            )
+        return date
+
+    # 8 May: Ana's party of 2 and Cvetka came, Bojan did not; 3 came without signing up.
+    may8 = signed_up(
+        "Popravljalnica z prijavo", may(8), cafe, [("Ana", 2), ("Bojan", 1), ("Cvetka", 1)]
+    )
+    record_attendance(may8, {"Ana", "Cvetka"}, walk_ins=3)
+    # 16 May: the garden, 4 walk-ins and Darja.
+    may16 = signed_up("Sajenje s prijavo", may(16), garden, [("Darja", 1)])
+    record_attendance(may16, {"Darja"}, walk_ins=4)
+    # 29 May: past, signed up, attendance not recorded yet: reaches no one so far.
+    signed_up("Še brez udeležbe", may(29), cafe, [("Eva", 5)])
+
+    client.force_login(municipal)
+    row = figures(client, start="2026-05", end="2026-05", space=dom.pk)[("Dom krajanov", "2026-05")]
+    assert row["Doseženi ljudje"] == "11"  # 2 + 1 + 3 on the 8th, 1 + 4 on the 16th
+    heading = exported(client, start="2026-05", end="2026-05")[0]
+    assert heading[-1] == "Doseženi ljudje"
+
+    html = report(client, start="2026-04", end="2026-05", space=dom.pk).content.decode()
+    months = html[html.index('<table class="listing') :]
+    months = months[: months.index("</table>")]
+    assert '<th scope="col" class="utilisation-report__number">Doseženi ljudje</th>' in months
+    assert '<td class="utilisation-report__number">11</td>' in months
+    reached = html[html.index("utilisation-report__reached") :]
+    reached = reached[: reached.index("</table>")]
+    assert "Doseženi ljudje po programih" in reached
+    assert reached.index("Popravljalnica") < reached.index("Skupnostni vrt")  # most first
+    assert '<th scope="row">Popravljalnica</th>\n' in reached or "Popravljalnica</th>" in reached
+    cells = [
+        cell.split("<")[0] for cell in reached.split('<td class="utilisation-report__number">')[1:]
+    ]
+    assert cells == ["6", "5"]
+    assert "1 termin še čaka na vpis udeležbe." in " ".join(html.split())
+    for name in ("Ana", "Cvetka", "Eva", "example.org"):
+        assert name not in html

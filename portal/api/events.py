@@ -3,15 +3,29 @@ client never expands a repeat rule. An item is one date of one event.
 
 The filters narrow the rows in the database with the calendar's own query methods; a
 page of dates costs two queries (the count and the rows), however many events there are.
+
+A date of an event that takes sign-ups on the portal says so in `signups` (whether the
+event takes them for it, and where its places are): content, kept per content version
+like the rest of the item. How many places are left changes with every sign-up, which
+publishes nothing: that is the date's own address `{id}/places/` (decision 0039), never
+kept by this server and revalidated by clients each time (`portal.api.http.LIVE`), and
+only counts, never a name or an e-mail address.
 """
 
+from django.http import Http404
+from django.urls import get_script_prefix, path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework import status as http_status
+from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from portal.api import parameters
 from portal.api.base import PublicEndpoint
+from portal.api.http import LIVE
+from portal.api.parameters import parse_query
 from portal.base.privacy import is_public
 from portal.base.serializers import URL, absolute, detail_path, nullable
 from portal.communities.models import attach_communities
@@ -19,11 +33,13 @@ from portal.communities.serializers import COMMUNITY_SCHEMA, community_link
 from portal.events.filters import matching_events
 from portal.events.models import Occurrence, Status
 from portal.events.models.occurrences import longest_date
+from portal.events.places import places_of_date
 from portal.events.serializers import ProgrammeLink, programme_link, public_programme
 from programmes.api import CHOICE_SCHEMA
 from programmes.models import Audience, Theme
 
 STATUS_CANCELLED = "cancelled"
+PLACES_PATH = "places/"
 
 
 class OccurrenceSerializer(serializers.Serializer):
@@ -55,11 +71,109 @@ class OccurrenceSerializer(serializers.Serializer):
             "community": community_link(request, event.community),
             "is_free": event.is_free,
             "price": event.price,
+            "signups": signups(occurrence, request),
         }
 
     @staticmethod
     def programme_is_public(event):
         return event.programme is not None and public_programme(event.programme)
+
+
+def signups(occurrence, request):
+    """What a date of an event that takes sign-ups on the portal says of them, as content
+    (the same until the next publish): whether the event takes sign-ups for this date, and
+    the address of its places left; None for a date without sign-ups."""
+    event = occurrence.event
+    if not event.takes_signups:
+        return None
+    takes = not occurrence.cancelled and not event.is_cancelled
+    return {
+        "open": takes,
+        "places_url": absolute(request, places_path(occurrence.pk))
+        if takes and event.signup_places
+        else None,
+    }
+
+
+# The script prefix -> the places path before and after the id (reversed once).
+_places_paths = {}
+
+
+def places_path(pk):
+    prefix = get_script_prefix()
+    if prefix not in _places_paths:
+        placeholder = 987654321
+        reversed_ = reverse("wagtailapi:events:places", args=[placeholder])
+        _places_paths[prefix] = reversed_.split(str(placeholder), 1)
+    before, after = _places_paths[prefix]
+    return f"{before}{pk}{after}"
+
+
+def places_body(places):
+    return {
+        "capacity": places.capacity,
+        "left": places.left,
+        "waitlist": places.waitlist,
+        "open": places.open,
+        "deadline": local_iso(places.deadline) if places.deadline else None,
+        "label": str(places.label),
+    }
+
+
+PLACES_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "capacity": {"type": "integer", "minimum": 0, "description": _("How many places.")},
+        "left": {"type": "integer", "minimum": 0, "description": _("Places still free.")},
+        "waitlist": {
+            "type": "integer",
+            "minimum": 0,
+            "description": _("People on the waiting list."),
+        },
+        "open": {
+            "type": "boolean",
+            "description": _(
+                "Whether the portal's form takes sign-ups for this date now (before the "
+                "deadline, the date neither cancelled nor started). When it is full, "
+                "sign-ups go on the waiting list."
+            ),
+        },
+        "deadline": {
+            **nullable({"type": "string", "format": "date-time"}),
+            "description": _("When sign-ups close; null: when the date starts."),
+        },
+        "label": {
+            "type": "string",
+            "description": _("The places left in words, as the event's page says them."),
+        },
+    },
+    "required": ["capacity", "left", "waitlist", "open", "deadline", "label"],
+    "additionalProperties": False,
+}
+
+SIGNUPS_SCHEMA = {
+    **nullable(
+        {
+            "type": "object",
+            "properties": {
+                "open": {
+                    "type": "boolean",
+                    "description": _(
+                        "Whether the event takes sign-ups for this date (false once the date "
+                        "or the event is cancelled); whether places are left, and the "
+                        "deadline, are at `places_url`."
+                    ),
+                },
+                "places_url": nullable(URL),
+            },
+            "required": ["open", "places_url"],
+            "additionalProperties": False,
+        }
+    ),
+    "description": _(
+        "Sign-ups on the portal, for a date of an event that takes them; null for a date without."
+    ),
+}
 
 
 def local_iso(moment):
@@ -133,6 +247,7 @@ def occurrence_schema():
         "community": nullable(COMMUNITY_SCHEMA),
         "is_free": {"type": "boolean"},
         "price": {"type": "string"},
+        "signups": SIGNUPS_SCHEMA,
     }
     return {
         "type": "object",
@@ -184,10 +299,34 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
             ),
         ]
 
+    # Further addresses of an item, for the OpenAPI description (`portal.api.openapi`).
+    item_resources = [
+        {
+            "name": "places",
+            "path": PLACES_PATH,
+            "summary": _("Places left on a date"),
+            "description": _(
+                "For a date (its `id`) of an event that takes sign-ups on the portal: how "
+                "many places it has, how many are still free, how many people wait, whether "
+                "sign-ups are open and until when. Counts only, never who signed up; always "
+                "revalidated, so a new sign-up shows at once."
+            ),
+            "schema": PLACES_SCHEMA,
+            "not_found": _("There is no such date, or it takes no sign-ups on the portal."),
+        }
+    ]
+
     @classmethod
     def get_urlpatterns(cls):
         # A date has no detail of its own: its event has (`pages`).
-        return super().get_urlpatterns()[:1]
+        return [
+            *super().get_urlpatterns()[:1],
+            path(
+                f"<api_id:pk>/{PLACES_PATH}",
+                cls.as_view({"get": "places_view"}),
+                name="places",
+            ),
+        ]
 
     @classmethod
     def item_schema(cls, detail=False):
@@ -224,7 +363,22 @@ class EventsEndpoint(PublicEndpoint, BaseAPIViewSet):
         # Every date is serialised, so its event, space and programme come with it in the
         # same query (the HTML listings' `for_listing` reads events only for dates whose
         # cached HTML is missing).
-        return dates.select_related("event__space", "event__programme").order_by(*ordering)
+        return dates.select_related(
+            "event__space", "event__programme", "event__signup_room"
+        ).order_by(*ordering)
+
+    def places_view(self, request, pk):
+        self.query = parse_query(request.GET, {})
+        date = self.get_queryset().select_related("event__signup_room").filter(pk=pk).first()
+        if date is None:
+            raise Http404
+        places = places_of_date(date)
+        if places is None:
+            message = gettext("This date takes no sign-ups on the portal.")
+            return Response({"message": message}, status=http_status.HTTP_404_NOT_FOUND)
+        response = Response(places_body(places))
+        response["Cache-Control"] = LIVE
+        return response
 
     def prepare(self, dates):
         attach_communities([date.event for date in dates])

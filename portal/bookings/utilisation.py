@@ -12,19 +12,24 @@ report in the admin (`portal.bookings.report`). Why they are defined so: decisio
 - Programmes: the distinct programmes of the events held there that month. Organisers:
   the distinct event organisers (stakeholders) and booking organisations, the same name
   counted once; a requester without an organisation counts as one, and is never named.
+- People reached: on the dates with sign-ups whose attendance was recorded, the places of
+  those who came plus the walk-ins, by the event's programme (`portal.signups.reach`,
+  decision 0039); past dates still waiting for their attendance are counted apart.
 
-Everything is read in four queries however many spaces and months are asked for, and
+Everything is read in five queries however many spaces and months are asked for, and
 computed in seconds since the epoch, so a month in which the clocks change has its true
 length.
 """
 
 import bisect
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, prefetch_related_objects
 
 from portal.bookings import availability
+from portal.signups.reach import people_reached
 from portal.spaces import hours
 from portal.spaces.models import HoursException
 
@@ -42,6 +47,12 @@ class Use:
     outside: datetime.timedelta = ZERO  # the part of `used` outside the opening hours
     programmes: set = field(default_factory=set)
     organisers: set = field(default_factory=set)
+    # People reached, by (programme id, title), or None for events without a programme.
+    reached: Counter = field(default_factory=Counter)
+
+    @property
+    def people(self):
+        return sum(self.reached.values())
 
     @property
     def inside(self):
@@ -83,6 +94,7 @@ class Use:
         self.outside += other.outside
         self.programmes |= other.programmes
         self.organisers |= other.organisers
+        self.reached.update(other.reached)
 
 
 @dataclass
@@ -96,6 +108,7 @@ class SpaceUse:
     space: object  # a SpacePage
     months: list  # of MonthUse, in order
     total: Use  # the whole period: hours summed, programmes and organisers distinct
+    waiting: int = 0  # past dates with sign-ups still waiting for their attendance
 
 
 @dataclass(frozen=True)
@@ -148,15 +161,17 @@ def utilisation(spaces, first, last):
             queryset=HoursException.objects.filter(date__range=(months[0], last_day)),
         ),
     )
-    takings = takings_by_space(
-        [space.pk for space in spaces], hours.local(months[0]), hours.local(next_month(months[-1]))
-    )
+    space_ids = [space.pk for space in spaces]
+    period = hours.local(months[0]), hours.local(next_month(months[-1]))
+    takings = takings_by_space(space_ids, *period)
+    reached = people_reached(space_ids, *period)
     return [
-        space_use(space, months, bounds, last_day, takings.get(space.pk, [])) for space in spaces
+        space_use(space, months, bounds, last_day, takings.get(space.pk, []), reached)
+        for space in spaces
     ]
 
 
-def space_use(space, months, bounds, last_day, takings):
+def space_use(space, months, bounds, last_day, takings, reached):
     first = months[0]
     opening = [[] for _ in months]  # a month's days' open intervals never leave the month
     for day in hours.schedule(space, first, last_day):
@@ -177,10 +192,18 @@ def space_use(space, months, bounds, last_day, takings):
                 uses[index].programmes.add(taking.programme)
             if taking.organiser is not None:
                 uses[index].organisers.add(taking.organiser)
+    for (month, programme), people in reached.people.get(space.pk, {}).items():
+        index = (month.year - first.year) * 12 + month.month - first.month
+        uses[index].reached[programme] += people
     total = Use()
     for use in uses:
         total.add(use)
-    return SpaceUse(space, [MonthUse(*pair) for pair in zip(months, uses, strict=True)], total)
+    return SpaceUse(
+        space,
+        [MonthUse(*pair) for pair in zip(months, uses, strict=True)],
+        total,
+        reached.waiting.get(space.pk, 0),
+    )
 
 
 def takings_by_space(space_ids, start, end):

@@ -45,6 +45,22 @@ class ExportRow:
     percent: float | None
     programmes: int
     organisers: int
+    people: int
+
+
+def reached_by_programme(figures):
+    """[(programme title, people)] of the spaces shown over the period, most first; the
+    events without a programme last."""
+    reached = Counter()
+    for space_use in figures:
+        reached.update(space_use.total.reached)
+    rows = sorted(
+        ((programme[1], people) for programme, people in reached.items() if programme),
+        key=lambda row: (-row[1], row[0]),
+    )
+    if reached.get(None):
+        rows.append((_("Events without a programme"), reached[None]))
+    return rows
 
 
 def month_name(month):
@@ -67,6 +83,7 @@ class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
         "percent",
         "programmes",
         "organisers",
+        "people",
     ]
     export_headings = {
         "community": gettext_lazy("Local community"),
@@ -78,6 +95,7 @@ class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
         "percent": gettext_lazy("Utilisation (%)"),
         "programmes": gettext_lazy("Programmes"),
         "organisers": gettext_lazy("Organisers"),
+        "people": gettext_lazy("People reached"),
     }
     # The export links are in the page, beside the figures they export.
     show_export_buttons = False
@@ -140,6 +158,7 @@ class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
                 month.use.percent,
                 month.use.programme_count,
                 month.use.organiser_count,
+                month.use.people,
             )
             for space_use in self.figures(self.object_list)
             for month in space_use.months
@@ -166,6 +185,8 @@ class UtilisationReportView(SafeSpreadsheetExportMixin, ReportView):
             rows=[(space_use, self.space_url(space_use.space)) for space_use in figures],
             csv_url=self.csv_export_url,
             xlsx_url=self.xlsx_export_url,
+            reached=reached_by_programme(figures),
+            waiting=sum(space_use.waiting for space_use in figures),
         )
         if self.form.cleaned_data["space"] is not None:
             [space_use] = figures
