@@ -8,10 +8,11 @@ class SignupsConfig(AppConfig):
     verbose_name = _("Event sign-ups")
 
     def ready(self):
+        from portal.base import retention as retention_policies
         from portal.base import subpages
         from portal.events.models import EventPage
         from portal.events.places import register_places_source
-        from portal.signups import dates, places, routes, views
+        from portal.signups import dates, places, retention, routes, views
 
         # Below every event page: the sign-up form, the page after it and the cancel link.
         for name, view in {
@@ -25,3 +26,5 @@ class SignupsConfig(AppConfig):
         register_places_source(places.places_of_dates)
         # Dates that move, are cancelled or come back follow their event's publish.
         dates.connect()
+        # A sign-up's personal data goes SIGNUP_RETENTION_MONTHS after its date.
+        retention_policies.register(retention.policy)

@@ -182,4 +182,4 @@ class SignUp(CommunityOwnedModel):
         ]
 
     def __str__(self):
-        return self.name or _("(personal data removed)")
+        return self.name or str(_("(personal data removed)"))
