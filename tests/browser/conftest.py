@@ -107,6 +107,8 @@ def portal_url(chromium, tmp_path_factory):
         PYTHONUNBUFFERED="1",
     )
     _prepare_database(env)
+    # Pages whose address the demo data decides are looked up in it (`portal_pages`).
+    os.environ["BROWSER_TEST_DATABASE"] = str(folder / "browser.sqlite3")
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
