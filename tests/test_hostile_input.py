@@ -288,6 +288,53 @@ def test_every_field_of_the_booking_form(client, site, subtests):
     assert not BookingRequest.objects.exists()
 
 
+def signup_request(event):
+    text, yes_no = (block.id for block in event.signup_questions)
+    return {
+        "name": "Ana Novak",
+        "email": "ana@example.org",
+        "phone": "041 123 456",
+        "places": "1",
+        f"q_{text}": "Toaster",
+        f"q_{yes_no}": "yes",
+        "consent": "on",
+    }
+
+
+@override_settings(SIGNUPS_PER_HOUR=1_000_000)
+def test_every_field_of_the_signup_form(client, site, subtests):
+    """The sign-up form answers every payload in every field with its errors or takes the
+    sign-up (a name may be odd), escaped: never a 500; its pages and cancel link too."""
+    cal = site.get_descendants().type(builders.EventCalendarPage).first().specific
+    event = builders.signup_event(
+        cal,
+        "Delavnica s prijavo",
+        capacity=2,
+        signup_questions=[
+            ("short_text", {"question": "Kaj prinesete?", "required": True}),
+            ("yes_no", {"question": "Parkirišče?", "required": True}),
+        ],
+    )
+    request = signup_request(event)
+    url = event.url + "prijava/"
+    for number, payload in enumerate(PAYLOADS):
+        with subtests.test(payload=number):
+            for field in [*request, "website"]:
+                response = client.post(url, {**request, field: payload})
+                assert response.status_code in (303, 400), (field, response.status_code)
+                if "<" in payload or '"' in payload:
+                    assert payload not in response.content.decode("utf-8", "replace")
+            everything = client.post(url, dict.fromkeys(request, payload))
+            assert everything.status_code == 400
+            assert_clean(everything, payload)
+            for query in ({"termin": payload}, {"prijava": payload}):
+                assert client.get(url, query).status_code in (200, 404)
+                assert_clean(client.get(event.url + "prijava/poslano/", query), payload)
+            for method in (client.get, client.post):
+                cancel = method(event.url + "prijava/preklic/", {"kljuc": payload})
+                assert cancel.status_code == 404
+
+
 CONSULTATION_ANSWER = {
     "q-vrt": "Da",
     "q-kdaj": "Popoldne",

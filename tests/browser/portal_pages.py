@@ -79,14 +79,12 @@ PAGES = {
     # An event taking sign-ups on the portal (issue 20): Stražišče's bicycle repair café,
     # many places left and two questions (`portal/demo/signups.py`), with a link to its form.
     "event-signups": PortalPage(SIGNUP_EVENT, "body.page-event a[href*='prijava/']"),
-    "signup-form": PortalPage(f"{SIGNUP_EVENT}prijava/", "body.page-signup-form main form"),
-    # Sent with an e-mail address that is none and the required question unanswered: the
-    # form again, with what was typed.
-    "signup-form-errors": PortalPage(
-        f"{SIGNUP_EVENT}prijava/",
-        "body.page-signup-form main form .form-field--error",
-        400,
-        submit={"name": "Ana Novak", "email": "ni-naslov"},
+    "signup-form": PortalPage(f"{SIGNUP_EVENT}prijava/", "body.page-signup-form form.booking-form"),
+    "signup-sent": PortalPage(f"{SIGNUP_EVENT}prijava/poslano/", "body.page-signup-sent .notice"),
+    "signup-cancel-invalid": PortalPage(
+        f"{SIGNUP_EVENT}prijava/preklic/?kljuc=ponarejen",
+        "body.page-signup-cancel .notice--error",
+        404,
     ),
     "calendar": PortalPage("/golnik/dogodki/", "body.page-calendar .event-item"),
     "calendar-month": PortalPage(
