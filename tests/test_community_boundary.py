@@ -56,6 +56,8 @@ from portal.events.models import EventCalendarPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.outbox import sender
 from portal.outbox.models import OutboxMessage
+from portal.signups import booking as signup_booking
+from portal.signups.models import SignUp, SignUpDate
 from portal.spaces.models import SpacePage
 from portal.stakeholders.models import Stakeholder
 from programmes.models import Programme
@@ -145,6 +147,19 @@ def database_state():
         ),
         "booking_dates": list(
             BookingDate.objects.order_by("pk").values_list("pk", "decision", "approved", "reason")
+        ),
+        "signup_dates": list(
+            SignUpDate.objects.order_by("pk").values_list(
+                "pk",
+                "capacity",
+                "deadline",
+                "confirmed_places",
+                "walk_ins",
+                "attendance_recorded_at",
+            )
+        ),
+        "signups": list(
+            SignUp.objects.order_by("pk").values_list("pk", "status", "places", "attended")
         ),
     }
 
@@ -654,6 +669,132 @@ class ConsultationMatrixTests(BoundaryTestCase):
         self.client.force_login(self.municipal)
         listing = self.client.get(reverse(f"{RESPONSES}:list")).content.decode()
         self.assertIn(self.url("inspect", self.strazisce["response"]), listing)
+
+
+SIGNUP_DATES = "wagtailsnippets_signups_signupdate"
+
+
+class SignUpMatrixTests(BoundaryTestCase):
+    """Event sign-ups (issue 20): an event's dates, a date's page with its lists and every
+    step on it, its exports, the sign-in sheet and attendance, and the listing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for section in (cls.golnik, cls.strazisce):
+            name = section["community"].name
+            event = builders.signup_event(
+                section["calendar"], f"Delavnica {name}", capacity=2, start=builders.at(6, 17)
+            )
+            section["signup_event"] = event
+            date = builders.signup_date(event)
+            section["signup_date"] = date
+            section["confirmed"] = signup_booking.sign_up(
+                date, name="Ana Novak", email="ana@example.org", places=2, mail=False
+            )
+            section["waiting"] = signup_booking.sign_up(
+                date, name="Bojan Kos", email="", places=1, mail=False
+            )
+
+    def url(self, name, date):
+        return reverse(name, args=[date.pk])
+
+    def step(self, action, **data):
+        def request(date, section):
+            return ("post", self.url("signups_date", date), {"action": action, **data})
+
+        return request
+
+    def test_the_events_dates_and_opening_a_date(self):
+        def dates(event, section):
+            return ("get", reverse("signups_event_dates", args=[event.pk]), None)
+
+        def open_date(event, section):
+            # The second date of the event: it has no sign-ups yet (a weekly series).
+            occurrence = event.occurrences.order_by("start").last()
+            SignUpDate.objects.filter(event=event).delete()
+            return (
+                "post",
+                reverse("signups_event_dates", args=[event.pk]),
+                {"occurrence": occurrence.pk},
+            )
+
+        self.check_matrix("signup_event", dates)
+        self.check_matrix("signup_event", page_edit)
+        # Opening a date: refused for another KS's event (deleting first is undone too).
+        request = open_date(self.strazisce["signup_event"], self.strazisce)
+        response, _ = self.respond(self.ks_editor, request)
+        self.assertIn(response.status_code, (403, 404))
+
+    def test_the_date_page_and_its_files(self):
+        for name in (
+            "signups_date",
+            "signups_export_csv",
+            "signups_export_xlsx",
+            "signups_sheet",
+            f"{SIGNUP_DATES}:edit",
+        ):
+            self.check_matrix(
+                "signup_date", lambda date, section, name=name: ("get", self.url(name, date), None)
+            )
+
+    def test_moves_and_cancel(self):
+        def move(action, kind):
+            def request(date, section):
+                url = self.url("signups_date", date)
+                return ("post", url, {"action": action, "signup": section[kind].pk})
+
+            return request
+
+        self.check_matrix("signup_date", move("to_waitlist", "confirmed"))
+        self.check_matrix("signup_date", move("cancel", "confirmed"))
+        self.check_matrix("signup_date", move("cancel", "waiting"))
+
+    def test_a_sign_up_of_another_ks_on_an_own_date_is_not_touched(self):
+        own, foreign = self.golnik["signup_date"], self.strazisce["confirmed"]
+        request = (
+            "post",
+            self.url("signups_date", own),
+            {"action": "cancel", "signup": foreign.pk},
+        )
+        response, changed = self.respond(self.ks_editor, request)
+        self.assertFalse(changed)
+
+    def test_add_capacity_and_attendance(self):
+        self.check_matrix(
+            "signup_date",
+            self.step("add", **{"add-name": "Cvetka", "add-places": "1", "add-phone": "04"}),
+        )
+        self.check_matrix("signup_date", self.step("capacity", **{"capacity-capacity": "9"}))
+        past = builders.at(-1, 17)
+        SignUpDate.objects.update(start=past)
+        self.check_matrix(
+            "signup_date",
+            lambda date, section: (
+                "post",
+                self.url("signups_date", date),
+                {
+                    "action": "attendance",
+                    f"came-{section['confirmed'].pk}": "1",
+                    "attendance-walk_ins": "3",
+                },
+            ),
+        )
+
+    def test_the_listing_shows_only_the_editors_own_ks(self):
+        self.client.force_login(self.ks_editor)
+        listing = self.client.get(reverse(f"{SIGNUP_DATES}:list")).content.decode()
+        self.assertIn("Delavnica Golnik", listing)
+        self.assertNotIn("Delavnica Stražišče", listing)
+        self.client.force_login(self.municipal)
+        listing = self.client.get(reverse(f"{SIGNUP_DATES}:list")).content.decode()
+        self.assertIn("Delavnica Stražišče", listing)
+
+    def test_a_ks_editor_cannot_delete_even_an_own_date(self):
+        for section in (self.golnik, self.strazisce):
+            request = ("post", self.url(f"{SIGNUP_DATES}:delete", section["signup_date"]), {})
+            with self.subTest(ks=section["community"].name):
+                self.assertRefused(*self.respond(self.ks_editor, request))
 
 
 class ProgrammeMatrixTests(BoundaryTestCase):

@@ -14,6 +14,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from portal.base.models import ContentPage
 from portal.base.spreadsheets import SafeSpreadsheetExportMixin
 from portal.communities.provisioning import add_community_editor, provision_community
+from portal.signups import booking
 from portal.stakeholders.models import Stakeholder
 from tests import builders
 
@@ -121,3 +122,32 @@ def test_wagtails_reports_still_show_and_export_at_their_addresses(client, admin
         assert response.status_code == 200, url
         assert "spreadsheetml" in response["Content-Type"]
         assert response["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_a_name_and_an_answer_typed_when_signing_up_are_text_in_the_files(
+    client, admin_user, export
+):
+    """A date's sign-ups (decision 0039): the name, phone and answers people type."""
+    ks = builders.community("KS Golnik")
+    questions = [
+        {
+            "type": "short_text",
+            "id": "alergije",
+            "value": {"question": "Alergije?", "required": False},
+        }
+    ]
+    event = builders.signup_event(builders.calendar(ks), signup_questions=questions)
+    date = builders.signup_date(event)
+    booking.sign_up(
+        date, name=HOSTILE, email="", phone="+386 41 000 000", answers={"alergije": HOSTILE}
+    )
+    client.force_login(admin_user)
+    response = client.get(reverse(f"signups_export_{export}", args=[date.pk]))
+    assert response.status_code == 200
+    if export == "csv":
+        response.content = response.content.removeprefix(b"\xef\xbb\xbf")
+    written = cells(response, export)
+    assert written.count("'" + HOSTILE) == 2
+    assert "'+386 41 000 000" in written
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in written)
