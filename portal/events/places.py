@@ -13,6 +13,8 @@ sign-ups, it is an empty dict and everything shows as before.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -86,3 +88,11 @@ def places_of_date(date):
     if date is None:
         return None
     return places_of([date]).get(date.pk)
+
+
+def expire_with_places(response):
+    """Let caches keep a page that shows places left for `SIGNUP_PAGE_MAX_AGE` seconds at
+    most (the page cache keeps it no longer either: `portal.base.pagecache`)."""
+    seconds = settings.SIGNUP_PAGE_MAX_AGE
+    known = get_max_age(response)
+    patch_cache_control(response, max_age=seconds if known is None else min(known, seconds))
