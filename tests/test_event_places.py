@@ -140,3 +140,38 @@ def test_the_page_cache_keeps_a_page_with_places_a_minute_at_most(client, calend
     assert "max-age=60" in response["Cache-Control"]
     plain = builders.event(calendar, "Sejem")
     assert "max-age=60" not in client.get(plain.url).get("Cache-Control", "")
+
+
+def test_a_repeating_event_links_the_form_of_each_date(client, calendar):
+    event = builders.signup_event(
+        calendar, "Tedenska delavnica", capacity=4, frequency="WEEKLY", ends="after", count=3
+    )
+    dates = list(event.occurrences.order_by("start"))
+    assert len(dates) == 3
+    response = client.get(event.url)
+    page = response.content.decode()
+    for date in dates:
+        key = timezone.localtime(date.original_start).date().isoformat()
+        assert f'href="{event.url}prijava/?termin={key}"' in page
+    assert page.count("še 4 prosta mesta") >= 3
+    assert "max-age=60" in response["Cache-Control"]
+
+
+def test_a_ks_page_listing_places_is_kept_a_minute_at_most(client, calendar, golnik):
+    builders.signup_event(calendar, capacity=3)
+    response = client.get(golnik.url)
+    assert "še 3 prosta mesta" in response.content.decode()
+    assert "max-age=60" in response["Cache-Control"]
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_the_page_cache_answers_with_the_shorter_max_age(client, calendar):
+    event = builders.signup_event(calendar, capacity=3)
+    first = client.get(calendar.url)
+    assert first["X-Cache"] == "MISS"
+    assert "max-age=60" in first["Cache-Control"]
+    again = client.get(calendar.url)
+    assert again["X-Cache"] == "HIT"
+    assert "max-age=60" in again["Cache-Control"]
+    assert "še 3 prosta mesta" in again.content.decode()
+    assert event.live

@@ -14,9 +14,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal.base.pagecache import expire_within
 
 _sources = []
 
@@ -90,9 +91,7 @@ def places_of_date(date):
     return places_of([date]).get(date.pk)
 
 
-def expire_with_places(response):
-    """Let caches keep a page that shows places left for `SIGNUP_PAGE_MAX_AGE` seconds at
-    most (the page cache keeps it no longer either: `portal.base.pagecache`)."""
-    seconds = settings.SIGNUP_PAGE_MAX_AGE
-    known = get_max_age(response)
-    patch_cache_control(response, max_age=seconds if known is None else min(known, seconds))
+def places_shown(request):
+    """The page rendered for `request` shows places left, which change without a publish:
+    browsers and the page cache keep it `SIGNUP_PAGE_MAX_AGE` seconds at most."""
+    expire_within(request, settings.SIGNUP_PAGE_MAX_AGE)

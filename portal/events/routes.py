@@ -21,22 +21,10 @@ from portal.communities.directory import municipal_section, section_for_path, se
 from portal.events.calendar import Month, MonthRange, QuickPick, by_day
 from portal.events.filters import EventFilterForm
 from portal.events.models.occurrences import Occurrence
-from portal.events.places import expire_with_places
 
 UPCOMING_ROUTE = "upcoming"
 MONTH_ROUTE = "month"
 PAST_ROUTE = "past"
-
-
-def places_shown_expire(request):
-    """After rendering: a page whose listing showed places left (`event_tags`) is kept at
-    most `SIGNUP_PAGE_MAX_AGE` seconds, as places change without a publish."""
-
-    def callback(response):
-        if getattr(request, "shows_places", False):
-            expire_with_places(response)
-
-    return callback
 
 
 class CalendarRoutes(RoutablePageMixin):
@@ -163,7 +151,6 @@ class CalendarRoutes(RoutablePageMixin):
         response = self.render(request, template=template, context_overrides=context)
         if form.errors:
             response.status_code = 400
-        response.add_post_render_callback(places_shown_expire(request))
         return response
 
     def month_range(self):

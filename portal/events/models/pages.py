@@ -32,7 +32,7 @@ from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.panels import ClashesPanel
-from portal.events.places import expire_with_places, places_of
+from portal.events.places import places_of, places_shown
 from portal.events.serializers import ProgrammeLink, public_programme
 from portal.spaces.models.serializers import SpaceLink
 from programmes.api import TermsField
@@ -541,10 +541,7 @@ class EventPage(subpages.Subpages, CommunityOwned, BasePage):
 
     @path("", name="event")
     def event_view(self, request):
-        response = self.render(request)
-        if getattr(self, "shown_places", None):
-            expire_with_places(response)  # places left change without a publish
-        return response
+        return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -565,9 +562,10 @@ class EventPage(subpages.Subpages, CommunityOwned, BasePage):
         for each upcoming date that takes sign-ups (`portal.events.places`); a preview's
         dates, worked out from a draft, have none."""
         if getattr(request, "is_preview", False) or not self.takes_signups:
-            self.shown_places = {}
             return {}
-        places = self.shown_places = places_of(dates)
+        places = places_of(dates)
+        if places:
+            places_shown(request)
         shown = next_date or next((date for date in dates if not date.cancelled), None)
         found = {"next_places": places.get(shown.pk) if shown is not None else None}
         try:

@@ -25,7 +25,7 @@ from portal.base.sites import public_origin
 from portal.events.feeds import feed_for
 from portal.events.models import EventPage, Occurrence
 from portal.events.models.pages import Registration
-from portal.events.places import places_of, places_of_date
+from portal.events.places import places_of, places_of_date, places_shown
 from portal.events.structured_data import event_data, with_places
 
 register = template.Library()
@@ -92,13 +92,11 @@ def listed_places(occurrence):
 
 def listed_places_label(context, occurrence):
     """The places label of a listed date ("še 3 prosta mesta"), or "" when it takes no
-    sign-ups; the request learns that its page shows places (`shows_places`)."""
+    sign-ups; its page is then kept a minute at most (`places_shown`)."""
     places = listed_places(occurrence)
     if places is None:
         return ""
-    request = context.get("request")
-    if request is not None:
-        request.shows_places = True
+    places_shown(context.get("request"))
     return places.label
 
 
