@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 # Queries for a whole page, navigation and footer included, whatever the number of KS.
 HOME_QUERIES = 2
 COMMUNITY_QUERIES = 2  # the page, its next dates (the rest is kept per content version)
-# 17 + the longest event date, the listed events, the consultations
-COMMUNITY_QUERIES_AFTER_A_CHANGE = 20
+# 17 + the longest event date, the listed events, the consultations, the events that take
+# sign-ups (read once a content version: `event_tags.events_taking_signups`)
+COMMUNITY_QUERIES_AFTER_A_CHANGE = 21
 CALENDAR_QUERIES = 3
 # The page, weekly hours, dates with other hours, events; its rooms, photos and
 # programmes are kept per content version (see test_space_page.py for both counts).

@@ -9,6 +9,8 @@ rendered afresh loads what all of them show (their events, images, organisers) i
 number of queries, so a listing costs the same queries however long it is.
 """
 
+import hashlib
+
 from django.db.models.query import ModelIterable
 
 from portal.base.caching import kept_html
@@ -21,6 +23,8 @@ class Listed:
         self.rows = rows
         self.load = load
         self.loaded = False
+        # What a listing works out once for all its rows (the places its dates have left).
+        self.memo = {}
 
     def ensure_loaded(self):
         if not self.loaded:
@@ -73,4 +77,6 @@ def item_fragment(context, template_name, name, item, state="", **options):
         return render()
     host = request.get_host() if request is not None else ""
     key = ":".join(f"{option}={value}" for option, value in sorted(options.items()))
+    if not key.isascii() or " " in key:  # words (a places label) as a cache-safe digest
+        key = hashlib.sha256(key.encode()).hexdigest()[:24]
     return kept_html(template_name, f"{item.pk}:{state}:{host}:{key}", render)

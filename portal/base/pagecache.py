@@ -7,7 +7,9 @@ key at once, so no page is stale after an edit.
 Pages also expire after `PAGE_CACHE_SECONDS`, so time-based listings ("upcoming events")
 move on by themselves; a page whose content changes sooner says so with a shorter
 `Cache-Control: max-age` (a space page's "open until 20.00" is kept until 20.00 at most)
-and is kept only that long.
+and is kept only that long. What a page shows from a part that changes without a publish
+(places left on an event's dates) may ask the same while it renders: `expire_within(request,
+seconds)` gives the response that `max-age` at most, whichever view rendered it.
 
 Only anonymous GET/HEAD requests (no session cookie) are served from the cache, and only
 responses that are 200, set no cookie, and do not vary on the cookie are stored: nothing
@@ -29,7 +31,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
-from django.utils.cache import get_conditional_response, get_max_age
+from django.utils.cache import get_conditional_response, get_max_age, patch_cache_control
 from django.utils.datastructures import MultiValueDict
 from django.utils.encoding import escape_uri_path
 from django.utils.http import parse_http_date_safe
@@ -164,6 +166,26 @@ def answered_conditionally(request, response):
     )
 
 
+def expire_within(request, seconds):
+    """The page being rendered for `request` may be kept `seconds` at most, by browsers
+    and by this cache (the middleware sets its `Cache-Control: max-age`)."""
+    if request is None:
+        return
+    asked = getattr(request, "expire_within", None)
+    request.expire_within = seconds if asked is None else min(asked, seconds)
+
+
+def expire_as_asked(request, response):
+    """Give `response` the `max-age` its page asked for (`expire_within`), or a shorter
+    one it has already."""
+    asked = getattr(request, "expire_within", None)
+    if asked is None:
+        return response
+    known = get_max_age(response)
+    patch_cache_control(response, max_age=asked if known is None else min(known, asked))
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -199,12 +221,15 @@ class AnonymousPageCacheMiddleware:
         query_string = request.META.get("QUERY_STRING", "")
         request.GET = reads = QueryReads(query_string, encoding=request.encoding)
         if not self.cacheable_request(request):
-            return self.get_response(request)
+            return expire_as_asked(request, self.get_response(request))
         cached = self.lookup(self.key(request, reads))
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return answered_conditionally(request, cached)
         response = self.get_response(request)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()  # what it shows may ask for a shorter max-age
+        expire_as_asked(request, response)
         if self.cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()

@@ -13,8 +13,11 @@ sign-ups, it is an empty dict and everything shows as before.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal.base.pagecache import expire_within
 
 _sources = []
 
@@ -86,3 +89,9 @@ def places_of_date(date):
     if date is None:
         return None
     return places_of([date]).get(date.pk)
+
+
+def places_shown(request):
+    """The page rendered for `request` shows places left, which change without a publish:
+    browsers and the page cache keep it `SIGNUP_PAGE_MAX_AGE` seconds at most."""
+    expire_within(request, settings.SIGNUP_PAGE_MAX_AGE)

@@ -223,3 +223,21 @@ def offer(event, url):
     if amount:
         found["price"] = amount.group().replace(",", ".")
     return found
+
+
+def with_places(data, places, event):
+    """`data` (kept, left as it is) with the places of its date (`Places`): how many
+    people it takes and how many more, and its offer's availability until sign-ups close;
+    the offer is free (price 0) for a free event."""
+    found = dict(data)
+    found["maximumAttendeeCapacity"] = places.capacity
+    found["remainingAttendeeCapacity"] = max(places.left, 0)
+    offer = dict(data.get("offers") or {"@type": "Offer", "url": data["url"]})
+    offer["availability"] = places.availability
+    if event.is_free:
+        offer["price"] = 0
+        offer["priceCurrency"] = "EUR"
+    if places.deadline is not None:
+        offer["validThrough"] = timezone.localtime(places.deadline).isoformat()
+    found["offers"] = offer
+    return found

@@ -599,3 +599,6 @@ SIGNUPS_PER_HOUR = int(os.environ.get("SIGNUPS_PER_HOUR", "10"))
 SIGNUP_CANCEL_LINK_DAYS = int(os.environ.get("SIGNUP_CANCEL_LINK_DAYS", "400"))
 SIGNUP_REMINDER_HOURS = int(os.environ.get("SIGNUP_REMINDER_HOURS", "24"))
 SIGNUP_RETENTION_MONTHS = int(os.environ.get("SIGNUP_RETENTION_MONTHS", "6"))
+# A page that shows places left (an event with sign-ups, a calendar listing one) is kept by
+# browsers and the page cache at most this many seconds.
+SIGNUP_PAGE_MAX_AGE = int(os.environ.get("SIGNUP_PAGE_MAX_AGE", "60"))

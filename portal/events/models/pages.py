@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -31,6 +32,7 @@ from portal.events import recurrence
 from portal.events.forms import EventPageForm
 from portal.events.models.occurrences import Occurrence, When, instances_of
 from portal.events.panels import ClashesPanel
+from portal.events.places import places_of, places_shown
 from portal.events.serializers import ProgrammeLink, public_programme
 from portal.spaces.models.serializers import SpaceLink
 from programmes.api import TermsField
@@ -552,7 +554,36 @@ class EventPage(subpages.Subpages, CommunityOwned, BasePage):
         context["next_date"] = next_date
         context["next_when"] = next_date.when if next_date else self.when
         context["is_over"] = not dates if self.repeats else self.is_past
+        context.update(self.places_context(request, dates, next_date))
         return context
+
+    def places_context(self, request, dates, next_date):
+        """The places left on the date shown and, for a repeating event, a sign-up link
+        for each upcoming date that takes sign-ups (`portal.events.places`); a preview's
+        dates, worked out from a draft, have none."""
+        if getattr(request, "is_preview", False) or not self.takes_signups:
+            return {}
+        places = places_of(dates)
+        if places:
+            places_shown(request)
+        shown = next_date or next((date for date in dates if not date.cancelled), None)
+        found = {"next_places": places.get(shown.pk) if shown is not None else None}
+        try:
+            form_url = self.get_url(request) + self.reverse_subpage("signup_form")
+        except NoReverseMatch:  # no app answers sign-ups below event pages
+            return found
+        found["signup_url"] = form_url
+        if self.repeats:
+            found["signup_dates"] = [
+                (
+                    date,
+                    places[date.pk],
+                    f"{form_url}?termin={timezone.localtime(date.original_start).date():%Y-%m-%d}",
+                )
+                for date in dates
+                if date.pk in places and not date.cancelled
+            ]
+        return found
 
     def next_date(self, upcoming_dates):
         """A repeating event's next date that is not cancelled, or None (a single event
