@@ -563,6 +563,9 @@ class EventPage(subpages.Subpages, CommunityOwned, BasePage):
         dates, worked out from a draft, have none."""
         if getattr(request, "is_preview", False) or not self.takes_signups:
             return {}
+        # The dates the page offers sign-ups for: the first few, as its list of dates
+        # unfolds them (a weekly event has a hundred dates within the horizon).
+        dates = [date for date in dates if not date.cancelled][: self.dates_unfolded]
         places = places_of(dates)
         if places:
             places_shown(request)
@@ -581,7 +584,7 @@ class EventPage(subpages.Subpages, CommunityOwned, BasePage):
                     f"{form_url}?termin={timezone.localtime(date.original_start).date():%Y-%m-%d}",
                 )
                 for date in dates
-                if date.pk in places and not date.cancelled
+                if date.pk in places
             ]
         return found
 
