@@ -15,9 +15,13 @@ report) and Wagtail's reports, which `report_urls()` serves at their own address
 """
 
 import csv
+import datetime
+import io
 
+from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
+from openpyxl import Workbook
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
@@ -27,6 +31,8 @@ from wagtail.contrib.redirects.views import IndexView as RedirectsIndexView
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_TIME = "%d. %m. %Y %H.%M"
 
 
 def neutralise(value):
@@ -34,6 +40,53 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_cell(value):
+    """A CSV field: dates as Slovenians write them, text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime(DATE_TIME)
+    if isinstance(value, datetime.date):
+        return value.strftime("%d. %m. %Y")
+    return neutralise(str(value))
+
+
+def csv_response(table, filename):
+    """`table` ((headings, rows)) as `filename`.csv, every field quoted, with a byte order
+    mark so that Excel reads č, š and ž right."""
+    headings, rows = table
+    output = io.StringIO()
+    writer = csv.writer(output, quoting=csv.QUOTE_ALL)
+    writer.writerow([csv_cell(heading) for heading in headings])
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    response = HttpResponse(output.getvalue().encode("utf-8-sig"), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(sheets, filename):
+    """`sheets`, (title, (headings, rows)) pairs, as `filename`.xlsx, a sheet each; naive
+    datetimes and dates get a Slovenian number format."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, (headings, rows) in sheets:
+        sheet = workbook.create_sheet(str(title)[:31])
+        sheet.append([neutralise(str(heading)) for heading in headings])
+        for row in rows:
+            sheet.append([neutralise(value) for value in row])
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, datetime.datetime):
+                    cell.number_format = "dd. mm. yyyy hh:mm"
+                elif isinstance(cell.value, datetime.date):
+                    cell.number_format = "dd. mm. yyyy"
+    output = io.BytesIO()
+    workbook.save(output)
+    response = HttpResponse(output.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
 
 
 class LineWriter:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.base import clock
+from portal.base.forms import ContactForm
 from portal.bookings.conflicts import Slot, capacity_of
 from portal.spaces import hours
 from programmes.models import Programme
@@ -33,24 +34,9 @@ class TimeInput(forms.TimeInput):
         super().__init__({"inputmode": "numeric", "size": 6, **(attrs or {})}, format="%H.%M")
 
 
-class BookingForm(forms.Form):
-    name = forms.CharField(
-        label=_("Name and surname"),
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("We send the confirmation and our answer here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
-        max_length=50,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+class BookingForm(ContactForm):
+    email_help_text = _("We send the confirmation and our answer here.")
+
     organisation = forms.CharField(
         label=_("Organisation (optional)"),
         max_length=200,

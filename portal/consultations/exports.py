@@ -10,23 +10,14 @@ files start with a byte order mark so that Excel reads č, š and ž right. Boun
 "Odgovori" view: only an editor who may edit the consultation page gets them.
 """
 
-import csv
-import datetime
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from portal.base.spreadsheets import neutralise
+from portal.base.spreadsheets import csv_response, xlsx_response
 from portal.consultations.blocks import OFFER_KINDS
 from portal.consultations.models import Offer, Response
 from portal.consultations.moderation import consultation_for_editor
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE_TIME = "%d. %m. %Y %H.%M"
 
 
 def local(moment):
@@ -134,49 +125,6 @@ def offer_table(consultation):
 def filename(consultation, suffix=""):
     """E.g. `posvet-skupnostni-prostor-odgovori`: ASCII, whatever letters the slug has."""
     return f"posvet-{slugify(consultation.slug)}{suffix}"
-
-
-def csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.strftime(DATE_TIME)
-    if isinstance(value, datetime.date):
-        return value.strftime("%d. %m. %Y")
-    return neutralise(str(value))
-
-
-def csv_response(table, filename):
-    headings, rows = table
-    output = io.StringIO()
-    writer = csv.writer(output, quoting=csv.QUOTE_ALL)
-    writer.writerow([csv_cell(heading) for heading in headings])
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
-    response = HttpResponse(output.getvalue().encode("utf-8-sig"), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def xlsx_response(sheets, filename):
-    """`sheets`: (title, table) pairs, a sheet each."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, (headings, rows) in sheets:
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append([neutralise(str(heading)) for heading in headings])
-        for row in rows:
-            sheet.append([neutralise(value) for value in row])
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, datetime.datetime):
-                    cell.number_format = "dd. mm. yyyy hh:mm"
-                elif isinstance(cell.value, datetime.date):
-                    cell.number_format = "dd. mm. yyyy"
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 def responses_csv(request, page_id):

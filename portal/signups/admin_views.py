@@ -4,14 +4,10 @@ editor's steps (move, cancel, add by hand, places and deadline, attendance), its
 and the printed sign-in sheet. Every view finds the date among the rows the editor may
 edit (`editable_instances`): another KS's date is not found (404)."""
 
-import csv
-import datetime
-import io
-
 from django import forms
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +15,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from openpyxl import Workbook
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import EditView
 
 from portal.base import clock
-from portal.base.spreadsheets import neutralise
+from portal.base.spreadsheets import csv_response, xlsx_response
 from portal.communities.viewsets import editable_instances
 from portal.events.models.occurrences import Occurrence
 from portal.events.models.pages import MAX_PLACES_PER_SIGNUP, EventPage
@@ -33,7 +28,6 @@ from portal.signups.models import SignUp, SignUpDate
 
 Status = SignUp.Status
 SHEET_ROWS = 25
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def date_for_editor(request, pk):
@@ -327,43 +321,19 @@ def signup_table(date):
     return [str(h) for h in headings], rows
 
 
-def filename(date, suffix):
+def filename(date):
     day = timezone.localtime(date.start).date().isoformat()
-    return f"prijave-{slugify(date.event.title)[:40]}-{day}.{suffix}"
-
-
-def csv_cell(value):
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%d. %m. %Y %H.%M")
-    return "" if value is None else neutralise(str(value))
+    return f"prijave-{slugify(date.event.title)[:40]}-{day}"
 
 
 def export_csv(request, pk):
     date = date_for_editor(request, pk)
-    headings, rows = signup_table(date)
-    output = io.StringIO()
-    writer = csv.writer(output, quoting=csv.QUOTE_ALL)
-    writer.writerow([csv_cell(h) for h in headings])
-    writer.writerows([csv_cell(v) for v in row] for row in rows)
-    response = HttpResponse(output.getvalue().encode("utf-8-sig"), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="{filename(date, "csv")}"'
-    return response
+    return csv_response(signup_table(date), filename(date))
 
 
 def export_xlsx(request, pk):
     date = date_for_editor(request, pk)
-    headings, rows = signup_table(date)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(_("Sign-ups"))[:31]
-    sheet.append([neutralise(h) for h in headings])
-    for row in rows:
-        sheet.append([neutralise(v) for v in row])
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename(date, "xlsx")}"'
-    return response
+    return xlsx_response([(_("Sign-ups"), signup_table(date))], filename(date))
 
 
 def chunks(items, size):

@@ -5,6 +5,8 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal.base.forms import ContactForm
+
 PHONE_CHARACTERS = set("0123456789 +/()-.")
 ANSWER_MAX_LENGTH = 500
 YES, NO = "yes", "no"
@@ -14,24 +16,9 @@ def question_field_name(block_id):
     return f"q_{block_id}"
 
 
-class SignUpForm(forms.Form):
-    name = forms.CharField(
-        label=_("Name and surname"),
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("We send the confirmation and the cancel link here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
-        max_length=50,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+class SignUpForm(ContactForm):
+    email_help_text = _("We send the confirmation and the cancel link here.")
+
     places = forms.IntegerField(
         label=_("Places"),
         min_value=1,
