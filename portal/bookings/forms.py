@@ -19,7 +19,6 @@ from programmes.models import Programme
 MAX_DATES = 52
 DATE_FORMATS = ["%Y-%m-%d", "%d. %m. %Y", "%d.%m.%Y", "%d. %m. %Y."]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
-PHONE_CHARACTERS = set("0123456789 +/()-.")
 
 
 # Dates and times are typed as text, the Slovenian way: the browsers' date and time pickers
@@ -135,28 +134,6 @@ class BookingForm(ContactForm):
             "Tick that you agree to the privacy notice: we cannot handle the request without "
             "your details."
         )
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce the error with the field it belongs to.
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                hint = f"id_{name}_helptext " if field.help_text else ""
-                field.widget.attrs["aria-describedby"] = f"{hint}id_{name}_error"
-                field.widget.attrs["aria-invalid"] = "true"
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not set(phone) <= PHONE_CHARACTERS:
-            raise forms.ValidationError(
-                _("Write the phone number with digits only, e.g. 041 123 456.")
-            )
-        return phone
 
     def clean_room(self):
         value = self.cleaned_data.get("room")

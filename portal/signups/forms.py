@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.base.forms import ContactForm
 
-PHONE_CHARACTERS = set("0123456789 +/()-.")
 ANSWER_MAX_LENGTH = 500
 YES, NO = "yes", "no"
 
@@ -66,33 +65,11 @@ class SignUpForm(ContactForm):
             "your details."
         )
 
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
-
     def question_fields(self):
         return [self[name] for _block_id, name in self.questions]
 
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce the error with the field it belongs to.
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                hint = f"id_{name}_helptext " if field.help_text else ""
-                field.widget.attrs["aria-describedby"] = f"{hint}id_{name}_error"
-                field.widget.attrs["aria-invalid"] = "true"
-
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not set(phone) <= PHONE_CHARACTERS:
-            raise forms.ValidationError(
-                _("Write the phone number with digits only, e.g. 041 123 456.")
-            )
-        return phone
 
     def answers(self):
         """The answers given, keyed by the question's block id."""
